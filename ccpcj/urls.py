@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from sessions import views as session_views
+
+urlpatterns = [
+    path("", session_views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
+         name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("conference/", session_views.conference_overview, name="conference_overview"),
+    path("c/<slug:committee>/", include("sessions.urls")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "MUN committee administration"
+admin.site.site_title = "Committee administration"

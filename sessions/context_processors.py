@@ -1,0 +1,14 @@
+NAV = {
+    "dashboard": "dashboard", "timeline": "timeline", "roll_call": "roll_call",
+    "roll_call_meeting": "roll_call", "meeting_create": "roll_call", "agenda": "agenda",
+    "topic_propose": "agenda", "agenda_adopt": "agenda", "delegate_home": "delegate",
+    "conference_overview": "conference",
+}
+
+
+def committee_access(request):
+    match = getattr(request, "resolver_match", None)
+    return {
+        "access": getattr(request, "access", None),
+        "nav": NAV.get(match.url_name) if match else None,
+    }

@@ -1,0 +1,399 @@
+"""Conference, committee, delegations, dais, meetings, roll call, agenda and the audit log."""
+
+import math
+import unicodedata
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+
+class BodyKind(models.TextChoices):
+    GENERAL = "general", "General (GA, ECOSOC and its commissions)"
+    SECURITY_COUNCIL = "security_council", "Security Council"
+
+
+class Majority(models.TextChoices):
+    SIMPLE = "simple", "Simple majority"
+    TWO_THIRDS = "two_thirds", "Two-thirds majority"
+
+
+class QuorumRule(models.TextChoices):
+    ONE_QUARTER = "one_quarter", "One quarter of the members"
+    ONE_THIRD = "one_third", "One third of the members"
+    MAJORITY = "majority", "A majority of the members"
+
+    def required(self, members):
+        """How many members must be present to meet this rule."""
+        if members <= 0:
+            return 0
+        if self == QuorumRule.MAJORITY:
+            return members // 2 + 1
+        fraction = 4 if self == QuorumRule.ONE_QUARTER else 3
+        return math.ceil(members / fraction)
+
+
+class Conference(models.Model):
+    name = models.CharField(max_length=200, help_text='e.g. "NMUN New York 2025"')
+    session_label = models.CharField(max_length=100, blank=True, help_text='e.g. "Conference B"')
+    start_date = models.DateField()
+    end_date = models.DateField()
+    disclaimer = models.TextField(
+        blank=True, help_text="Footnote printed on the title page of the documentation."
+    )
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "session_label"], name="conference_unique_name"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="conference_dates_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.session_label}" if self.session_label else self.name
+
+    @property
+    def dates_display(self):
+        start, end = self.start_date, self.end_date
+        if start.year == end.year and start.month == end.month:
+            return f"{start.day} - {end.day} {end:%B %Y}"
+        return f"{start.day} {start:%B} - {end.day} {end:%B %Y}"
+
+
+class Committee(models.Model):
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="committees")
+    full_name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=20)
+    slug = models.SlugField(max_length=60, unique=True)
+    body_kind = models.CharField(max_length=20, choices=BodyKind.choices, default=BodyKind.GENERAL)
+
+    # Settings from DOMAIN.md, defaults following NMUN practice.
+    signatory_threshold_percent = models.PositiveSmallIntegerField(
+        default=20,
+        help_text="Sponsors plus signatories needed to submit, as a percentage of the "
+        "delegations present at the latest roll call (rounded up).",
+    )
+    closure_majority = models.CharField(
+        max_length=20, choices=Majority.choices, default=Majority.TWO_THIRDS
+    )
+    draft_code_format = models.CharField(
+        max_length=60, default="DR {topic}/{number}", help_text="Placeholders: {topic}, {number}."
+    )
+    resolution_code_format = models.CharField(
+        max_length=60,
+        default="{acronym}/{topic}/{number}",
+        help_text="Placeholders: {acronym}, {topic}, {number}.",
+    )
+    debate_quorum = models.CharField(
+        max_length=20, choices=QuorumRule.choices, default=QuorumRule.ONE_THIRD,
+        help_text="Members present needed to open debate.",
+    )
+    vote_quorum = models.CharField(
+        max_length=20, choices=QuorumRule.choices, default=QuorumRule.MAJORITY,
+        help_text="Members present needed for any vote.",
+    )
+    roll_call_with_rights = models.BooleanField(
+        default=False, help_text='Allow "yes/no with rights" answers in roll-call votes.'
+    )
+    agenda_adopted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["conference", "acronym"]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "acronym"], name="committee_unique_acronym"),
+            models.CheckConstraint(
+                condition=Q(signatory_threshold_percent__lte=100),
+                name="committee_threshold_percent_max_100",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.acronym})"
+
+    def get_absolute_url(self):
+        return reverse("committee:dashboard", kwargs={"committee": self.slug})
+
+    @property
+    def heading(self):
+        """The phrase that opens every resolution text."""
+        return f"The {self.full_name},"
+
+    @property
+    def is_security_council(self):
+        return self.body_kind == BodyKind.SECURITY_COUNCIL
+
+    def draft_code(self, *, topic_number, number):
+        return self.draft_code_format.format(topic=topic_number, number=number)
+
+    def resolution_code(self, *, topic_number, number):
+        return self.resolution_code_format.format(
+            acronym=self.acronym, topic=topic_number, number=number
+        )
+
+
+class MemberState(models.Model):
+    """A UN Member State or a non-member observer State; loaded by a data migration."""
+
+    iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    is_un_member = models.BooleanField(default=True)
+    is_permanent_member = models.BooleanField(
+        default=False, help_text="Permanent member of the Security Council."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Delegation(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="delegations")
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, null=True, blank=True, related_name="delegations"
+    )
+    organization_name = models.CharField(
+        max_length=200, blank=True, help_text="For an observer organization (no member state)."
+    )
+    is_observer = models.BooleanField(
+        default=False, help_text="Observers take part in debate but do not vote on substance."
+    )
+    class Meta:
+        ordering = ["member_state__name", "organization_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "member_state"], name="delegation_unique_state"
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "organization_name"],
+                condition=Q(member_state__isnull=True),
+                name="delegation_unique_organization",
+            ),
+            models.CheckConstraint(
+                condition=(Q(member_state__isnull=False) & Q(organization_name=""))
+                | (Q(member_state__isnull=True) & ~Q(organization_name="") & Q(is_observer=True)),
+                name="delegation_state_xor_observer_organization",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.member_state.name if self.member_state_id else self.organization_name
+
+    @property
+    def sort_key(self):
+        """English alphabetical order, accents folded ("Côte d'Ivoire" after "Costa Rica")."""
+        folded = unicodedata.normalize("NFKD", self.name)
+        return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+    @property
+    def is_permanent_member(self):
+        return bool(self.member_state_id and self.member_state.is_permanent_member)
+
+    @property
+    def votes_on_substance(self):
+        return not self.is_observer
+
+
+class DaisRole(models.Model):
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director"
+        ASSISTANT_DIRECTOR = "assistant_director", "Assistant Director"
+        CHAIR = "chair", "Chair"
+        RAPPORTEUR = "rapporteur", "Rapporteur"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="dais_roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dais_roles"
+    )
+    role = models.CharField(max_length=30, choices=Role.choices)
+
+    ROLE_ORDER = [Role.DIRECTOR, Role.ASSISTANT_DIRECTOR, Role.CHAIR, Role.RAPPORTEUR]
+
+    class Meta:
+        ordering = ["committee", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "user", "role"], name="dais_role_unique_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} of {self.committee.acronym}: {self.user}"
+
+
+class Delegate(models.Model):
+    """A user account representing one delegation."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegate"
+    )
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="delegates")
+
+    class Meta:
+        ordering = ["delegation", "user__last_name"]
+
+    def __str__(self):
+        return f"{self.user} ({self.delegation})"
+
+
+class Meeting(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="meetings")
+    number = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=100, help_text='e.g. "Sunday evening"')
+    starts_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["committee", "number"]
+        get_latest_by = "number"
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "number"], name="meeting_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"Meeting {self.number}: {self.name}"
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", "Present"
+    PRESENT_AND_VOTING = "present_voting", "Present and voting"
+    ABSENT = "absent", "Absent"
+
+
+class RollCallEntry(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roll_call")
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Attendance.choices)
+    marked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "delegation"], name="roll_call_one_answer_per_delegation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.delegation}: {self.get_status_display()}"
+
+    @property
+    def is_present(self):
+        return self.status != Attendance.ABSENT
+
+
+class Topic(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        ADOPTED = "adopted", "On the agenda"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="topics")
+    title = models.CharField(max_length=300)
+    proposed_number = models.PositiveSmallIntegerField()
+    agenda_position = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    TRANSITIONS = {
+        Status.PROPOSED: {Status.ADOPTED},
+        Status.ADOPTED: {Status.OPEN},
+        Status.OPEN: {Status.CLOSED},
+        Status.CLOSED: set(),
+    }
+
+    class Meta:
+        ordering = ["committee", "agenda_position", "proposed_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "proposed_number"], name="topic_unique_proposed_number"
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "agenda_position"], name="topic_unique_agenda_position"
+            ),
+            models.UniqueConstraint(
+                fields=["committee"], condition=Q(status="open"), name="topic_one_open_per_committee"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    @property
+    def number(self):
+        """The topic's number on the adopted agenda (its proposed number until then)."""
+        return self.agenda_position or self.proposed_number
+
+    def can_move_to(self, status):
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+
+class AuditEntry(models.Model):
+    """One entry per action; written only by ``sessions.audit.log_action``."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_entries"
+    )
+    action = models.CharField(max_length=80, db_index=True)
+    target_type = models.CharField(max_length=80, blank=True)
+    target_id = models.CharField(max_length=40, blank=True)
+    target_repr = models.CharField(max_length=300, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "audit entries"
+        indexes = [models.Index(fields=["committee", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
+
+
+class RollCallSummary:
+    """Counts and quorum of one meeting's roll call."""
+
+    def __init__(self, *, committee, members, observers, counts):
+        self.committee = committee
+        self.members = members
+        self.observers = observers
+        self.present = counts.get(Attendance.PRESENT, 0)
+        self.present_and_voting = counts.get(Attendance.PRESENT_AND_VOTING, 0)
+        self.absent = counts.get(Attendance.ABSENT, 0)
+        self.members_present = counts.get("members_present", 0)
+
+    @property
+    def answered(self):
+        return self.present + self.present_and_voting + self.absent
+
+    @property
+    def total_present(self):
+        return self.present + self.present_and_voting
+
+    @cached_property
+    def debate_quorum_required(self):
+        return QuorumRule(self.committee.debate_quorum).required(self.members)
+
+    @cached_property
+    def vote_quorum_required(self):
+        return QuorumRule(self.committee.vote_quorum).required(self.members)
+
+    @property
+    def has_debate_quorum(self):
+        return self.members > 0 and self.members_present >= self.debate_quorum_required
+
+    @property
+    def has_vote_quorum(self):
+        return self.members > 0 and self.members_present >= self.vote_quorum_required

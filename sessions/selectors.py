@@ -1,0 +1,60 @@
+"""Reads that pages share: each one a fixed number of queries whatever the committee's size."""
+
+from django.db.models import Count, Q
+
+from .models import Attendance, AuditEntry, Delegation, Meeting, RollCallEntry, RollCallSummary
+
+
+def delegations_in_order(committee):
+    """The committee's delegations in English alphabetical order (one query)."""
+    delegations = Delegation.objects.filter(committee=committee).select_related("member_state")
+    return sorted(delegations, key=lambda d: d.sort_key)
+
+
+def latest_meeting(committee):
+    return Meeting.objects.filter(committee=committee).order_by("-number").first()
+
+
+def roll_call_summary(committee, meeting):
+    """Counts and quorum for ``meeting`` (two queries; an empty roll call when meeting is None)."""
+    totals = Delegation.objects.filter(committee=committee).aggregate(
+        members=Count("pk", filter=Q(is_observer=False)),
+        observers=Count("pk", filter=Q(is_observer=True)),
+    )
+    counts = {}
+    if meeting is not None:
+        counts = RollCallEntry.objects.filter(meeting=meeting).aggregate(
+            **{status: Count("pk", filter=Q(status=status)) for status in Attendance.values},
+            members_present=Count(
+                "pk", filter=~Q(status=Attendance.ABSENT) & Q(delegation__is_observer=False)
+            ),
+        )
+    return RollCallSummary(
+        committee=committee, members=totals["members"], observers=totals["observers"],
+        counts=counts,
+    )
+
+
+def roll_call_rows(committee, meeting):
+    """[(delegation, status or None)] in calling order (two queries)."""
+    answers = {}
+    if meeting is not None:
+        answers = dict(
+            RollCallEntry.objects.filter(meeting=meeting).values_list("delegation_id", "status")
+        )
+    return [(d, answers.get(d.pk)) for d in delegations_in_order(committee)]
+
+
+def timeline(committee, limit=None):
+    entries = AuditEntry.objects.filter(committee=committee).select_related("actor")
+    return entries[:limit] if limit else entries
+
+
+def delegation_attendance(delegation, meeting):
+    if meeting is None:
+        return None
+    return (
+        RollCallEntry.objects.filter(meeting=meeting, delegation=delegation)
+        .values_list("status", flat=True)
+        .first()
+    )

@@ -1,0 +1,210 @@
+"""Every change to committees, meetings, roll calls and the agenda goes through here."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from .audit import log_action
+from .errors import DomainError
+from .live import notify
+from .models import Attendance, Committee, Delegation, Meeting, RollCallEntry, Topic
+
+
+def _lock_committee(committee):
+    return Committee.objects.select_for_update().get(pk=committee.pk)
+
+
+# Meetings and roll call ------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_open(*, committee, name, starts_at=None, actor):
+    committee = _lock_committee(committee)
+    name = (name or "").strip()
+    if not name:
+        raise DomainError("Give the meeting a name, for example “Sunday evening”.")
+    last = committee.meetings.aggregate(n=Max("number"))["n"] or 0
+    meeting = Meeting.objects.create(
+        committee=committee, number=last + 1, name=name, starts_at=starts_at or timezone.now()
+    )
+    log_action(
+        actor=actor, committee=committee, action="meeting.opened", target=meeting,
+        data={"number": meeting.number, "name": meeting.name},
+    )
+    notify(committee, "roll_call")
+    return meeting
+
+
+@transaction.atomic
+def roll_call_mark(*, meeting, delegation, status, actor):
+    """Record (or correct) one delegation's answer at a meeting's roll call."""
+    meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    if delegation.committee_id != meeting.committee_id:
+        raise DomainError(f"{delegation} is not a delegation of this committee.")
+    if status not in Attendance.values:
+        raise DomainError("Answer present, present and voting, or absent.")
+    entry = RollCallEntry.objects.filter(meeting=meeting, delegation=delegation).first()
+    previous = entry.status if entry else None
+    if previous == status:
+        return entry
+    if entry is None:
+        entry = RollCallEntry.objects.create(meeting=meeting, delegation=delegation, status=status)
+        action = "rollcall.marked"
+    else:
+        entry.status = status
+        entry.save(update_fields=["status", "marked_at"])
+        action = "rollcall.corrected"
+    data = {"meeting": meeting.number, "delegation": delegation.name, "status": status}
+    if previous:
+        data["previous"] = previous
+    log_action(actor=actor, committee=meeting.committee, action=action, target=entry, data=data)
+    notify(meeting.committee, "roll_call", meeting=meeting.number)
+    return entry
+
+
+# Agenda --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def topic_propose(*, committee, title, actor):
+    committee = _lock_committee(committee)
+    title = " ".join((title or "").split())
+    if not title:
+        raise DomainError("A topic needs a title.")
+    if committee.agenda_adopted_at:
+        raise DomainError("The agenda has already been adopted; no more topics can be proposed.")
+    if committee.topics.filter(title__iexact=title).exists():
+        raise DomainError(f"“{title}” is already proposed.")
+    number = (committee.topics.aggregate(n=Max("proposed_number"))["n"] or 0) + 1
+    topic = Topic.objects.create(committee=committee, title=title, proposed_number=number)
+    log_action(
+        actor=actor, committee=committee, action="topic.proposed", target=topic,
+        data={"number": number, "title": title},
+    )
+    notify(committee, "agenda")
+    return topic
+
+
+def parse_agenda_order(text):
+    """Turn "1, 2" (or "2 1", "2-1") into [1, 2]; raise DomainError when it is not numbers."""
+    parts = [p for p in text.replace(",", " ").replace("-", " ").replace(";", " ").split() if p]
+    if not parts:
+        raise DomainError("Enter the adopted order as topic numbers, for example “1, 2”.")
+    try:
+        return [int(p) for p in parts]
+    except ValueError:
+        raise DomainError(
+            f"“{text}” is not a list of topic numbers; write it like “2, 1”."
+        ) from None
+
+
+@transaction.atomic
+def agenda_adopt(*, committee, order, actor):
+    """Record the adopted agenda (``order`` is a list of proposed numbers) and open its first topic."""
+    committee = _lock_committee(committee)
+    if committee.agenda_adopted_at:
+        raise DomainError("The agenda has already been adopted.")
+    topics = {t.proposed_number: t for t in committee.topics.all()}
+    if not topics:
+        raise DomainError("Propose at least one topic before adopting the agenda.")
+    unknown = [n for n in order if n not in topics]
+    if unknown:
+        raise DomainError(f"There is no proposed topic {unknown[0]}.")
+    if len(set(order)) != len(order):
+        raise DomainError("Each topic can appear only once in the agenda.")
+    missing = sorted(set(topics) - set(order))
+    if missing:
+        raise DomainError(
+            "The adopted order must place every proposed topic; missing: "
+            + ", ".join(str(n) for n in missing) + "."
+        )
+    now = timezone.now()
+    for position, number in enumerate(order, start=1):
+        topic = topics[number]
+        topic.agenda_position = position
+        topic.status = Topic.Status.ADOPTED
+        topic.save(update_fields=["agenda_position", "status"])
+    committee.agenda_adopted_at = now
+    committee.save(update_fields=["agenda_adopted_at"])
+    order_text = ", ".join(str(n) for n in order)
+    log_action(
+        actor=actor, committee=committee, action="agenda.adopted", target=committee,
+        data={"order": order, "text": f"adopted the agenda of {order_text}"},
+    )
+    first = topics[order[0]]
+    _open_topic(first, actor=actor, committee=committee, when=now)
+    notify(committee, "agenda")
+    return committee
+
+
+def _open_topic(topic, *, actor, committee, when):
+    topic.status = Topic.Status.OPEN
+    topic.opened_at = when
+    topic.save(update_fields=["status", "opened_at"])
+    log_action(
+        actor=actor, committee=committee, action="topic.opened", target=topic,
+        data={"number": topic.number, "title": topic.title},
+    )
+
+
+@transaction.atomic
+def topic_open_next(*, committee, actor):
+    committee = _lock_committee(committee)
+    if not committee.agenda_adopted_at:
+        raise DomainError("Adopt the agenda first.")
+    if committee.topics.filter(status=Topic.Status.OPEN).exists():
+        raise DomainError("Close the open topic before taking up the next one.")
+    topic = committee.topics.filter(status=Topic.Status.ADOPTED).order_by("agenda_position").first()
+    if topic is None:
+        raise DomainError("Every topic on the agenda has been considered.")
+    _open_topic(topic, actor=actor, committee=committee, when=timezone.now())
+    notify(committee, "agenda")
+    return topic
+
+
+@transaction.atomic
+def topic_close(*, topic, actor, reason="voting procedure finished"):
+    committee = _lock_committee(topic.committee)
+    topic = Topic.objects.select_for_update().get(pk=topic.pk)
+    if not topic.can_move_to(Topic.Status.CLOSED):
+        raise DomainError(f"Topic {topic.number} is not open, so it cannot be closed.")
+    topic.status = Topic.Status.CLOSED
+    topic.closed_at = timezone.now()
+    topic.save(update_fields=["status", "closed_at"])
+    log_action(
+        actor=actor, committee=committee, action="topic.closed", target=topic,
+        data={"number": topic.number, "title": topic.title, "reason": reason},
+    )
+    notify(committee, "agenda")
+    return topic
+
+
+# Delegations ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def delegation_add(*, committee, member_state=None, organization_name="", is_observer=False,
+                   actor):
+    committee = _lock_committee(committee)
+    if member_state is not None:
+        existing = committee.delegations.filter(member_state=member_state).first()
+        is_observer = is_observer or not member_state.is_un_member
+    else:
+        organization_name = " ".join(organization_name.split())
+        if not organization_name:
+            raise DomainError("An observer organization needs a name.")
+        existing = committee.delegations.filter(
+            member_state__isnull=True, organization_name=organization_name
+        ).first()
+        is_observer = True
+    if existing is not None:
+        return existing, False
+    delegation = Delegation.objects.create(
+        committee=committee, member_state=member_state,
+        organization_name="" if member_state else organization_name, is_observer=is_observer,
+    )
+    log_action(
+        actor=actor, committee=committee, action="delegation.added", target=delegation,
+        data={"name": delegation.name, "observer": is_observer},
+    )
+    return delegation, True

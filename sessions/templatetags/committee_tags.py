@@ -1,0 +1,36 @@
+from django import template
+
+from ..models import Attendance
+
+register = template.Library()
+
+STATUS_LABELS = dict(Attendance.choices)
+
+DESCRIPTIONS = {
+    "meeting.opened": "opened meeting {number}: {name}",
+    "rollcall.marked": "roll call: {delegation} {status_label}",
+    "rollcall.corrected": "corrected roll call: {delegation} {status_label} (was {previous_label})",
+    "topic.proposed": "proposed topic {number}: {title}",
+    "agenda.adopted": "{text}",
+    "topic.opened": "opened topic {number}: {title}",
+    "topic.closed": "closed topic {number} ({reason})",
+    "delegation.added": "added the delegation of {name}",
+    "user.imported": "imported account {username} ({role})",
+}
+
+
+class _Default(dict):
+    def __missing__(self, key):
+        return "?"
+
+
+@register.filter
+def describe(entry):
+    """A sentence for one audit entry; unknown actions fall back to their name and target."""
+    data = _Default(entry.data or {})
+    data["status_label"] = STATUS_LABELS.get(data.get("status"), data.get("status", "")).lower()
+    data["previous_label"] = STATUS_LABELS.get(data.get("previous"), data.get("previous", "")).lower()
+    template_text = DESCRIPTIONS.get(entry.action)
+    if template_text is None:
+        return f"{entry.action.replace('.', ' ').replace('_', ' ')} {entry.target_repr}".strip()
+    return template_text.format_map(data)

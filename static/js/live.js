@@ -1,0 +1,24 @@
+// Follows the committee's websocket and turns each message into an htmx event on <body>:
+// {"what": "roll_call"} becomes "live:roll_call". Pages refresh their parts with
+// hx-trigger="live:roll_call from:body". The socket only signals; data comes from the server.
+(function () {
+  var url = document.body.dataset.liveUrl;
+  if (!url || !window.WebSocket) return;
+  var delay = 1000;
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + location.host + url);
+    socket.onopen = function () { delay = 1000; document.body.dataset.live = "on"; };
+    socket.onmessage = function (event) {
+      var data = JSON.parse(event.data);
+      if (data.what) htmx.trigger(document.body, "live:" + data.what, data);
+    };
+    socket.onclose = function (event) {
+      document.body.dataset.live = "off";
+      if (event.code === 4403) return;
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 30000);
+    };
+  }
+  connect();
+})();
