@@ -6,8 +6,11 @@ from sessions import views as session_views
 
 urlpatterns = [
     path("", session_views.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
-         name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("conference/", session_views.conference_overview, name="conference_overview"),
     path("c/<slug:committee>/", include("sessions.urls")),

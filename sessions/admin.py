@@ -5,8 +5,16 @@ from django.template.response import TemplateResponse
 from .forms import CsvImportForm
 from .imports import ImportFailed, import_delegations, import_users
 from .models import (
-    AuditEntry, Committee, Conference, DaisRole, Delegate, Delegation, Meeting, MemberState,
-    RollCallEntry, Topic,
+    AuditEntry,
+    Committee,
+    Conference,
+    DaisRole,
+    Delegate,
+    Delegation,
+    Meeting,
+    MemberState,
+    RollCallEntry,
+    Topic,
 )
 
 
@@ -47,8 +55,14 @@ class TopicInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(admin.ModelAdmin):
-    list_display = ["acronym", "full_name", "conference", "body_kind", "n_delegations",
-                    "agenda_adopted_at"]
+    list_display = [
+        "acronym",
+        "full_name",
+        "conference",
+        "body_kind",
+        "n_delegations",
+        "agenda_adopted_at",
+    ]
     list_filter = ["conference", "body_kind"]
     search_fields = ["acronym", "full_name", "slug"]
     prepopulated_fields = {"slug": ["acronym"]}
@@ -57,16 +71,29 @@ class CommitteeAdmin(admin.ModelAdmin):
     actions = ["import_csv"]
     fieldsets = [
         (None, {"fields": ["conference", "full_name", "acronym", "slug", "body_kind"]}),
-        ("Rules", {"fields": [
-            "signatory_threshold_percent", "closure_majority", "debate_quorum", "vote_quorum",
-            "roll_call_with_rights", "draft_code_format", "resolution_code_format",
-        ]}),
+        (
+            "Rules",
+            {
+                "fields": [
+                    "signatory_threshold_percent",
+                    "closure_majority",
+                    "debate_quorum",
+                    "vote_quorum",
+                    "roll_call_with_rights",
+                    "draft_code_format",
+                    "resolution_code_format",
+                ]
+            },
+        ),
         ("State", {"fields": ["agenda_adopted_at"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("conference").annotate(
-            n_del=Count("delegations")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("conference")
+            .annotate(n_del=Count("delegations"))
         )
 
     @admin.display(description="Delegations", ordering="n_del")
@@ -76,8 +103,9 @@ class CommitteeAdmin(admin.ModelAdmin):
     @admin.action(description="Import delegations or accounts from CSV")
     def import_csv(self, request, queryset):
         if queryset.count() != 1:
-            self.message_user(request, "Select exactly one committee to import into.",
-                              messages.ERROR)
+            self.message_user(
+                request, "Select exactly one committee to import into.", messages.ERROR
+            )
             return None
         committee = queryset.get()
         form = CsvImportForm()
@@ -91,25 +119,41 @@ class CommitteeAdmin(admin.ModelAdmin):
                 except UnicodeDecodeError:
                     errors = ["the file is not UTF-8 text; save it as “CSV UTF-8”"]
                 else:
-                    importer = (import_delegations if form.cleaned_data["kind"] == "delegations"
-                                else import_users)
+                    importer = (
+                        import_delegations
+                        if form.cleaned_data["kind"] == "delegations"
+                        else import_users
+                    )
                     try:
                         result = importer(committee=committee, text=text, actor=request.user)
                     except ImportFailed as failure:
                         errors = failure.errors
                     else:
-                        return TemplateResponse(request, "admin/committee/import_done.html", {
-                            **self.admin_site.each_context(request),
-                            "title": f"Imported into {committee.acronym}",
-                            "committee": committee, "result": result,
-                            "kind": form.cleaned_data["kind"], "opts": self.model._meta,
-                        })
-        return TemplateResponse(request, "admin/committee/import_csv.html", {
-            **self.admin_site.each_context(request),
-            "title": f"Import CSV into {committee.acronym}",
-            "committee": committee, "form": form, "errors": errors,
-            "opts": self.model._meta, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        })
+                        return TemplateResponse(
+                            request,
+                            "admin/committee/import_done.html",
+                            {
+                                **self.admin_site.each_context(request),
+                                "title": f"Imported into {committee.acronym}",
+                                "committee": committee,
+                                "result": result,
+                                "kind": form.cleaned_data["kind"],
+                                "opts": self.model._meta,
+                            },
+                        )
+        return TemplateResponse(
+            request,
+            "admin/committee/import_csv.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Import CSV into {committee.acronym}",
+                "committee": committee,
+                "form": form,
+                "errors": errors,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 @admin.register(MemberState)
@@ -134,8 +178,11 @@ class DelegationAdmin(admin.ModelAdmin):
     inlines = [DelegateInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("member_state", "committee").annotate(
-            n=Count("delegates")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("member_state", "committee")
+            .annotate(n=Count("delegates"))
         )
 
     @admin.display(description="Delegates", ordering="n")
@@ -155,8 +202,13 @@ class DaisRoleAdmin(admin.ModelAdmin):
 class DelegateAdmin(admin.ModelAdmin):
     list_display = ["user", "delegation", "committee"]
     list_filter = ["delegation__committee"]
-    search_fields = ["user__username", "user__first_name", "user__last_name",
-                     "delegation__member_state__name", "delegation__organization_name"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "delegation__member_state__name",
+        "delegation__organization_name",
+    ]
     autocomplete_fields = ["user", "delegation"]
     list_select_related = ["user", "delegation__member_state", "delegation__committee"]
 
@@ -183,8 +235,11 @@ class MeetingAdmin(admin.ModelAdmin):
     inlines = [RollCallEntryInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("committee").annotate(
-            n=Count("roll_call", filter=~Q(roll_call__status="absent"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("committee")
+            .annotate(n=Count("roll_call", filter=~Q(roll_call__status="absent")))
         )
 
     @admin.display(description="Present", ordering="n")

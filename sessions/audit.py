@@ -4,7 +4,7 @@ from .models import AuditEntry
 
 
 def log_action(*, actor, committee, action, target=None, data=None):
-    """Record that ``actor`` did ``action`` (namespaced, e.g. ``rollcall.marked``) in ``committee``."""
+    """Record ``action`` (namespaced: ``rollcall.marked``) by ``actor`` in ``committee``."""
     entry = AuditEntry(
         actor=actor if actor is not None and actor.is_authenticated else None,
         committee=committee,

@@ -1,7 +1,13 @@
 NAV = {
-    "dashboard": "dashboard", "timeline": "timeline", "roll_call": "roll_call",
-    "roll_call_meeting": "roll_call", "meeting_create": "roll_call", "agenda": "agenda",
-    "topic_propose": "agenda", "agenda_adopt": "agenda", "delegate_home": "delegate",
+    "dashboard": "dashboard",
+    "timeline": "timeline",
+    "roll_call": "roll_call",
+    "roll_call_meeting": "roll_call",
+    "meeting_create": "roll_call",
+    "agenda": "agenda",
+    "topic_propose": "agenda",
+    "agenda_adopt": "agenda",
+    "delegate_home": "delegate",
     "conference_overview": "conference",
 }
 

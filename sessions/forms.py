@@ -3,8 +3,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 
-from .services import parse_agenda_order
 from .errors import DomainError
+from .services import parse_agenda_order
 
 
 class MeetingForm(forms.Form):
@@ -12,7 +12,8 @@ class MeetingForm(forms.Form):
         max_length=100, help_text="For example “Sunday evening” or “Monday morning”."
     )
     starts_at = forms.DateTimeField(
-        label="Starts at", required=False,
+        label="Starts at",
+        required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text="Leave empty for now.",
     )
@@ -36,7 +37,8 @@ class TopicForm(forms.Form):
 
 class AgendaOrderForm(forms.Form):
     order = forms.CharField(
-        label="Adopted order", max_length=100,
+        label="Adopted order",
+        max_length=100,
         help_text="Topic numbers in the order the committee voted, for example “1, 2”.",
     )
 

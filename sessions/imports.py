@@ -25,8 +25,8 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.validators import validate_email
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from .audit import log_action
@@ -61,8 +61,12 @@ def _read(text, required):
     headers = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [h for h in required if h not in headers]
     if missing:
-        raise ImportFailed([f"line 1: missing column(s) {', '.join(missing)}; "
-                            f"the header must name {', '.join(required)}"])
+        raise ImportFailed(
+            [
+                f"line 1: missing column(s) {', '.join(missing)}; "
+                f"the header must name {', '.join(required)}"
+            ]
+        )
     reader.fieldnames = headers
     rows = []
     for row in reader:
@@ -113,8 +117,11 @@ def import_delegations(*, committee, text, actor=None):
     with transaction.atomic():
         for state, name, observer in plan:
             delegation, created = delegation_add(
-                committee=committee, member_state=state,
-                organization_name="" if state else name, is_observer=observer, actor=actor,
+                committee=committee,
+                member_state=state,
+                organization_name="" if state else name,
+                is_observer=observer,
+                actor=actor,
             )
             if created:
                 result.created.append(delegation)
@@ -155,15 +162,19 @@ def import_users(*, committee, text, actor=None):
             if delegation is None:
                 problems.append(
                     f"“{row['delegation']}” is not a delegation of {committee.acronym}"
-                    if row["delegation"] else "a delegate needs a delegation"
+                    if row["delegation"]
+                    else "a delegate needs a delegation"
                 )
         elif row["delegation"]:
             problems.append("only delegates belong to a delegation; leave it empty for dais roles")
         if (email, role) in seen:
             problems.append(f"{email} appears twice with role {role}")
         if not problems and role == "delegate":
-            existing = Delegate.objects.filter(user__username=email).select_related(
-                "delegation__committee").first()
+            existing = (
+                Delegate.objects.filter(user__username=email)
+                .select_related("delegation__committee")
+                .first()
+            )
             if existing and existing.delegation_id != delegation.pk:
                 problems.append(
                     f"{email} is already a delegate of {existing.delegation} in "
@@ -201,9 +212,15 @@ def import_users(*, committee, text, actor=None):
             if changed:
                 result.created.append(user)
                 log_action(
-                    actor=actor, committee=committee, action="user.imported", target=user,
-                    data={"username": email, "role": role,
-                          "delegation": delegation.name if delegation else None},
+                    actor=actor,
+                    committee=committee,
+                    action="user.imported",
+                    target=user,
+                    data={
+                        "username": email,
+                        "role": role,
+                        "delegation": delegation.name if delegation else None,
+                    },
                 )
             else:
                 result.unchanged += 1

@@ -47,7 +47,9 @@ class Conference(models.Model):
     class Meta:
         ordering = ["-start_date", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["name", "session_label"], name="conference_unique_name"),
+            models.UniqueConstraint(
+                fields=["name", "session_label"], name="conference_unique_name"
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__gte=models.F("start_date")), name="conference_dates_ordered"
             ),
@@ -89,11 +91,15 @@ class Committee(models.Model):
         help_text="Placeholders: {acronym}, {topic}, {number}.",
     )
     debate_quorum = models.CharField(
-        max_length=20, choices=QuorumRule.choices, default=QuorumRule.ONE_THIRD,
+        max_length=20,
+        choices=QuorumRule.choices,
+        default=QuorumRule.ONE_THIRD,
         help_text="Members present needed to open debate.",
     )
     vote_quorum = models.CharField(
-        max_length=20, choices=QuorumRule.choices, default=QuorumRule.MAJORITY,
+        max_length=20,
+        choices=QuorumRule.choices,
+        default=QuorumRule.MAJORITY,
         help_text="Members present needed for any vote.",
     )
     roll_call_with_rights = models.BooleanField(
@@ -104,7 +110,9 @@ class Committee(models.Model):
     class Meta:
         ordering = ["conference", "acronym"]
         constraints = [
-            models.UniqueConstraint(fields=["conference", "acronym"], name="committee_unique_acronym"),
+            models.UniqueConstraint(
+                fields=["conference", "acronym"], name="committee_unique_acronym"
+            ),
             models.CheckConstraint(
                 condition=Q(signatory_threshold_percent__lte=100),
                 name="committee_threshold_percent_max_100",
@@ -163,6 +171,7 @@ class Delegation(models.Model):
     is_observer = models.BooleanField(
         default=False, help_text="Observers take part in debate but do not vote on substance."
     )
+
     class Meta:
         ordering = ["member_state__name", "organization_name"]
         constraints = [
@@ -321,7 +330,9 @@ class Topic(models.Model):
                 fields=["committee", "agenda_position"], name="topic_unique_agenda_position"
             ),
             models.UniqueConstraint(
-                fields=["committee"], condition=Q(status="open"), name="topic_one_open_per_committee"
+                fields=["committee"],
+                condition=Q(status="open"),
+                name="topic_one_open_per_committee",
             ),
         ]
 

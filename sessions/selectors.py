@@ -30,7 +30,9 @@ def roll_call_summary(committee, meeting):
             ),
         )
     return RollCallSummary(
-        committee=committee, members=totals["members"], observers=totals["observers"],
+        committee=committee,
+        members=totals["members"],
+        observers=totals["observers"],
         counts=counts,
     )
 

@@ -28,7 +28,10 @@ def meeting_open(*, committee, name, starts_at=None, actor):
         committee=committee, number=last + 1, name=name, starts_at=starts_at or timezone.now()
     )
     log_action(
-        actor=actor, committee=committee, action="meeting.opened", target=meeting,
+        actor=actor,
+        committee=committee,
+        action="meeting.opened",
+        target=meeting,
         data={"number": meeting.number, "name": meeting.name},
     )
     notify(committee, "roll_call")
@@ -78,7 +81,10 @@ def topic_propose(*, committee, title, actor):
     number = (committee.topics.aggregate(n=Max("proposed_number"))["n"] or 0) + 1
     topic = Topic.objects.create(committee=committee, title=title, proposed_number=number)
     log_action(
-        actor=actor, committee=committee, action="topic.proposed", target=topic,
+        actor=actor,
+        committee=committee,
+        action="topic.proposed",
+        target=topic,
         data={"number": number, "title": title},
     )
     notify(committee, "agenda")
@@ -100,7 +106,7 @@ def parse_agenda_order(text):
 
 @transaction.atomic
 def agenda_adopt(*, committee, order, actor):
-    """Record the adopted agenda (``order`` is a list of proposed numbers) and open its first topic."""
+    """Record the adopted agenda (``order``: proposed numbers) and open its first topic."""
     committee = _lock_committee(committee)
     if committee.agenda_adopted_at:
         raise DomainError("The agenda has already been adopted.")
@@ -116,7 +122,8 @@ def agenda_adopt(*, committee, order, actor):
     if missing:
         raise DomainError(
             "The adopted order must place every proposed topic; missing: "
-            + ", ".join(str(n) for n in missing) + "."
+            + ", ".join(str(n) for n in missing)
+            + "."
         )
     now = timezone.now()
     for position, number in enumerate(order, start=1):
@@ -128,7 +135,10 @@ def agenda_adopt(*, committee, order, actor):
     committee.save(update_fields=["agenda_adopted_at"])
     order_text = ", ".join(str(n) for n in order)
     log_action(
-        actor=actor, committee=committee, action="agenda.adopted", target=committee,
+        actor=actor,
+        committee=committee,
+        action="agenda.adopted",
+        target=committee,
         data={"order": order, "text": f"adopted the agenda of {order_text}"},
     )
     first = topics[order[0]]
@@ -142,7 +152,10 @@ def _open_topic(topic, *, actor, committee, when):
     topic.opened_at = when
     topic.save(update_fields=["status", "opened_at"])
     log_action(
-        actor=actor, committee=committee, action="topic.opened", target=topic,
+        actor=actor,
+        committee=committee,
+        action="topic.opened",
+        target=topic,
         data={"number": topic.number, "title": topic.title},
     )
 
@@ -172,7 +185,10 @@ def topic_close(*, topic, actor, reason="voting procedure finished"):
     topic.closed_at = timezone.now()
     topic.save(update_fields=["status", "closed_at"])
     log_action(
-        actor=actor, committee=committee, action="topic.closed", target=topic,
+        actor=actor,
+        committee=committee,
+        action="topic.closed",
+        target=topic,
         data={"number": topic.number, "title": topic.title, "reason": reason},
     )
     notify(committee, "agenda")
@@ -183,8 +199,7 @@ def topic_close(*, topic, actor, reason="voting procedure finished"):
 
 
 @transaction.atomic
-def delegation_add(*, committee, member_state=None, organization_name="", is_observer=False,
-                   actor):
+def delegation_add(*, committee, member_state=None, organization_name="", is_observer=False, actor):
     committee = _lock_committee(committee)
     if member_state is not None:
         existing = committee.delegations.filter(member_state=member_state).first()
@@ -200,11 +215,16 @@ def delegation_add(*, committee, member_state=None, organization_name="", is_obs
     if existing is not None:
         return existing, False
     delegation = Delegation.objects.create(
-        committee=committee, member_state=member_state,
-        organization_name="" if member_state else organization_name, is_observer=is_observer,
+        committee=committee,
+        member_state=member_state,
+        organization_name="" if member_state else organization_name,
+        is_observer=is_observer,
     )
     log_action(
-        actor=actor, committee=committee, action="delegation.added", target=delegation,
+        actor=actor,
+        committee=committee,
+        action="delegation.added",
+        target=delegation,
         data={"name": delegation.name, "observer": is_observer},
     )
     return delegation, True

@@ -12,7 +12,8 @@ urlpatterns = [
     path("roll-call/<int:number>/", views.roll_call, name="roll_call_meeting"),
     path("roll-call/<int:number>/summary/", views.roll_call_summary, name="roll_call_summary"),
     path(
-        "roll-call/<int:number>/mark/<int:delegation>/", views.roll_call_mark,
+        "roll-call/<int:number>/mark/<int:delegation>/",
+        views.roll_call_mark,
         name="roll_call_mark",
     ),
     path("agenda/", views.agenda, name="agenda"),

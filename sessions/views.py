@@ -111,22 +111,28 @@ def meeting_create(request):
     if form.is_valid():
         try:
             meeting = services.meeting_open(
-                committee=committee, name=form.cleaned_data["name"],
-                starts_at=form.cleaned_data["starts_at"], actor=request.user,
+                committee=committee,
+                name=form.cleaned_data["name"],
+                starts_at=form.cleaned_data["starts_at"],
+                actor=request.user,
             )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, f"{meeting} opened. Call the roll.")
-            return redirect("committee:roll_call_meeting", committee=committee.slug,
-                            number=meeting.number)
+            return redirect(
+                "committee:roll_call_meeting", committee=committee.slug, number=meeting.number
+            )
     meeting = selectors.latest_meeting(committee)
     context = {
-        "committee": committee, "meeting": meeting,
+        "committee": committee,
+        "meeting": meeting,
         "meetings": Meeting.objects.filter(committee=committee).order_by("number"),
         "rows": selectors.roll_call_rows(committee, meeting),
         "summary": selectors.roll_call_summary(committee, meeting),
-        "form": form, "statuses": Attendance, "can_mark": True,
+        "form": form,
+        "statuses": Attendance,
+        "can_mark": True,
     }
     return render(request, "sessions/roll_call.html", context, status=400)
 
@@ -147,12 +153,20 @@ def roll_call_mark(request, number, delegation):
     except DomainError as error:
         messages.error(request, error.message)
     if not request.htmx:
-        return redirect(f"{reverse('committee:roll_call_meeting', kwargs={'committee': committee.slug, 'number': number})}#d{delegation.pk}")  # noqa: E501
+        page = reverse(
+            "committee:roll_call_meeting", kwargs={"committee": committee.slug, "number": number}
+        )
+        return redirect(f"{page}#d{delegation.pk}")
     current = selectors.delegation_attendance(delegation, meeting)
     context = {
-        "committee": committee, "meeting": meeting, "delegation": delegation,
-        "status": current, "statuses": Attendance, "can_mark": True,
-        "summary": selectors.roll_call_summary(committee, meeting), "oob": True,
+        "committee": committee,
+        "meeting": meeting,
+        "delegation": delegation,
+        "status": current,
+        "statuses": Attendance,
+        "can_mark": True,
+        "summary": selectors.roll_call_summary(committee, meeting),
+        "oob": True,
     }
     return render(request, "sessions/partials/roll_call_mark_response.html", context)
 
@@ -162,10 +176,15 @@ def roll_call_mark(request, number, delegation):
 def roll_call_summary(request, number):
     committee = request.committee
     meeting = get_object_or_404(Meeting, committee=committee, number=number)
-    return render(request, "sessions/partials/roll_call_summary.html", {
-        "committee": committee, "meeting": meeting,
-        "summary": selectors.roll_call_summary(committee, meeting),
-    })
+    return render(
+        request,
+        "sessions/partials/roll_call_summary.html",
+        {
+            "committee": committee,
+            "meeting": meeting,
+            "summary": selectors.roll_call_summary(committee, meeting),
+        },
+    )
 
 
 # Agenda ----------------------------------------------------------------------------------

@@ -29,7 +29,9 @@ def describe(entry):
     """A sentence for one audit entry; unknown actions fall back to their name and target."""
     data = _Default(entry.data or {})
     data["status_label"] = STATUS_LABELS.get(data.get("status"), data.get("status", "")).lower()
-    data["previous_label"] = STATUS_LABELS.get(data.get("previous"), data.get("previous", "")).lower()
+    data["previous_label"] = STATUS_LABELS.get(
+        data.get("previous"), data.get("previous", "")
+    ).lower()
     template_text = DESCRIPTIONS.get(entry.action)
     if template_text is None:
         return f"{entry.action.replace('.', ' ').replace('_', ' ')} {entry.target_repr}".strip()

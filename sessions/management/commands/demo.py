@@ -13,7 +13,14 @@ from django.db import transaction
 
 from sessions import services
 from sessions.models import (
-    Attendance, BodyKind, Committee, Conference, DaisRole, Delegate, Meeting, MemberState,
+    Attendance,
+    BodyKind,
+    Committee,
+    Conference,
+    DaisRole,
+    Delegate,
+    Meeting,
+    MemberState,
 )
 
 DEMO_PASSWORD = "demo"
@@ -33,9 +40,39 @@ TOPICS = [
 
 # 33 Member States. 32 answered the first roll call; Viet Nam arrived on Monday morning.
 DELEGATIONS = [
-    "ARG", "AUS", "AUT", "BRA", "CAN", "CHL", "CHN", "COL", "CUB", "EGY", "FRA", "DEU",
-    "GHA", "IND", "IDN", "IRN", "ITA", "JPN", "KEN", "MEX", "MAR", "NGA", "PAK", "PER",
-    "QAT", "RUS", "SAU", "ZAF", "THA", "TUR", "GBR", "USA", "VNM",
+    "ARG",
+    "AUS",
+    "AUT",
+    "BRA",
+    "CAN",
+    "CHL",
+    "CHN",
+    "COL",
+    "CUB",
+    "EGY",
+    "FRA",
+    "DEU",
+    "GHA",
+    "IND",
+    "IDN",
+    "IRN",
+    "ITA",
+    "JPN",
+    "KEN",
+    "MEX",
+    "MAR",
+    "NGA",
+    "PAK",
+    "PER",
+    "QAT",
+    "RUS",
+    "SAU",
+    "ZAF",
+    "THA",
+    "TUR",
+    "GBR",
+    "USA",
+    "VNM",
 ]
 LATE_ARRIVAL = "VNM"
 PRESENT_ONLY = {"CHN", "IRN", "RUS", "CUB", "PAK", "EGY", "SAU"}
@@ -65,8 +102,13 @@ class Command(BaseCommand):
         User = get_user_model()
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "is_staff": staff,
-                      "is_superuser": staff, "email": f"{username}@demo.invalid"},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "is_staff": staff,
+                "is_superuser": staff,
+                "email": f"{username}@demo.invalid",
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)
@@ -76,14 +118,22 @@ class Command(BaseCommand):
     def build(self):
         secretariat = self.user("secretariat", "Conference", "Secretariat", staff=True)
         conference, _ = Conference.objects.get_or_create(
-            name="NMUN New York 2025", session_label="Conference B",
-            defaults={"start_date": dt.date(2025, 4, 13), "end_date": dt.date(2025, 4, 17),
-                      "disclaimer": DISCLAIMER},
+            name="NMUN New York 2025",
+            session_label="Conference B",
+            defaults={
+                "start_date": dt.date(2025, 4, 13),
+                "end_date": dt.date(2025, 4, 17),
+                "disclaimer": DISCLAIMER,
+            },
         )
         committee, _ = Committee.objects.get_or_create(
-            conference=conference, acronym="CCPCJ",
-            defaults={"full_name": "Commission on Crime Prevention and Criminal Justice",
-                      "slug": "ccpcj", "body_kind": BodyKind.GENERAL},
+            conference=conference,
+            acronym="CCPCJ",
+            defaults={
+                "full_name": "Commission on Crime Prevention and Criminal Justice",
+                "slug": "ccpcj",
+                "body_kind": BodyKind.GENERAL,
+            },
         )
         for username, first, last, role in STAFF:
             user = self.user(username, first, last)
@@ -107,15 +157,19 @@ class Command(BaseCommand):
 
         sunday = dt.datetime(2025, 4, 13, 19, 0, tzinfo=NEW_YORK)
         monday = dt.datetime(2025, 4, 14, 9, 0, tzinfo=NEW_YORK)
-        first = Meeting.objects.filter(committee=committee, number=1).first() or \
-            services.meeting_open(committee=committee, name="Sunday evening", starts_at=sunday,
-                                  actor=chair)
+        first = Meeting.objects.filter(
+            committee=committee, number=1
+        ).first() or services.meeting_open(
+            committee=committee, name="Sunday evening", starts_at=sunday, actor=chair
+        )
         self.call_roll(first, delegations, chair, absent={LATE_ARRIVAL})
         if not committee.agenda_adopted_at:
             services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
-        second = Meeting.objects.filter(committee=committee, number=2).first() or \
-            services.meeting_open(committee=committee, name="Monday morning", starts_at=monday,
-                                  actor=chair)
+        second = Meeting.objects.filter(
+            committee=committee, number=2
+        ).first() or services.meeting_open(
+            committee=committee, name="Monday morning", starts_at=monday, actor=chair
+        )
         self.call_roll(second, delegations, chair, absent=set())
         return committee
 
@@ -130,8 +184,9 @@ class Command(BaseCommand):
                 status = Attendance.PRESENT
             else:
                 status = Attendance.PRESENT_AND_VOTING
-            services.roll_call_mark(meeting=meeting, delegation=delegation, status=status,
-                                    actor=chair)
+            services.roll_call_mark(
+                meeting=meeting, delegation=delegation, status=status, actor=chair
+            )
 
     def print_logins(self, committee):
         w = self.stdout.write
@@ -140,5 +195,7 @@ class Command(BaseCommand):
         w("  secretariat          Conference secretariat (and Django admin)")
         for username, first, last, role in STAFF:
             w(f"  {username:<20} {role.label}: {first} {last}")
-        w("  delegate-mex         Delegate of Mexico (every delegation has delegate-<iso3>, "
-          "e.g. delegate-fra, delegate-usa)")
+        w(
+            "  delegate-mex         Delegate of Mexico (every delegation has delegate-<iso3>, "
+            "e.g. delegate-fra, delegate-usa)"
+        )

@@ -1,0 +1,170 @@
+"""The fixed cast: a committee with a chair, a director, a delegate of a sponsoring
+delegation, a delegate of another delegation, the dais of another committee, the
+secretariat and an outsider."""
+
+import os
+
+import pytest
+
+from sessions.member_states import load_member_states
+from sessions.models import DaisRole, MemberState
+
+from .factories import (
+    CommitteeFactory,
+    DaisRoleFactory,
+    DelegateFactory,
+    DelegationFactory,
+    UserFactory,
+)
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in tests
+
+
+@pytest.fixture
+def member_states(db):
+    """Loaded by a migration; transactional tests flush them, so put them back."""
+    if MemberState.objects.count() != 195:
+        load_member_states(MemberState)
+
+
+@pytest.fixture
+def committee(member_states):
+    return CommitteeFactory(acronym="CCPCJ", slug="ccpcj")
+
+
+@pytest.fixture
+def other_committee(db, committee):
+    return CommitteeFactory(
+        conference=committee.conference,
+        acronym="GA3",
+        slug="ga3",
+        full_name="Third Committee of the General Assembly",
+    )
+
+
+def state(iso3):
+    return MemberState.objects.get(iso3=iso3)
+
+
+@pytest.fixture
+def delegations(committee):
+    """Five member states and one observer organization."""
+    made = [
+        DelegationFactory(committee=committee, member_state=state(code))
+        for code in ["MEX", "FRA", "KEN", "JPN", "BRA"]
+    ]
+    made.append(
+        DelegationFactory(
+            committee=committee, member_state=None, is_observer=True, organization_name="INTERPOL"
+        )
+    )
+    return made
+
+
+@pytest.fixture
+def chair(committee):
+    return DaisRoleFactory(
+        committee=committee, role=DaisRole.Role.CHAIR, user=UserFactory(username="chair")
+    ).user
+
+
+@pytest.fixture
+def director(committee):
+    return DaisRoleFactory(
+        committee=committee, role=DaisRole.Role.DIRECTOR, user=UserFactory(username="director")
+    ).user
+
+
+@pytest.fixture
+def delegate(delegations):
+    return DelegateFactory(delegation=delegations[0], user=UserFactory(username="alice")).user
+
+
+@pytest.fixture
+def other_delegate(delegations):
+    return DelegateFactory(delegation=delegations[1], user=UserFactory(username="bob")).user
+
+
+@pytest.fixture
+def other_dais(other_committee):
+    return DaisRoleFactory(
+        committee=other_committee, role=DaisRole.Role.CHAIR, user=UserFactory(username="charlie")
+    ).user
+
+
+@pytest.fixture
+def secretariat(member_states):
+    return UserFactory(username="sec", is_staff=True)
+
+
+@pytest.fixture
+def outsider(member_states):
+    return UserFactory(username="mallory")
+
+
+@pytest.fixture
+def cast(chair, director, delegate, other_delegate, other_dais, secretariat, outsider):
+    return {
+        "anonymous": None,
+        "chair": chair,
+        "director": director,
+        "delegate": delegate,
+        "other_delegate": other_delegate,
+        "other_dais": other_dais,
+        "secretariat": secretariat,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium driven by Playwright (Playwright cannot download a browser here)."""
+    from django.conf import settings
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=settings.CHROMIUM_PATH,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login(page):
+    def do(user, password="pw"):
+        user.set_password(password)
+        user.save()
+        page.goto("/accounts/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        return page
+
+    return do

@@ -1,0 +1,261 @@
+import pytest
+from django.urls import reverse
+
+from sessions import services
+from sessions.models import AuditEntry, RollCallEntry, Topic
+
+pytestmark = pytest.mark.django_db
+
+OK, REDIRECT, FORBIDDEN, MISSING = 200, 302, 403, 404
+ROLES = ["anonymous", "outsider", "other_dais", "delegate", "chair", "director", "secretariat"]
+
+
+def _committee_view(name, method, expected, **kwargs):
+    return pytest.param(name, method, kwargs, expected, id=name)
+
+
+# Expected status for: outsider, other_dais, delegate, chair, director, secretariat.
+# Anonymous users always go to the login page.
+VIEWS = [
+    _committee_view("dashboard", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
+    _committee_view("timeline", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
+    _committee_view("roll_call", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
+    _committee_view(
+        "roll_call_meeting", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK], number=1
+    ),
+    _committee_view(
+        "roll_call_summary", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK], number=1
+    ),
+    _committee_view(
+        "meeting_create", "post", [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN]
+    ),
+    _committee_view(
+        "roll_call_mark",
+        "post",
+        [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN],
+        number=1,
+        delegation="first",
+    ),
+    _committee_view("agenda", "get", [MISSING, MISSING, OK, OK, OK, OK]),
+    _committee_view(
+        "topic_propose", "post", [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN]
+    ),
+    _committee_view(
+        "agenda_adopt", "post", [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN]
+    ),
+    _committee_view(
+        "topic_open_next", "post", [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN]
+    ),
+    _committee_view(
+        "topic_close",
+        "post",
+        [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN],
+        number=1,
+    ),
+    _committee_view(
+        "delegate_home", "get", [MISSING, MISSING, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]
+    ),
+]
+
+POST_DATA = {
+    "meeting_create": {"name": "Monday morning"},
+    "roll_call_mark": {"status": "present"},
+    "topic_propose": {"title": "A new topic"},
+    "agenda_adopt": {"order": "2, 1"},
+}
+
+
+@pytest.fixture
+def floor(committee, delegations, chair):
+    """A committee with two proposed topics and a first meeting."""
+    services.topic_propose(committee=committee, title="Organized crime", actor=chair)
+    services.topic_propose(committee=committee, title="Trafficking", actor=chair)
+    services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    return committee
+
+
+def _url(name, committee, kwargs, delegations):
+    kwargs = dict(kwargs)
+    if kwargs.get("delegation") == "first":
+        kwargs["delegation"] = delegations[0].pk
+    return reverse(f"committee:{name}", kwargs={"committee": committee.slug, **kwargs})
+
+
+@pytest.mark.parametrize(("name", "method", "kwargs", "expected"), VIEWS)
+@pytest.mark.parametrize("role", ROLES)
+def test_permissions(client, cast, floor, delegations, chair, role, name, method, kwargs, expected):
+    if name in {"topic_open_next", "topic_close"}:
+        services.agenda_adopt(committee=floor, order=[1, 2], actor=chair)
+        if name == "topic_open_next":
+            services.topic_close(topic=floor.topics.get(status=Topic.Status.OPEN), actor=chair)
+    user = cast[role]
+    if user is not None:
+        client.force_login(user)
+    url = _url(name, floor, kwargs, delegations)
+    response = getattr(client, method)(url, POST_DATA.get(name, {}))
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+        return
+    assert response.status_code == expected[ROLES.index(role) - 1]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("meeting_create", {}),
+        ("roll_call_mark", {"number": 1, "delegation": "first"}),
+        ("topic_propose", {}),
+        ("agenda_adopt", {}),
+        ("topic_open_next", {}),
+        ("topic_close", {"number": 1}),
+    ],
+)
+def test_state_changing_views_refuse_get(client, chair, floor, delegations, name, kwargs):
+    client.force_login(chair)
+    assert client.get(_url(name, floor, kwargs, delegations)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("secretariat", 200), ("chair", 403), ("delegate", 403), ("outsider", 403)],
+)
+def test_conference_overview_is_for_the_secretariat(client, cast, floor, role, expected):
+    client.force_login(cast[role])
+    response = client.get(reverse("conference_overview"))
+    assert response.status_code == expected
+    if expected == 200:
+        assert floor.acronym.encode() in response.content
+
+
+def test_conference_overview_anonymous_goes_to_login(client):
+    response = client.get(reverse("conference_overview"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_unknown_committee_is_404_even_for_the_secretariat(client, secretariat):
+    client.force_login(secretariat)
+    assert client.get("/c/nope/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("role", "landing"),
+    [
+        ("secretariat", "/conference/"),
+        ("chair", "/c/ccpcj/"),
+        ("director", "/c/ccpcj/"),
+        ("delegate", "/c/ccpcj/delegate/"),
+    ],
+)
+def test_login_lands_each_person_on_their_page(client, cast, role, landing):
+    cast[role].set_password("pw")
+    cast[role].save()
+    response = client.post(
+        reverse("login"), {"username": cast[role].username, "password": "pw"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == landing
+    assert response.status_code == 200
+
+
+def test_person_without_role_sees_an_explanation(client, outsider):
+    client.force_login(outsider)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b"no role in any committee" in response.content
+
+
+def test_logout_is_a_post(client, chair):
+    client.force_login(chair)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get("/c/ccpcj/").status_code == 302
+
+
+# Behaviour of the pages -------------------------------------------------------------------
+
+
+def test_roll_call_mark_with_htmx_returns_row_and_updated_counts(client, chair, floor, delegations):
+    client.force_login(chair)
+    url = _url("roll_call_mark", floor, {"number": 1, "delegation": "first"}, delegations)
+    response = client.post(url, {"status": "present_voting"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'id="d{delegations[0].pk}"' in body
+    assert 'data-status="present_voting"' in body
+    assert 'id="roll-call-summary"' in body and 'hx-swap-oob="true"' in body
+    assert RollCallEntry.objects.get().status == "present_voting"
+
+
+def test_roll_call_mark_with_a_bad_answer_shows_a_message(client, chair, floor, delegations):
+    client.force_login(chair)
+    url = _url("roll_call_mark", floor, {"number": 1, "delegation": "first"}, delegations)
+    response = client.post(url, {"status": "sleeping"}, follow=True)
+    assert response.status_code == 200
+    assert "Answer present, present and voting, or absent." in response.content.decode()
+    assert not RollCallEntry.objects.exists()
+
+
+def test_roll_call_mark_for_another_committees_delegation_is_404(
+    client, chair, floor, other_committee
+):
+    from .factories import DelegationFactory
+
+    stranger = DelegationFactory(committee=other_committee)
+    client.force_login(chair)
+    url = reverse(
+        "committee:roll_call_mark",
+        kwargs={"committee": floor.slug, "number": 1, "delegation": stranger.pk},
+    )
+    assert client.post(url, {"status": "present"}).status_code == 404
+
+
+def test_meeting_form_error_keeps_input_and_explains(client, chair, floor):
+    client.force_login(chair)
+    response = client.post(
+        reverse("committee:meeting_create", kwargs={"committee": floor.slug}),
+        {"name": "", "starts_at": "not a date"},
+    )
+    assert response.status_code == 400
+    assert b"This field is required" in response.content
+    assert b"Enter a valid date/time" in response.content
+
+
+def test_agenda_adopt_bad_order_keeps_input(client, chair, floor):
+    client.force_login(chair)
+    response = client.post(
+        reverse("committee:agenda_adopt", kwargs={"committee": floor.slug}), {"order": "1, 7"}
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "There is no proposed topic 7." in content
+    assert 'value="1, 7"' in content
+    assert not AuditEntry.objects.filter(action="agenda.adopted").exists()
+
+
+def test_agenda_adopt_opens_first_topic(client, chair, floor):
+    client.force_login(chair)
+    response = client.post(
+        reverse("committee:agenda_adopt", kwargs={"committee": floor.slug}),
+        {"order": "2, 1"},
+        follow=True,
+    )
+    assert b"Agenda adopted" in response.content
+    assert floor.topics.get(status="open").title == "Trafficking"
+
+
+def test_delegate_home_shows_delegation_and_open_topic(client, delegate, floor, chair):
+    services.agenda_adopt(committee=floor, order=[1, 2], actor=chair)
+    client.force_login(delegate)
+    content = client.get(
+        reverse("committee:delegate_home", kwargs={"committee": floor.slug})
+    ).content.decode()
+    assert "Mexico" in content
+    assert "1. Organized crime" in content
+
+
+def test_timeline_shows_readable_entries(client, chair, floor):
+    client.force_login(chair)
+    content = client.get(reverse("committee:timeline", kwargs={"committee": floor.slug}))
+    text = content.content.decode()
+    assert "proposed topic 1: Organized crime" in text
+    assert "opened meeting 1: Sunday evening" in text
