@@ -1,6 +1,9 @@
 """The committee websocket: members follow it, others are refused, services signal it."""
 
 import pytest
+import pytest_asyncio
+from asgiref.sync import sync_to_async
+from django.db import connections
 from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
@@ -11,6 +14,14 @@ from sessions.routing import websocket_urlpatterns
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 
 application = URLRouter(websocket_urlpatterns)
+
+
+@pytest_asyncio.fixture(autouse=True)
+async def _close_worker_connections():
+    """The consumer's database work runs in asgiref's worker thread; close its connection so
+    the test database can be dropped at the end."""
+    yield
+    await sync_to_async(connections.close_all, thread_sensitive=True)()
 
 
 def communicator(user, slug):
