@@ -1,0 +1,155 @@
+"""Clause-by-clause comparison of two versions of a text.
+
+Each clause of either version ends up in one entry: ``same``, ``added``, ``removed``,
+``changed`` (with word-level changes) or ``moved`` (same text, another place).
+"""
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from html import escape
+
+from .structure import path_label
+
+SIMILAR = 0.5
+
+
+@dataclass
+class DiffEntry:
+    op: str
+    old_path: str | None = None
+    new_path: str | None = None
+    old_text: str | None = None
+    new_text: str | None = None
+    depth: int = 1
+    words: list = field(default_factory=list)  # [(tag, text)]: equal, insert, delete
+
+    def to_dict(self):
+        return {
+            k: getattr(self, k)
+            for k in ("op", "old_path", "new_path", "old_text", "new_text", "depth", "words")
+        }
+
+
+@dataclass
+class _Flat:
+    path: str
+    text: str
+    depth: int
+
+    @property
+    def key(self):
+        return " ".join(self.text.split()).casefold()
+
+
+def _flatten(resolution):
+    flat = []
+    if resolution.heading:
+        flat.append(_Flat("heading", resolution.heading, 1))
+    for kind, path, clause in resolution.clauses():
+        flat.append(_Flat(path_label(kind, path), clause.text, len(path)))
+    return flat
+
+
+def _ratio(a, b):
+    return SequenceMatcher(None, a.key.split(), b.key.split(), autojunk=False).ratio()
+
+
+def word_diff(old, new):
+    a, b = old.split(), new.split()
+    out = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(("equal", " ".join(a[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            out.append(("delete", " ".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            out.append(("insert", " ".join(b[j1:j2])))
+    return out
+
+
+def diff(old, new):
+    """Compare two Resolutions; return a list of DiffEntry in the new text's reading order."""
+    a, b = _flatten(old), _flatten(new)
+    entries, removed, added = [], [], []
+    matcher = SequenceMatcher(None, [x.key for x in a], [y.key for y in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                entries.append(DiffEntry("same", x.path, y.path, x.text, y.text, y.depth))
+            continue
+        olds, news = list(a[i1:i2]), list(b[j1:j2])
+        start = 0
+        for y in news:
+            best, best_ratio = None, SIMILAR
+            for index in range(start, len(olds)):
+                ratio = _ratio(olds[index], y)
+                if ratio >= best_ratio:
+                    best, best_ratio = index, ratio
+            if best is None:
+                entry = DiffEntry("added", None, y.path, None, y.text, y.depth)
+                added.append(entry)
+                entries.append(entry)
+                continue
+            for skipped in olds[start:best]:
+                entry = DiffEntry("removed", skipped.path, None, skipped.text, None, skipped.depth)
+                removed.append(entry)
+                entries.append(entry)
+            x = olds[best]
+            entries.append(
+                DiffEntry(
+                    "changed", x.path, y.path, x.text, y.text, y.depth, word_diff(x.text, y.text)
+                )
+            )
+            start = best + 1
+        for x in olds[start:]:
+            entry = DiffEntry("removed", x.path, None, x.text, None, x.depth)
+            removed.append(entry)
+            entries.append(entry)
+
+    # A clause removed in one place and added in another is a move.
+    for gone in list(removed):
+        key = " ".join(gone.old_text.split()).casefold()
+        match = next((e for e in added if " ".join(e.new_text.split()).casefold() == key), None)
+        if match is None:
+            continue
+        added.remove(match)
+        entries.remove(gone)
+        match.op, match.old_path, match.old_text = "moved", gone.old_path, gone.old_text
+    return entries
+
+
+def render_diff_html(entries):
+    """HTML with insertions in <ins> and deletions in <del>, one block per clause."""
+    parts = ['<div class="text-diff">']
+    for e in entries:
+        if e.op == "moved":
+            where = f"{e.old_path} → {e.new_path}"
+        elif e.op == "removed":
+            where = f"{e.old_path} (removed)"
+        elif e.old_path and e.new_path and e.old_path != e.new_path:
+            where = f"{e.old_path} → {e.new_path}"
+        else:
+            where = e.new_path or e.old_path
+        if e.op == "changed":
+            body = " ".join(
+                f"<del>{escape(t)}</del>"
+                if tag == "delete"
+                else f"<ins>{escape(t)}</ins>"
+                if tag == "insert"
+                else escape(t)
+                for tag, t in e.words
+            )
+        elif e.op == "added":
+            body = f"<ins>{escape(e.new_text)}</ins>"
+        elif e.op == "removed":
+            body = f"<del>{escape(e.old_text)}</del>"
+        else:
+            body = escape(e.new_text)
+        parts.append(
+            f'<div class="diff-clause diff-{e.op} depth-{e.depth}" data-op="{e.op}">'
+            f'<span class="diff-path">{escape(where)}</span> '
+            f'<span class="diff-text">{body}</span></div>'
+        )
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,465 @@
+"""The paste-in parser: plain text, as delegates paste it from a word processor or as it
+comes out of a PDF, becomes a ``Resolution``.
+
+It never drops a word: every word of the input except labels, bullets and recognized header
+lines appears in the output, in order. Whatever it had to guess or repair is reported as a
+warning with the line number and a plain message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .phrases import OPERATIVE, PREAMBULAR, opening_phrase
+from .structure import Clause, Resolution, from_roman, label
+
+TERMINAL = ",;:."
+BULLET_RE = re.compile(
+    r"^(?:[-\u2010-\u2015\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25cb"
+    r"\u25e6\u00b7\u27a2\u2794>]+\s*)+"
+)
+LABEL_RE = re.compile(r"^(\()?([0-9]{1,3}|[A-Za-z]{1,7})([.)])(?=\s|$)\s*")
+HEADER_RE = re.compile(
+    r"^(code|committee|topic|sponsors?|signator(?:y|ies)|submitted by|subject|"
+    r"main submitters?|agenda item|date)\s*:",
+    re.IGNORECASE,
+)
+TITLE_RE = re.compile(
+    r"^((draft resolution|working paper|dr|wp|resolution)\s*[A-Z0-9./ -]*|[A-Z]{2,12}(/\d+)+)$",
+    re.IGNORECASE,
+)
+HEADING_RE = re.compile(r"^The\s+\S.*,$")
+
+
+class ParseError(ValueError):
+    """The input holds no recognizable resolution."""
+
+
+@dataclass
+class ParseWarning:
+    line: int
+    message: str
+
+    def to_dict(self):
+        return {"line": self.line, "message": self.message}
+
+
+@dataclass
+class ParseResult:
+    resolution: Resolution
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def to_dict(self):
+        data = self.resolution.to_dict()
+        data["warnings"] = [w.to_dict() for w in self.warnings]
+        return data
+
+
+# Labels ------------------------------------------------------------------------------------
+
+NUM, ALPHA, UALPHA, ROMAN, UROMAN = "num", "alpha", "Alpha", "roman", "Roman"
+
+
+def _interpretations(token):
+    """The ways a label token can be read: [(kind, value)]."""
+    if token.isdigit():
+        return [(NUM, int(token))]
+    lower = token.lower()
+    upper = token.isupper()
+    readings = []
+    if len(set(lower)) == 1 and len(lower) <= 3:
+        value = (ord(lower[0]) - ord("a") + 1) + 26 * (len(lower) - 1)
+        if len(lower) == 1 or lower[0] not in "ivxlcdm":
+            readings.append((UALPHA if upper else ALPHA, value))
+    roman = from_roman(lower)
+    if roman is not None and (token.islower() or token.isupper()):
+        readings.append((UROMAN if upper else ROMAN, roman))
+    if not (token.islower() or token.isupper() or token.isdigit()):
+        return []
+    return readings
+
+
+def _match_label(text):
+    match = LABEL_RE.match(text)
+    if not match:
+        return None
+    opened, token, closer = match.groups()
+    if opened and closer != ")":
+        return None
+    readings = _interpretations(token)
+    if not readings:
+        return None
+    return token, readings, text[match.end() :]
+
+
+# Lines into items ------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    line: int
+    label: str | None
+    readings: list
+    bullet: bool
+    parts: list[str]
+
+    @property
+    def raw(self):
+        text = ""
+        for part in self.parts:
+            if not text:
+                text = part
+            elif text.endswith("-") and part[:1].islower() and text[-2:-1].isalpha():
+                text += part
+            else:
+                text += " " + part
+        return " ".join(text.split())
+
+    def end(self):
+        raw = self.raw
+        return raw[-1] if raw else ""
+
+
+def _clean(line):
+    line = line.replace("\u00a0", " ").replace("\t", " ").replace("\u200b", "")
+    line = re.sub(r"\\([^\w\s])", r"\1", line)  # markdown escapes: \$ -> $
+    return line.replace("*", "")  # markdown emphasis around opening phrases
+
+
+def _starts_lower(text):
+    return text[:1].islower()
+
+
+def _items(text, warnings):
+    items, blank, saw_any = [], True, False
+    for number, raw_line in enumerate(
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n"), start=1
+    ):
+        line = _clean(raw_line).strip()
+        if not line:
+            blank = True
+            continue
+        if not saw_any and (HEADER_RE.match(line) or TITLE_RE.match(line)):
+            continue
+        if HEADER_RE.match(line) and not items:
+            continue
+        bullet_match = BULLET_RE.match(line)
+        bullet = (
+            bool(bullet_match)
+            and bullet_match.end() < len(line)
+            or (bool(bullet_match) and bullet_match.end() == len(line))
+        )
+        rest = line[bullet_match.end() :].strip() if bullet_match else line
+        if not rest:
+            blank = True
+            continue
+        saw_any = True
+        current = items[-1] if items else None
+        ends_clause = current is None or current.end() in TERMINAL or not current.raw
+        labelled = _match_label(rest)
+        if labelled:
+            token, readings, after = labelled
+            if ends_clause or bullet or blank:
+                items.append(_Item(number, token, readings, bullet, [after] if after else []))
+                blank = False
+                continue
+            warnings.append(
+                ParseWarning(
+                    number, f"“{token}” starts a line in the middle of a sentence; kept as text"
+                )
+            )
+        new_clause = (
+            current is None
+            or (bullet and not _starts_lower(rest))
+            or (blank and ends_clause and not _starts_lower(rest))
+            or (
+                ends_clause
+                and not _starts_lower(rest)
+                and (opening_phrase(rest, PREAMBULAR) or opening_phrase(rest, OPERATIVE))
+            )
+        )
+        if new_clause:
+            items.append(_Item(number, None, [], bullet, [rest]))
+        else:
+            current.parts.append(rest)
+        blank = False
+    return items
+
+
+# Items into a structure ------------------------------------------------------------------
+
+
+def _split_end(raw):
+    raw = raw.rstrip()
+    if raw and raw[-1] in TERMINAL:
+        return raw[:-1].rstrip(), raw[-1]
+    return raw, ""
+
+
+@dataclass
+class _Node:
+    clause: Clause
+    item: _Item
+    end: str
+
+
+def _path_text(path):
+    return ".".join(label(depth, i).rstrip(".") for depth, i in enumerate(path, start=1))
+
+
+class _Operative:
+    """Places operative items at their level, repairing labels where it must."""
+
+    def __init__(self, warnings):
+        self.warnings = warnings
+        self.top: list[Clause] = []
+        # One entry per open level: [kind, last written value, list of clauses at that level]
+        self.levels: list[list] = []
+        self.path: list[int] = []
+        self.nodes: list[_Node] = []
+
+    def _siblings(self, depth):
+        return self.top if depth == 1 else self.levels[depth - 2][2][-1].children
+
+    def _place(self, depth, clause, kind, written):
+        del self.levels[depth:]
+        del self.path[depth:]
+        siblings = self._siblings(depth)
+        siblings.append(clause)
+        if len(self.levels) < depth:
+            self.levels.append([kind, written, siblings])
+            self.path.append(len(siblings))
+        else:
+            self.levels[depth - 1][0] = kind
+            self.levels[depth - 1][1] = written
+            self.levels[depth - 1][2] = siblings
+            self.path[depth - 1] = len(siblings)
+        return tuple(self.path)
+
+    def add(self, item, text, end, following=None):
+        clause = Clause(text=text)
+        depth_now = len(self.levels)
+        current_end = self.nodes[-1].end if self.nodes else ""
+        if item.label is None:
+            path = self._fill_gap(item, clause, depth_now, current_end, following)
+            if path is None:
+                path = self._place_unlabelled(item, clause, depth_now, current_end)
+        else:
+            path = self._place_labelled(item, clause, depth_now, current_end)
+        self.nodes.append(_Node(clause, item, end))
+        return path
+
+    def _fill_gap(self, item, clause, depth, current_end, following):
+        """An unlabeled clause followed by a label one step ahead fills that gap
+        ("b." / no label / "d." makes the unlabeled clause "c.")."""
+        if depth == 0 or following is None or following.label is None:
+            return None
+        current_kind = self.levels[depth - 1][0]
+        options = []
+        child = next((r for r in following.readings if r[1] == 2 and r[0] != current_kind), None)
+        if child:
+            options.append((depth + 1, child[0], 1))
+        for level in range(depth, 0, -1):
+            kind, written, _ = self.levels[level - 1]
+            if (kind, written + 2) in following.readings:
+                options.append((level, kind, written + 1))
+        if not options:
+            return None
+        if current_end != ":" and len(options) > 1 and options[0][0] == depth + 1:
+            options.pop(0)
+        level, kind, written = options[0]
+        path = self._place(level, clause, kind, written)
+        if level == 1:
+            message = f"operative clause without a number after {written - 1}; numbered {path[0]}"
+        else:
+            message = f"sub-clause without a label; taken as {_path_text(path)}"
+        self.warnings.append(ParseWarning(item.line, message))
+        return path
+
+    def _place_unlabelled(self, item, clause, depth, current_end):
+        if depth == 0:
+            path = self._place(1, clause, NUM, 1)
+            self.warnings.append(
+                ParseWarning(item.line, "first operative clause has no number; numbered 1")
+            )
+            return path
+        if opening_phrase(clause.text, OPERATIVE) and current_end != ":":
+            previous = self.levels[0][1]
+            path = self._place(1, clause, self.levels[0][0], previous + 1)
+            self.warnings.append(
+                ParseWarning(
+                    item.line,
+                    f"operative clause without a number after {previous}; numbered {path[0]}",
+                )
+            )
+            return path
+        if current_end == ":":
+            new_depth = depth + 1
+            kind = (NUM, ALPHA, ROMAN)[(new_depth - 1) % 3]
+            path = self._place(new_depth, clause, kind, 1)
+        else:
+            kind, written, _ = self.levels[depth - 1]
+            path = self._place(depth, clause, kind, written + 1)
+        self.warnings.append(
+            ParseWarning(item.line, f"sub-clause without a label; taken as {_path_text(path)}")
+        )
+        return path
+
+    def _place_labelled(self, item, clause, depth, current_end):
+        readings = item.readings
+        if depth == 0:
+            kind, value = readings[0]
+            path = self._place(1, clause, kind, value)
+            if value != 1:
+                self.warnings.append(
+                    ParseWarning(
+                        item.line,
+                        f"first operative clause was numbered {item.label}; renumbered as 1",
+                    )
+                )
+            return path
+        current_kind = self.levels[depth - 1][0]
+        child = next((r for r in readings if r[1] == 1 and r[0] != current_kind), None)
+        if child and current_end == ":":
+            return self._place(depth + 1, clause, *child)
+        for level in range(depth, 0, -1):
+            kind, written, _ = self.levels[level - 1]
+            for reading in readings:
+                if reading == (kind, written + 1):
+                    return self._place(level, clause, *reading)
+        if child:
+            return self._place(depth + 1, clause, *child)
+        # Out of sequence: the deepest open level using this kind of label takes it.
+        for level in range(depth, 0, -1):
+            kind, written, _ = self.levels[level - 1]
+            reading = next((r for r in readings if r[0] == kind), None)
+            if reading is None:
+                continue
+            before = _path_text(tuple(self.path[:level]))
+            path = self._place(level, clause, kind, reading[1])
+            if level == 1:
+                message = (
+                    f"operative clause after {before} was numbered {item.label}; "
+                    f"renumbered as {path[0]}"
+                )
+            else:
+                message = (
+                    f"sub-clause after {before} was labeled {item.label}; "
+                    f"relabeled {_path_text(path)}"
+                )
+            self.warnings.append(ParseWarning(item.line, message))
+            return path
+        kind, value = readings[0]
+        path = self._place(depth + 1, clause, kind, value)
+        self.warnings.append(
+            ParseWarning(item.line, f"unexpected label {item.label}; taken as {_path_text(path)}")
+        )
+        return path
+
+
+def _operative_start(items):
+    for i, item in enumerate(items):
+        if item.label and any(kind == NUM for kind, _ in item.readings):
+            return i
+    for i, item in enumerate(items):
+        if item.label and opening_phrase(item.raw, OPERATIVE):
+            return i
+    for i, item in enumerate(items):
+        if (
+            item.label is None
+            and opening_phrase(item.raw, OPERATIVE)
+            and not any(
+                later.label is None
+                and opening_phrase(later.raw, PREAMBULAR)
+                and not opening_phrase(later.raw, OPERATIVE)
+                for later in items[i + 1 :]
+            )
+        ):
+            return i
+    return len(items)
+
+
+def parse(text):
+    """Parse ``text``; return a ParseResult or raise ParseError with a clear message."""
+    if not isinstance(text, str):
+        raise ParseError("The input is not text.")
+    warnings: list[ParseWarning] = []
+    items = _items(text, warnings)
+
+    heading = None
+    if items and items[0].label is None:
+        first = items[0].raw
+        if (
+            HEADING_RE.match(first)
+            and len(first.split()) <= 20
+            and not opening_phrase(first, PREAMBULAR)
+        ):
+            heading = first[:-1].rstrip()
+            items = items[1:]
+
+    start = _operative_start(items)
+    resolution = Resolution(heading=heading)
+    for item in items[:start]:
+        body, end = _split_end(item.raw)
+        if item.label and resolution.preamble:
+            resolution.preamble[-1].children.append(Clause(text=body))
+            warnings.append(
+                ParseWarning(
+                    item.line,
+                    f"labeled line {item.label} in the preamble; taken as a sub-clause "
+                    f"of preambular clause {len(resolution.preamble)}",
+                )
+            )
+            continue
+        if item.label:
+            body = f"{item.label} {body}".strip()
+            warnings.append(
+                ParseWarning(
+                    item.line,
+                    f"label {item.label} before the first preambular clause; kept as text",
+                )
+            )
+        resolution.preamble.append(Clause(text=body))
+        if end and end != ",":
+            name = {".": "a period", ";": "a semicolon", ":": "a colon"}[end]
+            warnings.append(
+                ParseWarning(item.line, f"preambular clause ends with {name} instead of a comma")
+            )
+
+    builder = _Operative(warnings)
+    operative_items = items[start:]
+    for i, item in enumerate(operative_items):
+        body, end = _split_end(item.raw)
+        following = operative_items[i + 1] if i + 1 < len(operative_items) else None
+        builder.add(item, body, end, following)
+    resolution.operative = builder.top
+
+    last = resolution.last_clause()
+    for node in builder.nodes:
+        if node.end == ":" and not node.clause.children:
+            warnings.append(
+                ParseWarning(
+                    node.item.line, "clause ends with a colon but introduces no sub-clauses"
+                )
+            )
+        elif node.end == "." and node.clause is not last:
+            warnings.append(
+                ParseWarning(node.item.line, "clause ends with a period but is not the last clause")
+            )
+        elif node.end == ",":
+            warnings.append(
+                ParseWarning(
+                    node.item.line, "operative clause ends with a comma instead of a semicolon"
+                )
+            )
+
+    if not resolution.operative and not any(
+        opening_phrase(c.text, PREAMBULAR) for c in resolution.preamble
+    ):
+        raise ParseError(
+            "No resolution found: expected preambular clauses (“Recalling …,”) and numbered "
+            "operative clauses (“1. Encourages …;”)."
+        )
+    warnings.sort(key=lambda w: w.line)
+    return ParseResult(resolution=resolution, warnings=warnings)
