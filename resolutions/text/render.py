@@ -51,7 +51,7 @@ def render_text(resolution, *, indent="    "):
     blocks = []
     if resolution.heading:
         blocks.append(f"{resolution.heading},")
-    for kind, depth, lab, clause, closing in _items(resolution):
+    for _kind, depth, lab, clause, closing in _items(resolution):
         prefix = indent * (depth - 1) + f"{lab} " if depth else ""
         blocks.append(f"{prefix}{clause.text}{closing}")
     return "\n\n".join(blocks) + "\n"

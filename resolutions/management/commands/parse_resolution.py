@@ -22,10 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, format, **options):
         try:
-            if file == "-":
-                text = sys.stdin.read()
-            else:
-                text = Path(file).read_text(encoding="utf-8")
+            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {file}: {error}", returncode=2) from None
         try:
