@@ -103,6 +103,7 @@ class _Item:
     readings: list
     bullet: bool
     parts: list[str]
+    indent: int = 0
 
     @property
     def raw(self):
@@ -136,7 +137,9 @@ def _items(text, warnings):
     for number, raw_line in enumerate(
         text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n"), start=1
     ):
-        line = _clean(raw_line).strip()
+        cleaned = _clean(raw_line.replace("\t", "    "))
+        line = cleaned.strip()
+        indent = len(cleaned) - len(cleaned.lstrip())
         if not line:
             blank = True
             continue
@@ -161,7 +164,9 @@ def _items(text, warnings):
         if labelled:
             token, readings, after = labelled
             if ends_clause or bullet or blank:
-                items.append(_Item(number, token, readings, bullet, [after] if after else []))
+                items.append(
+                    _Item(number, token, readings, bullet, [after] if after else [], indent)
+                )
                 blank = False
                 continue
             warnings.append(
@@ -180,7 +185,7 @@ def _items(text, warnings):
             )
         )
         if new_clause:
-            items.append(_Item(number, None, [], bullet, [rest]))
+            items.append(_Item(number, None, [], bullet, [rest], indent))
         else:
             current.parts.append(rest)
         blank = False
@@ -214,10 +219,11 @@ class _Operative:
     def __init__(self, warnings):
         self.warnings = warnings
         self.top: list[Clause] = []
-        # One entry per open level: [kind, last written value, list of clauses at that level]
+        # One entry per open level: [kind, last written value, clauses at that level, indent]
         self.levels: list[list] = []
         self.path: list[int] = []
         self.nodes: list[_Node] = []
+        self.indent = 0
 
     def _siblings(self, depth):
         return self.top if depth == 1 else self.levels[depth - 2][2][-1].children
@@ -228,16 +234,15 @@ class _Operative:
         siblings = self._siblings(depth)
         siblings.append(clause)
         if len(self.levels) < depth:
-            self.levels.append([kind, written, siblings])
+            self.levels.append([kind, written, siblings, self.indent])
             self.path.append(len(siblings))
         else:
-            self.levels[depth - 1][0] = kind
-            self.levels[depth - 1][1] = written
-            self.levels[depth - 1][2] = siblings
+            self.levels[depth - 1] = [kind, written, siblings, self.indent]
             self.path[depth - 1] = len(siblings)
         return tuple(self.path)
 
     def add(self, item, text, end, following=None):
+        self.indent = item.indent
         clause = Clause(text=text)
         depth_now = len(self.levels)
         current_end = self.nodes[-1].end if self.nodes else ""
@@ -250,6 +255,20 @@ class _Operative:
         self.nodes.append(_Node(clause, item, end))
         return path
 
+    def _choose(self, matches, item, clause):
+        """Several open levels expect this label ("2." after "1.a.i.1."): the one written at
+        the same indentation wins, then the top level for a clause opening with an operative
+        phrase, then the deepest."""
+        if len(matches) == 1:
+            return matches[0]
+        same_indent = [m for m in matches if self.levels[m[0] - 1][3] == item.indent]
+        if len(same_indent) == 1:
+            return same_indent[0]
+        top = [m for m in matches if m[0] == 1]
+        if top and opening_phrase(clause.text, OPERATIVE):
+            return top[0]
+        return matches[0]
+
     def _fill_gap(self, item, clause, depth, current_end, following):
         """An unlabeled clause followed by a label one step ahead fills that gap
         ("b." / no label / "d." makes the unlabeled clause "c.")."""
@@ -261,7 +280,7 @@ class _Operative:
         if child:
             options.append((depth + 1, child[0], 1))
         for level in range(depth, 0, -1):
-            kind, written, _ = self.levels[level - 1]
+            kind, written = self.levels[level - 1][:2]
             if (kind, written + 2) in following.readings:
                 options.append((level, kind, written + 1))
         if not options:
@@ -299,7 +318,7 @@ class _Operative:
             kind = (NUM, ALPHA, ROMAN)[(new_depth - 1) % 3]
             path = self._place(new_depth, clause, kind, 1)
         else:
-            kind, written, _ = self.levels[depth - 1]
+            kind, written = self.levels[depth - 1][:2]
             path = self._place(depth, clause, kind, written + 1)
         self.warnings.append(
             ParseWarning(item.line, f"sub-clause without a label; taken as {_path_text(path)}")
@@ -309,7 +328,7 @@ class _Operative:
     def _place_labelled(self, item, clause, depth, current_end):
         readings = item.readings
         if depth == 0:
-            kind, value = readings[0]
+            kind, value = next((r for r in readings if r[1] == 1), readings[0])
             path = self._place(1, clause, kind, value)
             if value != 1:
                 self.warnings.append(
@@ -323,16 +342,20 @@ class _Operative:
         child = next((r for r in readings if r[1] == 1 and r[0] != current_kind), None)
         if child and current_end == ":":
             return self._place(depth + 1, clause, *child)
-        for level in range(depth, 0, -1):
-            kind, written, _ = self.levels[level - 1]
-            for reading in readings:
-                if reading == (kind, written + 1):
-                    return self._place(level, clause, *reading)
+        matches = [
+            (level, reading)
+            for level in range(depth, 0, -1)
+            for reading in readings
+            if reading == (self.levels[level - 1][0], self.levels[level - 1][1] + 1)
+        ]
+        if matches:
+            level, reading = self._choose(matches, item, clause)
+            return self._place(level, clause, *reading)
         if child:
             return self._place(depth + 1, clause, *child)
         # Out of sequence: the deepest open level using this kind of label takes it.
         for level in range(depth, 0, -1):
-            kind, written, _ = self.levels[level - 1]
+            kind, written = self.levels[level - 1][:2]
             reading = next((r for r in readings if r[0] == kind), None)
             if reading is None:
                 continue
@@ -359,11 +382,11 @@ class _Operative:
 
 
 def _operative_start(items):
+    """The first labeled clause not introduced by a colon opens the operative part;
+    without labels, the first clause opening with an operative phrase after which no
+    clause opens with a preambular one."""
     for i, item in enumerate(items):
-        if item.label and any(kind == NUM for kind, _ in item.readings):
-            return i
-    for i, item in enumerate(items):
-        if item.label and opening_phrase(item.raw, OPERATIVE):
+        if item.label and (i == 0 or items[i - 1].end() != ":"):
             return i
     for i, item in enumerate(items):
         if (

@@ -1,0 +1,190 @@
+from lxml import html as lxml_html
+
+from resolutions.text import (
+    Clause,
+    Resolution,
+    check,
+    diff,
+    parse,
+    render_diff_html,
+    render_html,
+    render_text,
+)
+from resolutions.text.diff import word_diff
+from resolutions.text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, suggestions
+from resolutions.text.structure import label, path_label
+
+
+def sample():
+    return Resolution(
+        heading="The Commission on Crime Prevention and Criminal Justice",
+        preamble=[Clause("Recalling resolution 55/25"), Clause("Deeply concerned by crime")],
+        operative=[
+            Clause(
+                "Encourages Member States to",
+                [
+                    Clause("Train judges", [Clause("In cybercrime"), Clause("In corruption")]),
+                    Clause("Share data"),
+                ],
+            ),
+            Clause("Further invites the Secretariat to report"),
+        ],
+    )
+
+
+def test_labels_are_derived_four_levels_deep():
+    assert [label(1, 2), label(2, 3), label(3, 4), label(4, 1), label(2, 27)] == [
+        "2.",
+        "c.",
+        "iv.",
+        "1.",
+        "aa.",
+    ]
+    assert path_label("op", (9, 1, 2, 1)) == "op 9.a.ii.1"
+    assert path_label("pre", (4,)) == "pre 4"
+
+
+def test_text_renderer_derives_labels_and_punctuation():
+    assert (
+        render_text(sample())
+        == """The Commission on Crime Prevention and Criminal Justice,
+
+Recalling resolution 55/25,
+
+Deeply concerned by crime,
+
+1. Encourages Member States to:
+
+    a. Train judges:
+
+        i. In cybercrime;
+
+        ii. In corruption;
+
+    b. Share data;
+
+2. Further invites the Secretariat to report.
+"""
+    )
+
+
+def test_html_renderer_is_semantic():
+    page = lxml_html.fromstring(
+        render_html(sample(), committee="CCPCJ", topic="Crime", code="CCPCJ/1/1")
+    )
+    assert page.xpath("string(//p[@class='heading'])") == (
+        "The Commission on Crime Prevention and Criminal Justice,"
+    )
+    pre = page.xpath("//div[@class='preamble']/p")
+    assert [p.xpath("string(em)") for p in pre] == ["Recalling", "Deeply concerned by"]
+    assert pre[1].text_content() == "Deeply concerned by crime,"
+    top = page.xpath("//ol[contains(@class,'level-1')]/li")
+    assert [li.xpath("string(span[@class='label'])") for li in top] == ["1.", "2."]
+    assert top[0].xpath("string(span[@class='text']/em)") == "Encourages"
+    assert top[1].xpath("string(span[@class='text']/em)") == "Further invites"
+    assert top[1].xpath("string(span[@class='text'])").endswith("report.")
+    deepest = page.xpath("//ol[contains(@class,'level-3')]/li/span[@class='label']/text()")
+    assert deepest == ["i.", "ii."]
+    assert page.xpath("string(//p[@class='code'])") == "CCPCJ/1/1"
+
+
+def test_everything_is_escaped():
+    evil = Resolution(
+        heading="The <b>Body</b>",
+        preamble=[Clause("Recalling <script>alert(1)</script> & more")],
+        operative=[Clause("Urges <img src=x onerror=alert(1)>")],
+    )
+    out = render_html(evil)
+    assert "<script>" not in out and "<img" not in out and "<b>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in out
+    page = lxml_html.fromstring(out)
+    assert "Recalling <script>alert(1)</script> & more," in page.text_content()
+
+
+def test_opening_phrase_is_the_longest_known_prefix():
+    assert opening_phrase("Noting with deep concern the rise", PREAMBULAR) == (
+        "Noting with deep concern"
+    )
+    assert opening_phrase("Further strongly urges States", OPERATIVE) == "Further strongly urges"
+    assert opening_phrase("Calls upon all States", OPERATIVE) == "Calls upon"
+    assert opening_phrase("Bearing in mind the Charter", PREAMBULAR) == "Bearing in mind"
+    assert opening_phrase("Applauds the effort", OPERATIVE) is None
+    assert "Recommends" in suggestions("Rec", OPERATIVE)
+
+
+def test_conventions():
+    resolution = Resolution(
+        preamble=[
+            Clause("Reminds States of their duty"),
+            Clause("Frobnicating the widget"),
+            Clause("Recalling the Charter", [Clause("a sub-clause")]),
+        ],
+        operative=[
+            Clause("Recalling again"),
+            Clause(""),
+            Clause("Urges", [Clause("a", [Clause("i", [Clause("1", [Clause("too deep")])])])]),
+        ],
+    )
+    found = [(f.level, f.path, f.message) for f in check(resolution)]
+    assert ("warning", "pre 1", "“Reminds” opens operative clauses, not preambular ones") in found
+    assert ("warning", "pre 2", "unknown opening phrase “Frobnicating the widget…”") in found
+    assert ("warning", "pre 3", "a preambular clause has no sub-clauses") in found
+    assert any(f[1] == "op 1" and "opens preambular clauses" in f[2] for f in found)
+    assert ("error", "op 2", "empty clause") in found
+    assert any(f[:2] == ("error", "op 3.a.i.1.a") and "deeper than 4" in f[2] for f in found)
+    assert check(sample()) == []
+
+
+def test_diff_reports_added_removed_changed_and_moved_clauses():
+    old = sample()
+    new = parse(render_text(old)).resolution
+    new.preamble.reverse()  # a move
+    new.operative[0].children[1].text = "Share data and evidence"  # a change
+    new.operative[0].children[0].children.pop()  # a removal
+    new.operative.append(Clause("Decides to remain seized of the matter"))  # an addition
+    entries = diff(old, new)
+    ops = {(e.op, e.old_path, e.new_path) for e in entries}
+    assert ("moved", "pre 1", "pre 2") in ops or ("moved", "pre 2", "pre 1") in ops
+    assert ("changed", "op 1.b", "op 1.b") in ops
+    assert ("removed", "op 1.a.ii", None) in ops
+    assert ("added", None, "op 3") in ops
+    changed = next(e for e in entries if e.op == "changed")
+    assert changed.words == [("equal", "Share data"), ("insert", "and evidence")]
+    out = render_diff_html(entries)
+    assert "<ins>and evidence</ins>" in out
+    assert "<del>In corruption</del>" in out
+    assert 'data-op="moved"' in out
+
+
+def test_diff_of_identical_texts_is_all_same():
+    assert {e.op for e in diff(sample(), sample())} == {"same"}
+
+
+def test_word_diff_marks_replacements():
+    assert word_diff("Urges all States", "Urges some States") == [
+        ("equal", "Urges"),
+        ("delete", "all"),
+        ("insert", "some"),
+        ("equal", "States"),
+    ]
+
+
+def test_diff_html_is_escaped():
+    old = Resolution(operative=[Clause("Urges <b>x</b>")])
+    new = Resolution(operative=[Clause("Urges <i>y</i>")])
+    out = render_diff_html(diff(old, new))
+    assert "<b>" not in out and "<i>" not in out and "&lt;i&gt;y&lt;/i&gt;" in out
+
+
+def test_json_round_trip():
+    data = sample().to_dict()
+    assert Resolution.from_dict(data) == sample()
+    assert data["operative"][0]["phrase"] == "Encourages"
+    assert data["operative"][0]["children"][0] == {
+        "text": "Train judges",
+        "children": [
+            {"text": "In cybercrime", "children": []},
+            {"text": "In corruption", "children": []},
+        ],
+    }
+    assert "children" not in data["preamble"][0]
