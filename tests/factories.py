@@ -101,3 +101,21 @@ class TopicFactory(factory.django.DjangoModelFactory):
     committee = factory.SubFactory(CommitteeFactory)
     title = factory.Sequence(lambda n: f"Topic title {n}")
     proposed_number = factory.Sequence(lambda n: n + 1)
+
+
+def open_floor(committee, chair, *, present=None):
+    """Topics adopted (topic 1 open) and a roll call where ``present`` delegations answered
+    present (all when None)."""
+    from sessions import services
+
+    services.topic_propose(committee=committee, title="Organized crime", actor=chair)
+    services.topic_propose(committee=committee, title="Trafficking in persons", actor=chair)
+    services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
+    meeting = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    delegations = sorted(committee.delegations.select_related("member_state"),
+                         key=lambda d: d.sort_key)
+    for i, delegation in enumerate(delegations):
+        status = "present_voting" if present is None or i < present else "absent"
+        services.roll_call_mark(meeting=meeting, delegation=delegation, status=status,
+                                actor=chair)
+    return meeting

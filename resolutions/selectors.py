@@ -1,0 +1,93 @@
+"""Reads for the paper pages, each a fixed number of queries."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from .models import Comment, Round, Supporter, WorkingPaper
+from .text import diff
+
+
+def _with_supporters(queryset):
+    return queryset.select_related("topic", "committee").prefetch_related(
+        Prefetch("supporters",
+                 queryset=Supporter.objects.select_related("delegation__member_state")
+                 .order_by("role", "position", "id")),
+    ).annotate(
+        n_supporters=Count("supporters", filter=Q(supporters__state=Supporter.State.ACCEPTED),
+                           distinct=True),
+        n_rounds=Count("rounds", distinct=True),
+    )
+
+
+def visible_papers(committee, access):
+    """Papers this person may read: the dais sees every submitted paper; a delegation sees
+    its own and those it was asked to support, and every paper once submitted."""
+    papers = WorkingPaper.objects.filter(committee=committee)
+    if access.is_dais or "secretariat" in access.roles:
+        papers = papers.filter(rounds__isnull=False).distinct()
+    elif access.delegation is not None:
+        involved = Supporter.objects.filter(paper=OuterRef("pk"), delegation=access.delegation
+                                            ).exclude(state=Supporter.State.DECLINED)
+        papers = papers.filter(Exists(involved) | (Q(rounds__isnull=False))).distinct()
+    else:
+        papers = papers.none()
+    return _with_supporters(papers).order_by("topic__agenda_position", "number")
+
+
+def can_read(paper, access):
+    if access.is_dais or "secretariat" in access.roles:
+        return paper.rounds.exists()
+    if access.delegation is None:
+        return False
+    if paper.rounds.exists():
+        return True
+    return paper.supporters.filter(delegation=access.delegation).exclude(
+        state=Supporter.State.DECLINED).exists()
+
+
+def dais_queue(committee):
+    """Papers waiting for the dais, oldest first, with their pending round."""
+    pending = Round.objects.filter(outcome=Round.Outcome.PENDING)
+    papers = WorkingPaper.objects.filter(
+        committee=committee, status__in=WorkingPaper.UNDER_REVIEW
+    ).prefetch_related(Prefetch("rounds", queryset=pending, to_attr="pending_rounds"))
+    papers = sorted(_with_supporters(papers), key=lambda p: p.pending_rounds[0].submitted_at
+                    if p.pending_rounds else p.created_at)
+    return papers
+
+
+def other_papers(committee, access):
+    """Papers not waiting for the dais (for the dais's record)."""
+    return visible_papers(committee, access).exclude(status__in=WorkingPaper.UNDER_REVIEW)
+
+
+def anchor_comments(rounds, revision):
+    """Place the dais's comments beside the clauses of ``revision``.
+
+    Each comment names a clause of the revision its round reviewed; the text may have changed
+    since, so the clause is followed through the diff between the two revisions. Returns
+    ({clause key in revision: [comments]}, [comments whose clause was removed]).
+    """
+    placed, lost = {}, []
+    target = revision.resolution
+    for round_ in rounds:
+        comments = list(round_.comments.all())
+        if not comments:
+            continue
+        if round_.revision_id == revision.pk:
+            mapping = None
+        else:
+            mapping = {e.old_path: e.new_path for e in diff(round_.revision.resolution, target)
+                       if e.old_path}
+        for comment in comments:
+            key = comment.clause if mapping is None else mapping.get(comment.clause)
+            if key:
+                placed.setdefault(key, []).append(comment)
+            else:
+                lost.append(comment)
+    return placed, lost
+
+
+def rounds_with_comments(paper):
+    return paper.rounds.select_related("revision", "submitted_by", "answered_by").prefetch_related(
+        Prefetch("comments", queryset=Comment.objects.select_related("author"))
+    ).order_by("number")

@@ -1,0 +1,427 @@
+"""Every change to working papers and draft resolutions goes through here: a transaction, a
+row lock, the check that the move is allowed, the change, one audit entry, a live signal."""
+
+import math
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from sessions.audit import log_action
+from sessions.errors import DomainError
+from sessions.live import notify
+from sessions.models import Attendance, Delegation, Meeting, RollCallEntry, Topic
+
+from .models import DraftResolution, Revision, Round, Supporter, WorkingPaper
+from .text import Resolution, check
+from .text.conventions import ERROR
+from .text.structure import path_label
+
+S = WorkingPaper.Status
+
+
+# Reading helpers used by the services and the pages -----------------------------------------
+
+
+class Threshold:
+    """Sponsors plus signatories needed to submit: a share of the delegations present at
+    the latest roll call, rounded up."""
+
+    def __init__(self, *, have, needed, present, meeting):
+        self.have, self.needed, self.present, self.meeting = have, needed, present, meeting
+
+    @property
+    def met(self):
+        return self.have >= self.needed
+
+    def __str__(self):
+        return f"{self.have} of {self.needed} needed"
+
+
+def threshold_for(paper, *, have=None):
+    committee = paper.committee
+    meeting = Meeting.objects.filter(committee=committee).order_by("-number").first()
+    if meeting is not None:
+        present = RollCallEntry.objects.filter(meeting=meeting).exclude(
+            status=Attendance.ABSENT).count()
+    else:
+        present = Delegation.objects.filter(committee=committee).count()
+    needed = max(1, math.ceil(present * committee.signatory_threshold_percent / 100))
+    if have is None:
+        have = paper.supporters.filter(state=Supporter.State.ACCEPTED).count()
+    return Threshold(have=have, needed=needed, present=present, meeting=meeting)
+
+
+def latest_revision(paper):
+    return paper.revisions.order_by("-number").first()
+
+
+def pending_round(paper):
+    return paper.rounds.filter(outcome=Round.Outcome.PENDING).order_by("-number").first()
+
+
+def is_sponsor(paper, delegation):
+    return delegation is not None and paper.supporters.filter(
+        delegation=delegation, role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED
+    ).exists()
+
+
+# Internals ----------------------------------------------------------------------------------
+
+
+def _lock(paper):
+    return WorkingPaper.objects.select_for_update().select_related("committee", "topic").get(
+        pk=paper.pk)
+
+
+def _move(paper, status, *, actor, action, data=None):
+    if not paper.can_move_to(status):
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; it cannot be "
+            f"{WorkingPaper.Status(status).label.lower()} now.")
+    previous = paper.status
+    paper.status = status
+    paper.status_changed_at = timezone.now()
+    paper.save(update_fields=["status", "status_changed_at", "merged_into", "reason"])
+    log_action(actor=actor, committee=paper.committee, action=action, target=paper,
+               data={"paper": paper.name, "from": previous, "to": status, **(data or {})})
+    notify(paper.committee, "papers", paper=paper.pk)
+    return paper
+
+
+def _require_sponsor(paper, delegation):
+    if not is_sponsor(paper, delegation):
+        raise DomainError(f"Only the sponsors of {paper.name} can do this.")
+
+
+def _new_revision(paper, resolution, *, actor, note=""):
+    number = (paper.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    return Revision.objects.create(paper=paper, number=number, text=resolution.to_dict(),
+                                   author=actor, note=note)
+
+
+# Delegates ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def paper_create(*, committee, delegation, actor, title="", resolution=None):
+    if delegation is None or delegation.committee_id != committee.pk:
+        raise DomainError("Only a delegation of this committee can write a working paper.")
+    topic = Topic.objects.select_for_update().filter(committee=committee,
+                                                     status=Topic.Status.OPEN).first()
+    if topic is None:
+        raise DomainError("No topic is open: working papers are written on the open topic.")
+    number = (topic.papers.aggregate(n=Max("number"))["n"] or 0) + 1
+    paper = WorkingPaper.objects.create(committee=committee, topic=topic, number=number,
+                                        title=" ".join(title.split())[:200], created_by=actor)
+    Supporter.objects.create(paper=paper, delegation=delegation, role=Supporter.Role.SPONSOR,
+                             state=Supporter.State.ACCEPTED, position=0,
+                             answered_at=timezone.now())
+    if resolution is None:
+        resolution = Resolution(heading=committee.heading.rstrip(","))
+    revision = _new_revision(paper, resolution, actor=actor, note="first draft")
+    log_action(actor=actor, committee=committee, action="paper.created", target=paper,
+               data={"paper": paper.name, "delegation": delegation.name, "topic": topic.number,
+                     "revision": revision.number})
+    notify(committee, "papers", paper=paper.pk)
+    return paper
+
+
+@transaction.atomic
+def paper_save_text(*, paper, delegation, actor, resolution, note=""):
+    """Keep a new revision when the text changed; earlier revisions are never touched."""
+    paper = _lock(paper)
+    _require_sponsor(paper, delegation)
+    if not paper.can_edit():
+        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}; its text "
+                          "cannot be changed now.")
+    current = latest_revision(paper)
+    if current is not None and current.text == resolution.to_dict():
+        return current
+    revision = _new_revision(paper, resolution, actor=actor, note=note)
+    log_action(actor=actor, committee=paper.committee, action="paper.revised", target=paper,
+               data={"paper": paper.name, "revision": revision.number, "note": note})
+    notify(paper.committee, "papers", paper=paper.pk)
+    return revision
+
+
+@transaction.atomic
+def supporter_invite(*, paper, delegation, actor, invitee, role):
+    paper = _lock(paper)
+    _require_sponsor(paper, delegation)
+    if not paper.can_edit():
+        raise DomainError("Sponsors and signatures are gathered before the paper is submitted.")
+    if invitee.committee_id != paper.committee_id:
+        raise DomainError(f"{invitee} is not a delegation of this committee.")
+    if role not in Supporter.Role.values:
+        raise DomainError("Invite a delegation as a sponsor or as a signatory.")
+    existing = Supporter.objects.filter(paper=paper, delegation=invitee).first()
+    if existing and existing.state != Supporter.State.DECLINED:
+        raise DomainError(f"{invitee} is already {existing.get_role_display().lower()} "
+                          f"({existing.get_state_display().lower()}).")
+    position = 0
+    if role == Supporter.Role.SPONSOR:
+        position = (paper.supporters.filter(role=Supporter.Role.SPONSOR)
+                    .aggregate(n=Max("position"))["n"] or 0) + 1
+    if existing:
+        existing.role, existing.state, existing.position = role, Supporter.State.INVITED, position
+        existing.answered_at = None
+        existing.save(update_fields=["role", "state", "position", "answered_at"])
+        supporter = existing
+    else:
+        supporter = Supporter.objects.create(paper=paper, delegation=invitee, role=role,
+                                             position=position)
+    log_action(actor=actor, committee=paper.committee, action="paper.supporter_invited",
+               target=paper, data={"paper": paper.name, "delegation": invitee.name, "role": role})
+    notify(paper.committee, "papers", paper=paper.pk)
+    return supporter
+
+
+@transaction.atomic
+def supporter_answer(*, paper, delegation, actor, accept):
+    """The invited delegation accepts (signs, co-sponsors) or declines, from its own account."""
+    paper = _lock(paper)
+    supporter = Supporter.objects.select_for_update().filter(
+        paper=paper, delegation=delegation).first()
+    if supporter is None or supporter.state != Supporter.State.INVITED:
+        raise DomainError(f"{delegation} has no open invitation to {paper.name}.")
+    if not paper.can_edit():
+        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}; signatures "
+                          "can no longer change.")
+    supporter.state = Supporter.State.ACCEPTED if accept else Supporter.State.DECLINED
+    supporter.answered_at = timezone.now()
+    supporter.save(update_fields=["state", "answered_at"])
+    if not accept:
+        action = "paper.declined"
+    elif supporter.role == Supporter.Role.SIGNATORY:
+        action = "paper.signed"
+    else:
+        action = "paper.cosponsored"
+    log_action(actor=actor, committee=paper.committee, action=action,
+               target=paper, data={"paper": paper.name, "delegation": delegation.name,
+                                   "role": supporter.role})
+    notify(paper.committee, "papers", paper=paper.pk)
+    return supporter
+
+
+@transaction.atomic
+def signature_withdraw(*, paper, delegation, actor):
+    paper = _lock(paper)
+    supporter = Supporter.objects.select_for_update().filter(
+        paper=paper, delegation=delegation, role=Supporter.Role.SIGNATORY,
+        state=Supporter.State.ACCEPTED).first()
+    if supporter is None:
+        raise DomainError(f"{delegation} has not signed {paper.name}.")
+    if not paper.can_edit():
+        raise DomainError("A signature can only be withdrawn before the paper is submitted.")
+    supporter.state = Supporter.State.DECLINED
+    supporter.answered_at = timezone.now()
+    supporter.save(update_fields=["state", "answered_at"])
+    log_action(actor=actor, committee=paper.committee, action="paper.signature_withdrawn",
+               target=paper, data={"paper": paper.name, "delegation": delegation.name})
+    notify(paper.committee, "papers", paper=paper.pk)
+    return supporter
+
+
+@transaction.atomic
+def paper_submit(*, paper, delegation, actor):
+    paper = _lock(paper)
+    _require_sponsor(paper, delegation)
+    if not paper.can_submit():
+        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}; it cannot be "
+                          "submitted now.")
+    revision = latest_revision(paper)
+    resolution = revision.resolution
+    if not resolution.operative:
+        raise DomainError("A working paper needs at least one operative clause.")
+    errors = [f for f in check(resolution) if f.level == ERROR]
+    if errors:
+        raise DomainError(f"Fix the text first: {errors[0].path}: {errors[0].message}.")
+    threshold = threshold_for(paper)
+    if not threshold.met:
+        raise DomainError(
+            f"Sponsors and signatories: {threshold}. {paper.committee.signatory_threshold_percent}"
+            f" % of the {threshold.present} delegations present must sponsor or sign.")
+    number = (paper.rounds.aggregate(n=Max("number"))["n"] or 0) + 1
+    Round.objects.create(paper=paper, number=number, revision=revision, submitted_by=actor,
+                         submitted_at=timezone.now())
+    status = S.SUBMITTED if paper.status == S.DRAFTING else S.RESUBMITTED
+    return _move(paper, status, actor=actor, action=f"paper.{status}",
+                 data={"round": number, "revision": revision.number,
+                       "supporters": threshold.have, "needed": threshold.needed})
+
+
+@transaction.atomic
+def paper_withdraw(*, paper, delegation, actor, reason=""):
+    paper = _lock(paper)
+    _require_sponsor(paper, delegation)
+    open_round = pending_round(paper)
+    if open_round and paper.can_withdraw():
+        open_round.outcome = Round.Outcome.WITHDRAWN
+        open_round.answered_at = timezone.now()
+        open_round.save(update_fields=["outcome", "answered_at"])
+    paper.reason = reason.strip()
+    return _move(paper, S.WITHDRAWN, actor=actor, action="paper.withdrawn",
+                 data={"reason": paper.reason})
+
+
+# Dais ----------------------------------------------------------------------------------------
+
+
+def _require_review(paper):
+    if not paper.can_review():
+        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}, not waiting "
+                          "for the dais.")
+    return pending_round(paper)
+
+
+def _answer(round_, outcome, *, actor, comment=""):
+    round_.outcome = outcome
+    round_.answered_by = actor
+    round_.answered_at = timezone.now()
+    if comment:
+        round_.general_comment = comment
+    round_.save(update_fields=["outcome", "answered_by", "answered_at", "general_comment"])
+
+
+@transaction.atomic
+def comment_add(*, paper, actor, clause, text):
+    paper = _lock(paper)
+    round_ = _require_review(paper)
+    text = text.strip()
+    if not text:
+        raise DomainError("Write the comment first.")
+    keys = {path_label(kind, path) for kind, path, _ in round_.revision.resolution.clauses()}
+    if clause not in keys:
+        raise DomainError(f"There is no clause “{clause}” in the text under review.")
+    comment = round_.comments.create(clause=clause, text=text, author=actor)
+    log_action(actor=actor, committee=paper.committee, action="paper.commented", target=paper,
+               data={"paper": paper.name, "round": round_.number, "clause": clause})
+    notify(paper.committee, "papers", paper=paper.pk)
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment, actor):
+    paper = _lock(comment.round.paper)
+    if comment.round.outcome != Round.Outcome.PENDING:
+        raise DomainError("Feedback already returned to the sponsors cannot be deleted.")
+    data = {"paper": paper.name, "round": comment.round.number, "clause": comment.clause}
+    comment.delete()
+    log_action(actor=actor, committee=paper.committee, action="paper.comment_deleted",
+               target=paper, data=data)
+    notify(paper.committee, "papers", paper=paper.pk)
+
+
+@transaction.atomic
+def paper_return(*, paper, actor, general_comment=""):
+    paper = _lock(paper)
+    round_ = _require_review(paper)
+    general_comment = general_comment.strip()
+    if not general_comment and not round_.comments.exists():
+        raise DomainError("Return the paper with a general comment or comments on its clauses.")
+    _answer(round_, Round.Outcome.RETURNED, actor=actor, comment=general_comment)
+    return _move(paper, S.RETURNED, actor=actor, action="paper.returned",
+                 data={"round": round_.number, "comments": round_.comments.count()})
+
+
+@transaction.atomic
+def paper_approve(*, paper, actor):
+    """Freeze the text and give the paper its draft code: DR <topic>/<order of approval>."""
+    paper = _lock(paper)
+    round_ = _require_review(paper)
+    topic = Topic.objects.select_for_update().get(pk=paper.topic_id)
+    number = (DraftResolution.objects.filter(topic=topic).aggregate(n=Max("number"))["n"]
+              or 0) + 1
+    committee = paper.committee
+    code = committee.draft_code(topic_number=topic.number, number=number)
+    try:
+        with transaction.atomic():
+            draft = DraftResolution.objects.create(
+                paper=paper, committee=committee, topic=topic, number=number, code=code,
+                revision=round_.revision, approved_by=actor, approved_at=timezone.now())
+    except IntegrityError:
+        raise DomainError(f"The code {code} is already taken; try again.") from None
+    _answer(round_, Round.Outcome.APPROVED, actor=actor)
+    _move(paper, S.APPROVED, actor=actor, action="paper.approved",
+          data={"code": code, "round": round_.number, "revision": round_.revision.number})
+    return draft
+
+
+def _merged_text(target, source):
+    """Both texts, the target's clauses first; clauses already in the target are not repeated."""
+    seen_pre = {" ".join(c.text.split()).casefold() for c in target.preamble}
+    seen_op = {" ".join(c.text.split()).casefold() for c in target.operative}
+    return Resolution(
+        heading=target.heading or source.heading,
+        preamble=target.preamble + [c for c in source.preamble
+                                    if " ".join(c.text.split()).casefold() not in seen_pre],
+        operative=target.operative + [c for c in source.operative
+                                      if " ".join(c.text.split()).casefold() not in seen_op],
+    )
+
+
+@transaction.atomic
+def paper_merge(*, paper, into, actor, comment=""):
+    """Merge ``paper`` into ``into``: the sponsors of both sponsor ``into``, whose text gets
+    both papers' clauses and goes back to its sponsors to revise."""
+    if paper.pk == into.pk:
+        raise DomainError("A paper cannot be merged into itself.")
+    first, second = sorted([paper, into], key=lambda p: p.pk)
+    locked = {p.pk: _lock(p) for p in (first, second)}
+    paper, into = locked[paper.pk], locked[into.pk]
+    if paper.topic_id != into.topic_id:
+        raise DomainError("Only papers on the same topic can be merged.")
+    for p in (paper, into):
+        if not p.can_move_to(S.MERGED):
+            raise DomainError(f"{p.name} is {p.get_status_display().lower()}; it cannot be "
+                              "merged now.")
+    comment = comment.strip() or f"{paper.name} was merged into this paper: combine the texts " \
+        "and resubmit."
+    for p, note in ((paper, f"merged into {into.name}"), (into, comment)):
+        round_ = pending_round(p)
+        if round_:
+            _answer(round_, Round.Outcome.MERGED if p is paper else Round.Outcome.RETURNED,
+                    actor=actor, comment=note)
+    # The sponsors of both become sponsors of the merged paper.
+    position = into.supporters.filter(role=Supporter.Role.SPONSOR).aggregate(
+        n=Max("position"))["n"] or 0
+    for sponsor in paper.supporters.filter(role=Supporter.Role.SPONSOR,
+                                           state=Supporter.State.ACCEPTED):
+        existing = into.supporters.filter(delegation=sponsor.delegation).first()
+        if existing and existing.role == Supporter.Role.SPONSOR and \
+                existing.state == Supporter.State.ACCEPTED:
+            continue
+        position += 1
+        if existing:
+            existing.role, existing.state, existing.position = (
+                Supporter.Role.SPONSOR, Supporter.State.ACCEPTED, position)
+            existing.answered_at = timezone.now()
+            existing.save(update_fields=["role", "state", "position", "answered_at"])
+        else:
+            Supporter.objects.create(paper=into, delegation=sponsor.delegation,
+                                     role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED,
+                                     position=position, answered_at=timezone.now())
+    merged = _merged_text(latest_revision(into).resolution, latest_revision(paper).resolution)
+    revision = _new_revision(into, merged, actor=actor, note=f"merged with {paper.name}")
+    paper.merged_into = into
+    _move(paper, S.MERGED, actor=actor, action="paper.merged",
+          data={"into": into.name, "into_id": into.pk})
+    if into.status != S.RETURNED:
+        _move(into, S.RETURNED, actor=actor, action="paper.returned",
+              data={"merged_with": paper.name, "revision": revision.number})
+    return into
+
+
+@transaction.atomic
+def paper_not_accept(*, paper, actor, reason):
+    paper = _lock(paper)
+    round_ = _require_review(paper)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("Give the sponsors a reason.")
+    _answer(round_, Round.Outcome.NOT_ACCEPTED, actor=actor, comment=reason)
+    paper.reason = reason
+    return _move(paper, S.NOT_ACCEPTED, actor=actor, action="paper.not_accepted",
+                 data={"reason": reason})
+
