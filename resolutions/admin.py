@@ -29,8 +29,15 @@ class WorkingPaperAdmin(admin.ModelAdmin):
     list_display = ["__str__", "committee", "topic", "status", "created_at", "status_changed_at"]
     list_filter = ["committee", "status"]
     search_fields = ["title"]
-    readonly_fields = ["committee", "topic", "number", "status", "created_by", "merged_into",
-                       "reason"]
+    readonly_fields = [
+        "committee",
+        "topic",
+        "number",
+        "status",
+        "created_by",
+        "merged_into",
+        "reason",
+    ]
     inlines = [SupporterInline, RevisionInline]
     list_select_related = ["committee", "topic"]
 
@@ -45,8 +52,17 @@ class CommentInline(admin.TabularInline):
 class RoundAdmin(admin.ModelAdmin):
     list_display = ["__str__", "outcome", "submitted_at", "answered_at"]
     list_filter = ["outcome", "paper__committee"]
-    readonly_fields = ["paper", "number", "revision", "submitted_by", "submitted_at", "outcome",
-                       "answered_by", "answered_at", "general_comment"]
+    readonly_fields = [
+        "paper",
+        "number",
+        "revision",
+        "submitted_by",
+        "submitted_at",
+        "outcome",
+        "answered_by",
+        "answered_at",
+        "general_comment",
+    ]
     inlines = [CommentInline]
 
 
@@ -55,5 +71,13 @@ class DraftResolutionAdmin(admin.ModelAdmin):
     list_display = ["code", "committee", "topic", "number", "approved_at", "approved_by"]
     list_filter = ["committee", "topic"]
     search_fields = ["code"]
-    readonly_fields = ["paper", "committee", "topic", "number", "code", "revision",
-                       "approved_by", "approved_at"]
+    readonly_fields = [
+        "paper",
+        "committee",
+        "topic",
+        "number",
+        "code",
+        "revision",
+        "approved_by",
+        "approved_at",
+    ]

@@ -67,8 +67,9 @@ class WorkingPaper(models.Model):
         return f"Working paper {self.topic.number}.{self.number}"
 
     def get_absolute_url(self):
-        return reverse("resolutions:paper", kwargs={"committee": self.committee.slug,
-                                                    "number": self.pk})
+        return reverse(
+            "resolutions:paper", kwargs={"committee": self.committee.slug, "number": self.pk}
+        )
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]
@@ -115,9 +116,12 @@ class Supporter(models.Model):
     class Meta:
         ordering = ["paper", "role", "position", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["paper", "delegation"], name="supporter_once_per_paper"),
             models.UniqueConstraint(
-                fields=["paper"], condition=Q(role="sponsor", position=0),
+                fields=["paper", "delegation"], name="supporter_once_per_paper"
+            ),
+            models.UniqueConstraint(
+                fields=["paper"],
+                condition=Q(role="sponsor", position=0),
                 name="paper_one_main_sponsor",
             ),
         ]
@@ -174,7 +178,10 @@ class Round(models.Model):
     outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
     general_comment = models.TextField(blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     answered_at = models.DateTimeField(null=True, blank=True)

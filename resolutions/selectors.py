@@ -7,14 +7,22 @@ from .text import diff
 
 
 def _with_supporters(queryset):
-    return queryset.select_related("topic", "committee").prefetch_related(
-        Prefetch("supporters",
-                 queryset=Supporter.objects.select_related("delegation__member_state")
-                 .order_by("role", "position", "id")),
-    ).annotate(
-        n_supporters=Count("supporters", filter=Q(supporters__state=Supporter.State.ACCEPTED),
-                           distinct=True),
-        n_rounds=Count("rounds", distinct=True),
+    return (
+        queryset.select_related("topic", "committee")
+        .prefetch_related(
+            Prefetch(
+                "supporters",
+                queryset=Supporter.objects.select_related("delegation__member_state").order_by(
+                    "role", "position", "id"
+                ),
+            ),
+        )
+        .annotate(
+            n_supporters=Count(
+                "supporters", filter=Q(supporters__state=Supporter.State.ACCEPTED), distinct=True
+            ),
+            n_rounds=Count("rounds", distinct=True),
+        )
     )
 
 
@@ -25,8 +33,9 @@ def visible_papers(committee, access):
     if access.is_dais or "secretariat" in access.roles:
         papers = papers.filter(rounds__isnull=False).distinct()
     elif access.delegation is not None:
-        involved = Supporter.objects.filter(paper=OuterRef("pk"), delegation=access.delegation
-                                            ).exclude(state=Supporter.State.DECLINED)
+        involved = Supporter.objects.filter(
+            paper=OuterRef("pk"), delegation=access.delegation
+        ).exclude(state=Supporter.State.DECLINED)
         papers = papers.filter(Exists(involved) | (Q(rounds__isnull=False))).distinct()
     else:
         papers = papers.none()
@@ -40,8 +49,11 @@ def can_read(paper, access):
         return False
     if paper.rounds.exists():
         return True
-    return paper.supporters.filter(delegation=access.delegation).exclude(
-        state=Supporter.State.DECLINED).exists()
+    return (
+        paper.supporters.filter(delegation=access.delegation)
+        .exclude(state=Supporter.State.DECLINED)
+        .exists()
+    )
 
 
 def dais_queue(committee):
@@ -50,8 +62,10 @@ def dais_queue(committee):
     papers = WorkingPaper.objects.filter(
         committee=committee, status__in=WorkingPaper.UNDER_REVIEW
     ).prefetch_related(Prefetch("rounds", queryset=pending, to_attr="pending_rounds"))
-    papers = sorted(_with_supporters(papers), key=lambda p: p.pending_rounds[0].submitted_at
-                    if p.pending_rounds else p.created_at)
+    papers = sorted(
+        _with_supporters(papers),
+        key=lambda p: p.pending_rounds[0].submitted_at if p.pending_rounds else p.created_at,
+    )
     return papers
 
 
@@ -76,8 +90,11 @@ def anchor_comments(rounds, revision):
         if round_.revision_id == revision.pk:
             mapping = None
         else:
-            mapping = {e.old_path: e.new_path for e in diff(round_.revision.resolution, target)
-                       if e.old_path}
+            mapping = {
+                e.old_path: e.new_path
+                for e in diff(round_.revision.resolution, target)
+                if e.old_path
+            }
         for comment in comments:
             key = comment.clause if mapping is None else mapping.get(comment.clause)
             if key:
@@ -88,6 +105,8 @@ def anchor_comments(rounds, revision):
 
 
 def rounds_with_comments(paper):
-    return paper.rounds.select_related("revision", "submitted_by", "answered_by").prefetch_related(
-        Prefetch("comments", queryset=Comment.objects.select_related("author"))
-    ).order_by("number")
+    return (
+        paper.rounds.select_related("revision", "submitted_by", "answered_by")
+        .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
+        .order_by("number")
+    )

@@ -42,8 +42,9 @@ def threshold_for(paper, *, have=None):
     committee = paper.committee
     meeting = Meeting.objects.filter(committee=committee).order_by("-number").first()
     if meeting is not None:
-        present = RollCallEntry.objects.filter(meeting=meeting).exclude(
-            status=Attendance.ABSENT).count()
+        present = (
+            RollCallEntry.objects.filter(meeting=meeting).exclude(status=Attendance.ABSENT).count()
+        )
     else:
         present = Delegation.objects.filter(committee=committee).count()
     needed = max(1, math.ceil(present * committee.signatory_threshold_percent / 100))
@@ -61,30 +62,43 @@ def pending_round(paper):
 
 
 def is_sponsor(paper, delegation):
-    return delegation is not None and paper.supporters.filter(
-        delegation=delegation, role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED
-    ).exists()
+    return (
+        delegation is not None
+        and paper.supporters.filter(
+            delegation=delegation, role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED
+        ).exists()
+    )
 
 
 # Internals ----------------------------------------------------------------------------------
 
 
 def _lock(paper):
-    return WorkingPaper.objects.select_for_update().select_related("committee", "topic").get(
-        pk=paper.pk)
+    # Lock the paper's row only (not the joined committee and topic rows).
+    return (
+        WorkingPaper.objects.select_for_update(of=("self",))
+        .select_related("committee", "topic")
+        .get(pk=paper.pk)
+    )
 
 
 def _move(paper, status, *, actor, action, data=None):
     if not paper.can_move_to(status):
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; it cannot be "
-            f"{WorkingPaper.Status(status).label.lower()} now.")
+            f"{WorkingPaper.Status(status).label.lower()} now."
+        )
     previous = paper.status
     paper.status = status
     paper.status_changed_at = timezone.now()
     paper.save(update_fields=["status", "status_changed_at", "merged_into", "reason"])
-    log_action(actor=actor, committee=paper.committee, action=action, target=paper,
-               data={"paper": paper.name, "from": previous, "to": status, **(data or {})})
+    log_action(
+        actor=actor,
+        committee=paper.committee,
+        action=action,
+        target=paper,
+        data={"paper": paper.name, "from": previous, "to": status, **(data or {})},
+    )
     notify(paper.committee, "papers", paper=paper.pk)
     return paper
 
@@ -96,8 +110,9 @@ def _require_sponsor(paper, delegation):
 
 def _new_revision(paper, resolution, *, actor, note=""):
     number = (paper.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-    return Revision.objects.create(paper=paper, number=number, text=resolution.to_dict(),
-                                   author=actor, note=note)
+    return Revision.objects.create(
+        paper=paper, number=number, text=resolution.to_dict(), author=actor, note=note
+    )
 
 
 # Delegates ----------------------------------------------------------------------------------
@@ -107,22 +122,44 @@ def _new_revision(paper, resolution, *, actor, note=""):
 def paper_create(*, committee, delegation, actor, title="", resolution=None):
     if delegation is None or delegation.committee_id != committee.pk:
         raise DomainError("Only a delegation of this committee can write a working paper.")
-    topic = Topic.objects.select_for_update().filter(committee=committee,
-                                                     status=Topic.Status.OPEN).first()
+    topic = (
+        Topic.objects.select_for_update()
+        .filter(committee=committee, status=Topic.Status.OPEN)
+        .first()
+    )
     if topic is None:
         raise DomainError("No topic is open: working papers are written on the open topic.")
     number = (topic.papers.aggregate(n=Max("number"))["n"] or 0) + 1
-    paper = WorkingPaper.objects.create(committee=committee, topic=topic, number=number,
-                                        title=" ".join(title.split())[:200], created_by=actor)
-    Supporter.objects.create(paper=paper, delegation=delegation, role=Supporter.Role.SPONSOR,
-                             state=Supporter.State.ACCEPTED, position=0,
-                             answered_at=timezone.now())
+    paper = WorkingPaper.objects.create(
+        committee=committee,
+        topic=topic,
+        number=number,
+        title=" ".join(title.split())[:200],
+        created_by=actor,
+    )
+    Supporter.objects.create(
+        paper=paper,
+        delegation=delegation,
+        role=Supporter.Role.SPONSOR,
+        state=Supporter.State.ACCEPTED,
+        position=0,
+        answered_at=timezone.now(),
+    )
     if resolution is None:
         resolution = Resolution(heading=committee.heading.rstrip(","))
     revision = _new_revision(paper, resolution, actor=actor, note="first draft")
-    log_action(actor=actor, committee=committee, action="paper.created", target=paper,
-               data={"paper": paper.name, "delegation": delegation.name, "topic": topic.number,
-                     "revision": revision.number})
+    log_action(
+        actor=actor,
+        committee=committee,
+        action="paper.created",
+        target=paper,
+        data={
+            "paper": paper.name,
+            "delegation": delegation.name,
+            "topic": topic.number,
+            "revision": revision.number,
+        },
+    )
     notify(committee, "papers", paper=paper.pk)
     return paper
 
@@ -133,14 +170,20 @@ def paper_save_text(*, paper, delegation, actor, resolution, note=""):
     paper = _lock(paper)
     _require_sponsor(paper, delegation)
     if not paper.can_edit():
-        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}; its text "
-                          "cannot be changed now.")
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; its text cannot be changed now."
+        )
     current = latest_revision(paper)
     if current is not None and current.text == resolution.to_dict():
         return current
     revision = _new_revision(paper, resolution, actor=actor, note=note)
-    log_action(actor=actor, committee=paper.committee, action="paper.revised", target=paper,
-               data={"paper": paper.name, "revision": revision.number, "note": note})
+    log_action(
+        actor=actor,
+        committee=paper.committee,
+        action="paper.revised",
+        target=paper,
+        data={"paper": paper.name, "revision": revision.number, "note": note},
+    )
     notify(paper.committee, "papers", paper=paper.pk)
     return revision
 
@@ -157,22 +200,32 @@ def supporter_invite(*, paper, delegation, actor, invitee, role):
         raise DomainError("Invite a delegation as a sponsor or as a signatory.")
     existing = Supporter.objects.filter(paper=paper, delegation=invitee).first()
     if existing and existing.state != Supporter.State.DECLINED:
-        raise DomainError(f"{invitee} is already {existing.get_role_display().lower()} "
-                          f"({existing.get_state_display().lower()}).")
+        raise DomainError(
+            f"{invitee} is already {existing.get_role_display().lower()} "
+            f"({existing.get_state_display().lower()})."
+        )
     position = 0
     if role == Supporter.Role.SPONSOR:
-        position = (paper.supporters.filter(role=Supporter.Role.SPONSOR)
-                    .aggregate(n=Max("position"))["n"] or 0) + 1
+        position = (
+            paper.supporters.filter(role=Supporter.Role.SPONSOR).aggregate(n=Max("position"))["n"]
+            or 0
+        ) + 1
     if existing:
         existing.role, existing.state, existing.position = role, Supporter.State.INVITED, position
         existing.answered_at = None
         existing.save(update_fields=["role", "state", "position", "answered_at"])
         supporter = existing
     else:
-        supporter = Supporter.objects.create(paper=paper, delegation=invitee, role=role,
-                                             position=position)
-    log_action(actor=actor, committee=paper.committee, action="paper.supporter_invited",
-               target=paper, data={"paper": paper.name, "delegation": invitee.name, "role": role})
+        supporter = Supporter.objects.create(
+            paper=paper, delegation=invitee, role=role, position=position
+        )
+    log_action(
+        actor=actor,
+        committee=paper.committee,
+        action="paper.supporter_invited",
+        target=paper,
+        data={"paper": paper.name, "delegation": invitee.name, "role": role},
+    )
     notify(paper.committee, "papers", paper=paper.pk)
     return supporter
 
@@ -181,13 +234,16 @@ def supporter_invite(*, paper, delegation, actor, invitee, role):
 def supporter_answer(*, paper, delegation, actor, accept):
     """The invited delegation accepts (signs, co-sponsors) or declines, from its own account."""
     paper = _lock(paper)
-    supporter = Supporter.objects.select_for_update().filter(
-        paper=paper, delegation=delegation).first()
+    supporter = (
+        Supporter.objects.select_for_update().filter(paper=paper, delegation=delegation).first()
+    )
     if supporter is None or supporter.state != Supporter.State.INVITED:
         raise DomainError(f"{delegation} has no open invitation to {paper.name}.")
     if not paper.can_edit():
-        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}; signatures "
-                          "can no longer change.")
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; signatures "
+            "can no longer change."
+        )
     supporter.state = Supporter.State.ACCEPTED if accept else Supporter.State.DECLINED
     supporter.answered_at = timezone.now()
     supporter.save(update_fields=["state", "answered_at"])
@@ -197,9 +253,13 @@ def supporter_answer(*, paper, delegation, actor, accept):
         action = "paper.signed"
     else:
         action = "paper.cosponsored"
-    log_action(actor=actor, committee=paper.committee, action=action,
-               target=paper, data={"paper": paper.name, "delegation": delegation.name,
-                                   "role": supporter.role})
+    log_action(
+        actor=actor,
+        committee=paper.committee,
+        action=action,
+        target=paper,
+        data={"paper": paper.name, "delegation": delegation.name, "role": supporter.role},
+    )
     notify(paper.committee, "papers", paper=paper.pk)
     return supporter
 
@@ -207,9 +267,16 @@ def supporter_answer(*, paper, delegation, actor, accept):
 @transaction.atomic
 def signature_withdraw(*, paper, delegation, actor):
     paper = _lock(paper)
-    supporter = Supporter.objects.select_for_update().filter(
-        paper=paper, delegation=delegation, role=Supporter.Role.SIGNATORY,
-        state=Supporter.State.ACCEPTED).first()
+    supporter = (
+        Supporter.objects.select_for_update()
+        .filter(
+            paper=paper,
+            delegation=delegation,
+            role=Supporter.Role.SIGNATORY,
+            state=Supporter.State.ACCEPTED,
+        )
+        .first()
+    )
     if supporter is None:
         raise DomainError(f"{delegation} has not signed {paper.name}.")
     if not paper.can_edit():
@@ -217,8 +284,13 @@ def signature_withdraw(*, paper, delegation, actor):
     supporter.state = Supporter.State.DECLINED
     supporter.answered_at = timezone.now()
     supporter.save(update_fields=["state", "answered_at"])
-    log_action(actor=actor, committee=paper.committee, action="paper.signature_withdrawn",
-               target=paper, data={"paper": paper.name, "delegation": delegation.name})
+    log_action(
+        actor=actor,
+        committee=paper.committee,
+        action="paper.signature_withdrawn",
+        target=paper,
+        data={"paper": paper.name, "delegation": delegation.name},
+    )
     notify(paper.committee, "papers", paper=paper.pk)
     return supporter
 
@@ -228,8 +300,9 @@ def paper_submit(*, paper, delegation, actor):
     paper = _lock(paper)
     _require_sponsor(paper, delegation)
     if not paper.can_submit():
-        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}; it cannot be "
-                          "submitted now.")
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; it cannot be submitted now."
+        )
     revision = latest_revision(paper)
     resolution = revision.resolution
     if not resolution.operative:
@@ -241,14 +314,29 @@ def paper_submit(*, paper, delegation, actor):
     if not threshold.met:
         raise DomainError(
             f"Sponsors and signatories: {threshold}. {paper.committee.signatory_threshold_percent}"
-            f" % of the {threshold.present} delegations present must sponsor or sign.")
+            f" % of the {threshold.present} delegations present must sponsor or sign."
+        )
     number = (paper.rounds.aggregate(n=Max("number"))["n"] or 0) + 1
-    Round.objects.create(paper=paper, number=number, revision=revision, submitted_by=actor,
-                         submitted_at=timezone.now())
+    Round.objects.create(
+        paper=paper,
+        number=number,
+        revision=revision,
+        submitted_by=actor,
+        submitted_at=timezone.now(),
+    )
     status = S.SUBMITTED if paper.status == S.DRAFTING else S.RESUBMITTED
-    return _move(paper, status, actor=actor, action=f"paper.{status}",
-                 data={"round": number, "revision": revision.number,
-                       "supporters": threshold.have, "needed": threshold.needed})
+    return _move(
+        paper,
+        status,
+        actor=actor,
+        action=f"paper.{status}",
+        data={
+            "round": number,
+            "revision": revision.number,
+            "supporters": threshold.have,
+            "needed": threshold.needed,
+        },
+    )
 
 
 @transaction.atomic
@@ -261,8 +349,9 @@ def paper_withdraw(*, paper, delegation, actor, reason=""):
         open_round.answered_at = timezone.now()
         open_round.save(update_fields=["outcome", "answered_at"])
     paper.reason = reason.strip()
-    return _move(paper, S.WITHDRAWN, actor=actor, action="paper.withdrawn",
-                 data={"reason": paper.reason})
+    return _move(
+        paper, S.WITHDRAWN, actor=actor, action="paper.withdrawn", data={"reason": paper.reason}
+    )
 
 
 # Dais ----------------------------------------------------------------------------------------
@@ -270,8 +359,9 @@ def paper_withdraw(*, paper, delegation, actor, reason=""):
 
 def _require_review(paper):
     if not paper.can_review():
-        raise DomainError(f"{paper.name} is {paper.get_status_display().lower()}, not waiting "
-                          "for the dais.")
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}, not waiting for the dais."
+        )
     return pending_round(paper)
 
 
@@ -295,8 +385,13 @@ def comment_add(*, paper, actor, clause, text):
     if clause not in keys:
         raise DomainError(f"There is no clause “{clause}” in the text under review.")
     comment = round_.comments.create(clause=clause, text=text, author=actor)
-    log_action(actor=actor, committee=paper.committee, action="paper.commented", target=paper,
-               data={"paper": paper.name, "round": round_.number, "clause": clause})
+    log_action(
+        actor=actor,
+        committee=paper.committee,
+        action="paper.commented",
+        target=paper,
+        data={"paper": paper.name, "round": round_.number, "clause": clause},
+    )
     notify(paper.committee, "papers", paper=paper.pk)
     return comment
 
@@ -308,8 +403,13 @@ def comment_delete(*, comment, actor):
         raise DomainError("Feedback already returned to the sponsors cannot be deleted.")
     data = {"paper": paper.name, "round": comment.round.number, "clause": comment.clause}
     comment.delete()
-    log_action(actor=actor, committee=paper.committee, action="paper.comment_deleted",
-               target=paper, data=data)
+    log_action(
+        actor=actor,
+        committee=paper.committee,
+        action="paper.comment_deleted",
+        target=paper,
+        data=data,
+    )
     notify(paper.committee, "papers", paper=paper.pk)
 
 
@@ -321,8 +421,13 @@ def paper_return(*, paper, actor, general_comment=""):
     if not general_comment and not round_.comments.exists():
         raise DomainError("Return the paper with a general comment or comments on its clauses.")
     _answer(round_, Round.Outcome.RETURNED, actor=actor, comment=general_comment)
-    return _move(paper, S.RETURNED, actor=actor, action="paper.returned",
-                 data={"round": round_.number, "comments": round_.comments.count()})
+    return _move(
+        paper,
+        S.RETURNED,
+        actor=actor,
+        action="paper.returned",
+        data={"round": round_.number, "comments": round_.comments.count()},
+    )
 
 
 @transaction.atomic
@@ -331,20 +436,31 @@ def paper_approve(*, paper, actor):
     paper = _lock(paper)
     round_ = _require_review(paper)
     topic = Topic.objects.select_for_update().get(pk=paper.topic_id)
-    number = (DraftResolution.objects.filter(topic=topic).aggregate(n=Max("number"))["n"]
-              or 0) + 1
+    number = (DraftResolution.objects.filter(topic=topic).aggregate(n=Max("number"))["n"] or 0) + 1
     committee = paper.committee
     code = committee.draft_code(topic_number=topic.number, number=number)
     try:
         with transaction.atomic():
             draft = DraftResolution.objects.create(
-                paper=paper, committee=committee, topic=topic, number=number, code=code,
-                revision=round_.revision, approved_by=actor, approved_at=timezone.now())
+                paper=paper,
+                committee=committee,
+                topic=topic,
+                number=number,
+                code=code,
+                revision=round_.revision,
+                approved_by=actor,
+                approved_at=timezone.now(),
+            )
     except IntegrityError:
         raise DomainError(f"The code {code} is already taken; try again.") from None
     _answer(round_, Round.Outcome.APPROVED, actor=actor)
-    _move(paper, S.APPROVED, actor=actor, action="paper.approved",
-          data={"code": code, "round": round_.number, "revision": round_.revision.number})
+    _move(
+        paper,
+        S.APPROVED,
+        actor=actor,
+        action="paper.approved",
+        data={"code": code, "round": round_.number, "revision": round_.revision.number},
+    )
     return draft
 
 
@@ -354,10 +470,10 @@ def _merged_text(target, source):
     seen_op = {" ".join(c.text.split()).casefold() for c in target.operative}
     return Resolution(
         heading=target.heading or source.heading,
-        preamble=target.preamble + [c for c in source.preamble
-                                    if " ".join(c.text.split()).casefold() not in seen_pre],
-        operative=target.operative + [c for c in source.operative
-                                      if " ".join(c.text.split()).casefold() not in seen_op],
+        preamble=target.preamble
+        + [c for c in source.preamble if " ".join(c.text.split()).casefold() not in seen_pre],
+        operative=target.operative
+        + [c for c in source.operative if " ".join(c.text.split()).casefold() not in seen_op],
     )
 
 
@@ -374,42 +490,72 @@ def paper_merge(*, paper, into, actor, comment=""):
         raise DomainError("Only papers on the same topic can be merged.")
     for p in (paper, into):
         if not p.can_move_to(S.MERGED):
-            raise DomainError(f"{p.name} is {p.get_status_display().lower()}; it cannot be "
-                              "merged now.")
-    comment = comment.strip() or f"{paper.name} was merged into this paper: combine the texts " \
-        "and resubmit."
+            raise DomainError(
+                f"{p.name} is {p.get_status_display().lower()}; it cannot be merged now."
+            )
+    comment = (
+        comment.strip()
+        or f"{paper.name} was merged into this paper: combine the texts and resubmit."
+    )
     for p, note in ((paper, f"merged into {into.name}"), (into, comment)):
         round_ = pending_round(p)
         if round_:
-            _answer(round_, Round.Outcome.MERGED if p is paper else Round.Outcome.RETURNED,
-                    actor=actor, comment=note)
+            _answer(
+                round_,
+                Round.Outcome.MERGED if p is paper else Round.Outcome.RETURNED,
+                actor=actor,
+                comment=note,
+            )
     # The sponsors of both become sponsors of the merged paper.
-    position = into.supporters.filter(role=Supporter.Role.SPONSOR).aggregate(
-        n=Max("position"))["n"] or 0
-    for sponsor in paper.supporters.filter(role=Supporter.Role.SPONSOR,
-                                           state=Supporter.State.ACCEPTED):
+    position = (
+        into.supporters.filter(role=Supporter.Role.SPONSOR).aggregate(n=Max("position"))["n"] or 0
+    )
+    for sponsor in paper.supporters.filter(
+        role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED
+    ):
         existing = into.supporters.filter(delegation=sponsor.delegation).first()
-        if existing and existing.role == Supporter.Role.SPONSOR and \
-                existing.state == Supporter.State.ACCEPTED:
+        if (
+            existing
+            and existing.role == Supporter.Role.SPONSOR
+            and existing.state == Supporter.State.ACCEPTED
+        ):
             continue
         position += 1
         if existing:
             existing.role, existing.state, existing.position = (
-                Supporter.Role.SPONSOR, Supporter.State.ACCEPTED, position)
+                Supporter.Role.SPONSOR,
+                Supporter.State.ACCEPTED,
+                position,
+            )
             existing.answered_at = timezone.now()
             existing.save(update_fields=["role", "state", "position", "answered_at"])
         else:
-            Supporter.objects.create(paper=into, delegation=sponsor.delegation,
-                                     role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED,
-                                     position=position, answered_at=timezone.now())
+            Supporter.objects.create(
+                paper=into,
+                delegation=sponsor.delegation,
+                role=Supporter.Role.SPONSOR,
+                state=Supporter.State.ACCEPTED,
+                position=position,
+                answered_at=timezone.now(),
+            )
     merged = _merged_text(latest_revision(into).resolution, latest_revision(paper).resolution)
     revision = _new_revision(into, merged, actor=actor, note=f"merged with {paper.name}")
     paper.merged_into = into
-    _move(paper, S.MERGED, actor=actor, action="paper.merged",
-          data={"into": into.name, "into_id": into.pk})
+    _move(
+        paper,
+        S.MERGED,
+        actor=actor,
+        action="paper.merged",
+        data={"into": into.name, "into_id": into.pk},
+    )
     if into.status != S.RETURNED:
-        _move(into, S.RETURNED, actor=actor, action="paper.returned",
-              data={"merged_with": paper.name, "revision": revision.number})
+        _move(
+            into,
+            S.RETURNED,
+            actor=actor,
+            action="paper.returned",
+            data={"merged_with": paper.name, "revision": revision.number},
+        )
     return into
 
 
@@ -422,6 +568,6 @@ def paper_not_accept(*, paper, actor, reason):
         raise DomainError("Give the sponsors a reason.")
     _answer(round_, Round.Outcome.NOT_ACCEPTED, actor=actor, comment=reason)
     paper.reason = reason
-    return _move(paper, S.NOT_ACCEPTED, actor=actor, action="paper.not_accepted",
-                 data={"reason": reason})
-
+    return _move(
+        paper, S.NOT_ACCEPTED, actor=actor, action="paper.not_accepted", data={"reason": reason}
+    )

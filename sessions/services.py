@@ -41,7 +41,11 @@ def meeting_open(*, committee, name, starts_at=None, actor):
 @transaction.atomic
 def roll_call_mark(*, meeting, delegation, status, actor):
     """Record (or correct) one delegation's answer at a meeting's roll call."""
-    meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee")
+        .get(pk=meeting.pk)
+    )
     if delegation.committee_id != meeting.committee_id:
         raise DomainError(f"{delegation} is not a delegation of this committee.")
     if status not in Attendance.values:

@@ -112,10 +112,10 @@ def open_floor(committee, chair, *, present=None):
     services.topic_propose(committee=committee, title="Trafficking in persons", actor=chair)
     services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
     meeting = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
-    delegations = sorted(committee.delegations.select_related("member_state"),
-                         key=lambda d: d.sort_key)
+    delegations = sorted(
+        committee.delegations.select_related("member_state"), key=lambda d: d.sort_key
+    )
     for i, delegation in enumerate(delegations):
         status = "present_voting" if present is None or i < present else "absent"
-        services.roll_call_mark(meeting=meeting, delegation=delegation, status=status,
-                                actor=chair)
+        services.roll_call_mark(meeting=meeting, delegation=delegation, status=status, actor=chair)
     return meeting
