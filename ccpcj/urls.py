@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("conference/", session_views.conference_overview, name="conference_overview"),
     path("c/<slug:committee>/", include("sessions.urls")),
+    path("c/<slug:committee>/", include("resolutions.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -62,14 +62,14 @@ class WorkingPaper(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse(
+            "resolutions:paper", kwargs={"committee": self.committee.slug, "pk": self.pk}
+        )
+
     @property
     def name(self):
         return f"Working paper {self.topic.number}.{self.number}"
-
-    def get_absolute_url(self):
-        return reverse(
-            "resolutions:paper", kwargs={"committee": self.committee.slug, "number": self.pk}
-        )
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]

@@ -9,6 +9,13 @@ NAV = {
     "agenda_adopt": "agenda",
     "delegate_home": "delegate",
     "conference_overview": "conference",
+    "papers": "papers",
+    "paper": "papers",
+    "paper_edit": "papers",
+    "paper_paste": "papers",
+    "paper_compare": "papers",
+    "queue": "review",
+    "review": "review",
 }
 
 

@@ -35,6 +35,12 @@ PERMISSIONS = {
     "committee.manage_agenda": frozenset({CHAIR}),
     "committee.view_delegate_home": frozenset({DELEGATE}),
     "committee.follow_live": EVERYONE,
+    # Working papers: which paper a person may read or change is decided per paper
+    # (resolutions.selectors.can_read, sponsorship); these say who may try at all.
+    "papers.view": EVERYONE,
+    "papers.write": frozenset({DELEGATE}),
+    "papers.view_queue": DAIS | {SECRETARIAT},
+    "papers.review": SUBSTANCE,
 }
 
 

@@ -107,3 +107,60 @@ def render_html(resolution, *, committee=None, topic=None, code=None):
         parts.append("</div>")
     parts.append("</article>")
     return "".join(parts)
+
+
+def render_rows(resolution):
+    """The text as rows for annotated pages (editor, review): one dict per clause with its
+    edit key ("op.2.1"), its path ("op 2.a"), depth, derived label, escaped HTML and closing
+    punctuation. Same derivation as ``render_html``."""
+    from .structure import path_label
+
+    rows = []
+    last = resolution.last_clause()
+    for i, clause in enumerate(resolution.preamble, start=1):
+        closing = ":" if clause.children else _preamble_closing(resolution, i - 1)
+        rows.append(
+            {
+                "kind": "pre",
+                "key": f"pre.{i}",
+                "path": f"pre {i}",
+                "depth": 1,
+                "label": "",
+                "html": _phrase_html(clause.text, PREAMBULAR),
+                "closing": closing,
+                "text": clause.text,
+            }
+        )
+        for j, child in enumerate(clause.children, start=1):
+            rows.append(
+                {
+                    "kind": "pre",
+                    "key": f"pre.{i}.{j}",
+                    "path": path_label("pre", (i, j)),
+                    "depth": 2,
+                    "label": label(2, j),
+                    "html": escape(child.text),
+                    "closing": ",",
+                    "text": child.text,
+                }
+            )
+
+    def walk(clauses, path):
+        for i, clause in enumerate(clauses, start=1):
+            here = (*path, i)
+            rows.append(
+                {
+                    "kind": "op",
+                    "key": "op." + ".".join(str(n) for n in here),
+                    "path": path_label("op", here),
+                    "depth": len(here),
+                    "label": label(len(here), i),
+                    "html": _phrase_html(clause.text, OPERATIVE if len(here) == 1 else None),
+                    "closing": _closing(clause, is_last=clause is last),
+                    "text": clause.text,
+                }
+            )
+            walk(clause.children, here)
+
+    walk(resolution.operative, ())
+    return rows

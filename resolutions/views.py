@@ -1,0 +1,615 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from sessions.errors import DomainError
+from sessions.models import Topic
+from sessions.permissions import committee_permission_required
+
+from . import selectors, services
+from .forms import (
+    ClauseForm,
+    CommentForm,
+    InviteForm,
+    MergeForm,
+    NotAcceptForm,
+    PaperCreateForm,
+    PasteForm,
+    ReturnForm,
+)
+from .models import Comment, Supporter, WorkingPaper
+from .text import ParseError, check, diff, parse, render_diff_html
+from .text import edit as text_edit
+from .text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, phrase_list
+from .text.render import render_rows
+
+# Loading papers ---------------------------------------------------------------------------
+
+
+def _paper(request, pk):
+    """A paper of this committee that this person may read; 404 otherwise."""
+    paper = get_object_or_404(
+        WorkingPaper.objects.select_related("topic", "committee"),
+        committee=request.committee,
+        pk=pk,
+    )
+    if not selectors.can_read(paper, request.access):
+        raise Http404("No such working paper.")
+    return paper
+
+
+def _sponsored_paper(request, pk):
+    paper = _paper(request, pk)
+    if not services.is_sponsor(paper, request.access.delegation):
+        raise PermissionDenied("Only the sponsors of this paper can do this.")
+    return paper
+
+
+def _to_paper(paper):
+    return redirect("resolutions:paper", committee=paper.committee.slug, pk=paper.pk)
+
+
+def _annotated_rows(resolution, *, findings=True, comments=None):
+    found = {}
+    if findings:
+        for finding in check(resolution):
+            found.setdefault(finding.path, []).append(finding)
+    rows = render_rows(resolution)
+    for row in rows:
+        kind = PREAMBULAR if row["kind"] == "pre" else OPERATIVE
+        phrase = opening_phrase(row["text"], kind) if row["depth"] == 1 else None
+        row["phrase"] = phrase or ""
+        row["rest"] = row["text"][len(phrase) :].strip() if phrase else row["text"]
+        row["findings"] = found.get(row["path"], [])
+        row["comments"] = (comments or {}).get(row["path"], [])
+    return rows
+
+
+# Delegates' pages -------------------------------------------------------------------------
+
+
+@require_GET
+@committee_permission_required("papers.view")
+def paper_list(request):
+    committee = request.committee
+    papers = list(selectors.visible_papers(committee, request.access))
+    delegation = request.access.delegation
+    mine, invited, others = [], [], []
+    for paper in papers:
+        mine_row = next(
+            (
+                s
+                for s in paper.supporters.all()
+                if s.delegation_id == getattr(delegation, "pk", None)
+            ),
+            None,
+        )
+        if (
+            mine_row
+            and mine_row.role == Supporter.Role.SPONSOR
+            and mine_row.state == Supporter.State.ACCEPTED
+        ):
+            mine.append(paper)
+        elif mine_row and mine_row.state == Supporter.State.INVITED:
+            invited.append(paper)
+        else:
+            others.append(paper)
+    return render(
+        request,
+        "resolutions/paper_list.html",
+        {
+            "committee": committee,
+            "mine": mine,
+            "invited": invited,
+            "others": others,
+            "open_topic": Topic.objects.filter(committee=committee, status="open").first(),
+            "form": PaperCreateForm(),
+            "can_write": request.access.has("papers.write"),
+        },
+    )
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def paper_create(request):
+    form = PaperCreateForm(request.POST)
+    if form.is_valid():
+        try:
+            paper = services.paper_create(
+                committee=request.committee,
+                delegation=request.access.delegation,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"{paper.name} created. Write or paste its text.")
+            return redirect("resolutions:paper_edit", committee=request.committee.slug, pk=paper.pk)
+    return redirect("resolutions:papers", committee=request.committee.slug)
+
+
+def _paper_context(request, paper, **extra):
+    revision = services.latest_revision(paper)
+    rounds = list(selectors.rounds_with_comments(paper))
+    returned = [r for r in rounds if r.outcome != "pending"]
+    placed, lost = selectors.anchor_comments(returned, revision)
+    supporters = list(paper.supporters.select_related("delegation__member_state"))
+    delegation = request.access.delegation
+    mine = next((s for s in supporters if delegation and s.delegation_id == delegation.pk), None)
+    is_sponsor = bool(mine and mine.role == "sponsor" and mine.state == "accepted")
+    accepted = sum(1 for s in supporters if s.state == "accepted")
+    context = {
+        "committee": request.committee,
+        "paper": paper,
+        "revision": revision,
+        "rows": _annotated_rows(revision.resolution, comments=placed),
+        "lost": lost,
+        "rounds": rounds,
+        "supporters": supporters,
+        "mine": mine,
+        "is_sponsor": is_sponsor,
+        "threshold": services.threshold_for(paper, have=accepted),
+        "revisions": paper.revisions.select_related("author").order_by("-number"),
+        "draft": getattr(paper, "draft", None) if paper.status == "approved" else None,
+        "is_dais": request.access.has("papers.view_queue"),
+        "invite_form": InviteForm(paper=paper) if is_sponsor and paper.can_edit() else None,
+    }
+    context.update(extra)
+    return context
+
+
+@require_GET
+@committee_permission_required("papers.view")
+def paper_detail(request, pk):
+    paper = _paper(request, pk)
+    return render(request, "resolutions/paper_detail.html", _paper_context(request, paper))
+
+
+@require_GET
+@committee_permission_required("papers.view")
+def paper_status(request, pk):
+    """The live part of the paper page (status, supporters, actions)."""
+    paper = _paper(request, pk)
+    return render(request, "resolutions/partials/paper_status.html", _paper_context(request, paper))
+
+
+def _editor_context(request, paper, **extra):
+    revision = services.latest_revision(paper)
+    return {
+        "committee": request.committee,
+        "paper": paper,
+        "revision": revision,
+        "rows": _annotated_rows(revision.resolution),
+        "preambular_phrases": phrase_list(PREAMBULAR),
+        "operative_phrases": phrase_list(OPERATIVE),
+        "paste_form": extra.pop("paste_form", None) or PasteForm(),
+        "tool_buttons": [
+            ("up", "↑", "Move up"),
+            ("down", "↓", "Move down"),
+            ("outdent", "←", "Outdent"),
+            ("indent", "→", "Indent"),
+            ("delete", "✕", "Delete"),
+        ],
+        "add_forms": [
+            ("pre", "append_pre", "Add a preambular clause", "preambular-phrases"),
+            ("op", "append_op", "Add an operative clause", "operative-phrases"),
+        ],
+        **extra,
+    }
+
+
+@require_GET
+@committee_permission_required("papers.write")
+def paper_edit(request, pk):
+    paper = _sponsored_paper(request, pk)
+    if not paper.can_edit():
+        messages.info(
+            request,
+            f"{paper.name} is {paper.get_status_display().lower()}; its text cannot be edited now.",
+        )
+        return _to_paper(paper)
+    return render(request, "resolutions/paper_edit.html", _editor_context(request, paper))
+
+
+def _apply(resolution, form):
+    op, key, text = form.cleaned_data["op"], form.cleaned_data["key"], form.text()
+    if op in {"set", "add_after", "append_pre", "append_op", "add_child"} and not text:
+        raise text_edit.EditError("Write the clause's text first.")
+    if op == "set":
+        return text_edit.set_text(resolution, key, text), key
+    if op == "add_after":
+        return text_edit.add_after(resolution, key, text)
+    if op == "append_pre":
+        return text_edit.append(resolution, "pre", text)
+    if op == "append_op":
+        return text_edit.append(resolution, "op", text)
+    if op == "add_child":
+        return text_edit.add_child(resolution, key, text)
+    if op == "delete":
+        return text_edit.delete(resolution, key), None
+    if op in {"up", "down"}:
+        return text_edit.move(resolution, key, -1 if op == "up" else 1)
+    if op == "indent":
+        return text_edit.indent(resolution, key)
+    return text_edit.outdent(resolution, key)
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def paper_edit_clause(request, pk):
+    paper = _sponsored_paper(request, pk)
+    form = ClauseForm(request.POST)
+    focus, error = None, None
+    if not form.is_valid():
+        error = "That change is not understood; reload the page and try again."
+    else:
+        revision = services.latest_revision(paper)
+        try:
+            resolution, focus = _apply(revision.resolution, form)
+            services.paper_save_text(
+                paper=paper,
+                delegation=request.access.delegation,
+                actor=request.user,
+                resolution=resolution,
+            )
+        except (text_edit.EditError, DomainError) as exc:
+            error = str(exc)
+    if error:
+        messages.error(request, error)
+    if request.htmx:
+        context = _editor_context(request, paper, focus=focus, failed=form if error else None)
+        return render(request, "resolutions/partials/editor.html", context)
+    return redirect("resolutions:paper_edit", committee=request.committee.slug, pk=paper.pk)
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def paper_paste(request, pk):
+    """Preview a pasted text (warnings shown, nothing saved), then accept it as a revision."""
+    paper = _sponsored_paper(request, pk)
+    form = PasteForm(request.POST)
+    preview = None
+    if form.is_valid():
+        try:
+            result = parse(form.cleaned_data["text"])
+        except ParseError as error:
+            form.add_error("text", str(error))
+        else:
+            if request.POST.get("accept"):
+                try:
+                    services.paper_save_text(
+                        paper=paper,
+                        delegation=request.access.delegation,
+                        actor=request.user,
+                        resolution=result.resolution,
+                        note="pasted text",
+                    )
+                except DomainError as error:
+                    form.add_error(None, error.message)
+                else:
+                    messages.success(request, "The pasted text is now the paper's text.")
+                    return redirect(
+                        "resolutions:paper_edit", committee=request.committee.slug, pk=paper.pk
+                    )
+            preview = {"rows": _annotated_rows(result.resolution), "warnings": result.warnings}
+    return render(
+        request,
+        "resolutions/paper_edit.html",
+        _editor_context(request, paper, paste_form=form, preview=preview),
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def supporter_invite(request, pk):
+    paper = _sponsored_paper(request, pk)
+    form = InviteForm(request.POST, paper=paper)
+    if form.is_valid():
+        try:
+            supporter = services.supporter_invite(
+                paper=paper,
+                delegation=request.access.delegation,
+                actor=request.user,
+                invitee=form.cleaned_data["delegation"],
+                role=form.cleaned_data["role"],
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                f"{supporter.delegation} was asked to "
+                f"{'co-sponsor' if supporter.role == 'sponsor' else 'sign'}.",
+            )
+    else:
+        messages.error(request, "Choose a delegation that is not yet on the paper.")
+    return _to_paper(paper)
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def supporter_answer(request, pk):
+    paper = _paper(request, pk)
+    accept = request.POST.get("accept") == "yes"
+    try:
+        supporter = services.supporter_answer(
+            paper=paper, delegation=request.access.delegation, actor=request.user, accept=accept
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{supporter.delegation} {'accepted' if accept else 'declined'}.")
+    return _to_paper(paper)
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def signature_withdraw(request, pk):
+    paper = _paper(request, pk)
+    try:
+        services.signature_withdraw(
+            paper=paper, delegation=request.access.delegation, actor=request.user
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Your signature was withdrawn.")
+    return _to_paper(paper)
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def paper_submit(request, pk):
+    paper = _sponsored_paper(request, pk)
+    try:
+        paper = services.paper_submit(
+            paper=paper, delegation=request.access.delegation, actor=request.user
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{paper.name} was sent to the dais.")
+    return _to_paper(paper)
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def paper_withdraw(request, pk):
+    paper = _sponsored_paper(request, pk)
+    try:
+        services.paper_withdraw(
+            paper=paper,
+            delegation=request.access.delegation,
+            actor=request.user,
+            reason=request.POST.get("reason", ""),
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{paper.name} was withdrawn.")
+    return _to_paper(paper)
+
+
+@require_GET
+@committee_permission_required("papers.view")
+def paper_compare(request, pk):
+    paper = _paper(request, pk)
+    revisions = {r.number: r for r in paper.revisions.all()}
+    latest = max(revisions)
+    try:
+        new = revisions[int(request.GET.get("to", latest))]
+        old = revisions[int(request.GET.get("from", max(new.number - 1, 1)))]
+    except (KeyError, ValueError):
+        raise Http404("No such revision.") from None
+    return render(
+        request,
+        "resolutions/paper_compare.html",
+        {
+            "committee": request.committee,
+            "paper": paper,
+            "old": old,
+            "new": new,
+            "revisions": sorted(revisions.values(), key=lambda r: r.number),
+            "diff_html": render_diff_html(diff(old.resolution, new.resolution)),
+        },
+    )
+
+
+# Dais ----------------------------------------------------------------------------------------
+
+
+def _queue_context(request):
+    committee = request.committee
+    queue = selectors.dais_queue(committee)
+    now = timezone.now()
+    for paper in queue:
+        paper.round = paper.pending_rounds[0] if paper.pending_rounds else None
+        paper.waiting = now - paper.round.submitted_at if paper.round else None
+    topics = {}
+    for paper in queue:
+        topics.setdefault(paper.topic, []).append(paper)
+    return {
+        "committee": committee,
+        "topics": topics,
+        "queue": queue,
+        "others": selectors.other_papers(committee, request.access),
+        "can_review": request.access.has("papers.review"),
+    }
+
+
+@require_GET
+@committee_permission_required("papers.view_queue")
+def queue(request):
+    return render(request, "resolutions/queue.html", _queue_context(request))
+
+
+@require_GET
+@committee_permission_required("papers.view_queue")
+def queue_table(request):
+    return render(request, "resolutions/partials/queue_table.html", _queue_context(request))
+
+
+def _review_paper(request, pk):
+    """A paper that has been submitted at least once (the dais never sees drafts)."""
+    paper = get_object_or_404(
+        WorkingPaper.objects.select_related("topic", "committee"),
+        committee=request.committee,
+        pk=pk,
+    )
+    if not paper.rounds.exists():
+        raise Http404("No such working paper.")
+    return paper
+
+
+def _review_context(request, paper, **forms):
+    rounds = list(selectors.rounds_with_comments(paper))
+    current = next((r for r in reversed(rounds) if r.outcome == "pending"), None)
+    shown = current.revision if current else services.latest_revision(paper)
+    previous = next((r for r in reversed(rounds) if current and r.number < current.number), None)
+    pending = {}
+    if current:
+        for comment in current.comments.all():
+            pending.setdefault(comment.clause, []).append(comment)
+    return {
+        "committee": request.committee,
+        "paper": paper,
+        "round": current,
+        "rounds": rounds,
+        "revision": shown,
+        "rows": _annotated_rows(shown.resolution, comments=pending),
+        "previous": previous,
+        "diff_html": render_diff_html(diff(previous.revision.resolution, shown.resolution))
+        if previous and previous.revision_id != shown.pk
+        else None,
+        "supporters": paper.supporters.select_related("delegation__member_state"),
+        "threshold": services.threshold_for(paper),
+        "can_review": request.access.has("papers.review") and paper.can_review(),
+        "return_form": forms.get("return_form") or ReturnForm(),
+        "comment_form": forms.get("comment_form"),
+        "merge_form": forms.get("merge_form") or MergeForm(paper=paper),
+        "not_accept_form": forms.get("not_accept_form") or NotAcceptForm(),
+    }
+
+
+@require_GET
+@committee_permission_required("papers.view_queue")
+def review(request, pk):
+    paper = _review_paper(request, pk)
+    return render(request, "resolutions/review.html", _review_context(request, paper))
+
+
+def _review_error(request, paper, **forms):
+    return render(
+        request, "resolutions/review.html", _review_context(request, paper, **forms), status=400
+    )
+
+
+def _to_review(paper):
+    return redirect("resolutions:review", committee=paper.committee.slug, pk=paper.pk)
+
+
+@require_POST
+@committee_permission_required("papers.review")
+def comment_add(request, pk):
+    paper = _review_paper(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(paper=paper, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error("text", error.message)
+    if form.errors:
+        return _review_error(request, paper, comment_form=form)
+    return redirect(f"{_to_review(paper).url}#c-{form.cleaned_data['clause'].replace(' ', '-')}")
+
+
+@require_POST
+@committee_permission_required("papers.review")
+def comment_delete(request, pk, comment):
+    paper = _review_paper(request, pk)
+    comment = get_object_or_404(Comment, pk=comment, round__paper=paper)
+    try:
+        services.comment_delete(comment=comment, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    return _to_review(paper)
+
+
+@require_POST
+@committee_permission_required("papers.review")
+def paper_return(request, pk):
+    paper = _review_paper(request, pk)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.paper_return(
+                paper=paper,
+                actor=request.user,
+                general_comment=form.cleaned_data["general_comment"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"{paper.name} was returned to its sponsors.")
+            return redirect("resolutions:queue", committee=request.committee.slug)
+    return _review_error(request, paper, return_form=form)
+
+
+@require_POST
+@committee_permission_required("papers.review")
+def paper_approve(request, pk):
+    paper = _review_paper(request, pk)
+    try:
+        draft = services.paper_approve(paper=paper, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return _to_review(paper)
+    messages.success(request, f"{paper.name} approved as {draft.code}.")
+    return redirect("resolutions:queue", committee=request.committee.slug)
+
+
+@require_POST
+@committee_permission_required("papers.review")
+def paper_merge(request, pk):
+    paper = _review_paper(request, pk)
+    form = MergeForm(request.POST, paper=paper)
+    if form.is_valid():
+        try:
+            into = services.paper_merge(
+                paper=paper,
+                into=form.cleaned_data["into"],
+                actor=request.user,
+                comment=form.cleaned_data["comment"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                f"{paper.name} was merged into {into.name}, which went back to its sponsors.",
+            )
+            return redirect("resolutions:queue", committee=request.committee.slug)
+    return _review_error(request, paper, merge_form=form)
+
+
+@require_POST
+@committee_permission_required("papers.review")
+def paper_not_accept(request, pk):
+    paper = _review_paper(request, pk)
+    form = NotAcceptForm(request.POST)
+    if form.is_valid():
+        try:
+            services.paper_not_accept(
+                paper=paper, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"{paper.name} was not accepted.")
+            return redirect("resolutions:queue", committee=request.committee.slug)
+    return _review_error(request, paper, not_accept_form=form)

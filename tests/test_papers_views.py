@@ -1,0 +1,379 @@
+import pytest
+from django.urls import reverse
+
+from resolutions import services
+from resolutions.models import Comment, DraftResolution, Revision, Supporter, WorkingPaper
+from resolutions.text import parse
+from sessions.models import AuditEntry
+
+from .factories import DelegateFactory, UserFactory, open_floor
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "Recalling resolution 55/25,\n1. Encourages Member States to share data;\n2. Requests a report."
+)
+ROLES = ["outsider", "other_dais", "delegate", "other_delegate", "chair", "director", "secretariat"]
+OK, FOUND, BAD, FORBIDDEN, MISSING = 200, 302, 400, 403, 404
+
+
+@pytest.fixture
+def papers(committee, delegations, chair, delegate, other_delegate):
+    """A drafting paper of Mexico that France is asked to sign, and a submitted one."""
+    open_floor(committee, chair)
+    mexico, france, kenya = delegations[0], delegations[1], delegations[2]
+    drafting = services.paper_create(
+        committee=committee, delegation=mexico, actor=delegate, resolution=parse(TEXT).resolution
+    )
+    services.supporter_invite(
+        paper=drafting,
+        delegation=mexico,
+        actor=delegate,
+        invitee=france,
+        role=Supporter.Role.SIGNATORY,
+    )
+    submitted = services.paper_create(
+        committee=committee, delegation=mexico, actor=delegate, resolution=parse(TEXT).resolution
+    )
+    services.supporter_invite(
+        paper=submitted,
+        delegation=mexico,
+        actor=delegate,
+        invitee=kenya,
+        role=Supporter.Role.SIGNATORY,
+    )
+    kenyan = DelegateFactory(delegation=kenya).user
+    services.supporter_answer(paper=submitted, delegation=kenya, actor=kenyan, accept=True)
+    services.paper_submit(paper=submitted, delegation=mexico, actor=delegate)
+    return {"drafting": drafting, "submitted": submitted}
+
+
+# view, method, paper, data, expected for ROLES
+MATRIX = [
+    ("papers", "get", None, {}, [MISSING, MISSING, OK, OK, OK, OK, OK]),
+    (
+        "paper_create",
+        "post",
+        None,
+        {"title": "x"},
+        [MISSING, MISSING, FOUND, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    ("paper", "get", "drafting", {}, [MISSING, MISSING, OK, OK, MISSING, MISSING, MISSING]),
+    ("paper", "get", "submitted", {}, [MISSING, MISSING, OK, OK, OK, OK, OK]),
+    ("paper_status", "get", "submitted", {}, [MISSING, MISSING, OK, OK, OK, OK, OK]),
+    ("paper_compare", "get", "submitted", {}, [MISSING, MISSING, OK, OK, OK, OK, OK]),
+    (
+        "paper_edit",
+        "get",
+        "drafting",
+        {},
+        [MISSING, MISSING, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "paper_edit_clause",
+        "post",
+        "drafting",
+        {"op": "append_op", "phrase": "Urges", "rest": "x"},
+        [MISSING, MISSING, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "paper_paste",
+        "post",
+        "drafting",
+        {"text": TEXT},
+        [MISSING, MISSING, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "supporter_invite",
+        "post",
+        "drafting",
+        {"delegation": "kenya", "role": "signatory"},
+        [MISSING, MISSING, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "supporter_answer",
+        "post",
+        "drafting",
+        {"accept": "yes"},
+        [MISSING, MISSING, FOUND, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "signature_withdraw",
+        "post",
+        "drafting",
+        {},
+        [MISSING, MISSING, FOUND, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "paper_submit",
+        "post",
+        "drafting",
+        {},
+        [MISSING, MISSING, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "paper_withdraw",
+        "post",
+        "drafting",
+        {},
+        [MISSING, MISSING, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    ("queue", "get", None, {}, [MISSING, MISSING, FORBIDDEN, FORBIDDEN, OK, OK, OK]),
+    ("queue_table", "get", None, {}, [MISSING, MISSING, FORBIDDEN, FORBIDDEN, OK, OK, OK]),
+    ("review", "get", "submitted", {}, [MISSING, MISSING, FORBIDDEN, FORBIDDEN, OK, OK, OK]),
+    (
+        "comment_add",
+        "post",
+        "submitted",
+        {"clause": "op 1", "text": "Clarify."},
+        [MISSING, MISSING, FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, FORBIDDEN],
+    ),
+    (
+        "paper_return",
+        "post",
+        "submitted",
+        {"general_comment": "Revise."},
+        [MISSING, MISSING, FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, FORBIDDEN],
+    ),
+    (
+        "paper_approve",
+        "post",
+        "submitted",
+        {},
+        [MISSING, MISSING, FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, FORBIDDEN],
+    ),
+    (
+        "paper_not_accept",
+        "post",
+        "submitted",
+        {"reason": "Off topic."},
+        [MISSING, MISSING, FORBIDDEN, FORBIDDEN, FORBIDDEN, FOUND, FORBIDDEN],
+    ),
+    (
+        "paper_merge",
+        "post",
+        "submitted",
+        {},
+        [MISSING, MISSING, FORBIDDEN, FORBIDDEN, FORBIDDEN, BAD, FORBIDDEN],
+    ),
+]
+
+
+def url(name, committee, paper=None, **extra):
+    kwargs = {"committee": committee.slug, **extra}
+    if paper is not None:
+        kwargs["pk"] = paper.pk
+    return reverse(f"resolutions:{name}", kwargs=kwargs)
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "which", "data", "expected"),
+    MATRIX,
+    ids=[f"{m[0]}-{m[2] or 'list'}" for m in MATRIX],
+)
+@pytest.mark.parametrize("role", ["anonymous", *ROLES])
+def test_paper_permissions(
+    client, cast, committee, delegations, papers, role, name, method, which, data, expected
+):
+    paper = papers[which] if which else None
+    data = dict(data)
+    if data.get("delegation") == "kenya":
+        data["delegation"] = delegations[2].pk
+    if cast[role] is not None:
+        client.force_login(cast[role])
+    response = getattr(client, method)(url(name, committee, paper), data)
+    if role == "anonymous":
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    else:
+        assert response.status_code == expected[ROLES.index(role)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "paper_create",
+        "paper_edit_clause",
+        "paper_paste",
+        "supporter_invite",
+        "supporter_answer",
+        "signature_withdraw",
+        "paper_submit",
+        "paper_withdraw",
+        "comment_add",
+        "paper_return",
+        "paper_approve",
+        "paper_merge",
+        "paper_not_accept",
+    ],
+)
+def test_paper_state_changes_refuse_get(client, director, committee, papers, name):
+    client.force_login(director)
+    paper = None if name == "paper_create" else papers["submitted"]
+    assert client.get(url(name, committee, paper)).status_code == 405
+
+
+def test_comment_delete_only_while_pending(client, director, committee, papers):
+    paper = papers["submitted"]
+    comment = services.comment_add(paper=paper, actor=director, clause="op 1", text="Hm")
+    client.force_login(director)
+    target = url("comment_delete", committee, paper, comment=comment.pk)
+    assert client.get(target).status_code == 405
+    assert client.post(target).status_code == 302
+    assert not Comment.objects.exists()
+
+
+def test_paste_preview_keeps_the_text_and_shows_warnings(client, delegate, committee, papers):
+    client.force_login(delegate)
+    pasted = "Recalling the Charter.\n1. Urges a;\n3. Decides b."
+    response = client.post(url("paper_paste", committee, papers["drafting"]), {"text": pasted})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "preambular clause ends with a period instead of a comma" in content
+    assert "operative clause after 1 was numbered 3; renumbered as 2" in content
+    assert "Recalling the Charter.\n1. Urges a;\n3. Decides b.</textarea>" in content
+    assert Revision.objects.filter(paper=papers["drafting"]).count() == 1
+
+
+def test_paste_accept_saves_a_revision(client, delegate, committee, papers):
+    client.force_login(delegate)
+    response = client.post(
+        url("paper_paste", committee, papers["drafting"]),
+        {"text": TEXT + "\n3. Decides to act.", "accept": "1"},
+    )
+    assert response.status_code == 302
+    revision = papers["drafting"].revisions.order_by("-number").first()
+    assert revision.number == 2 and revision.note == "pasted text"
+    assert len(revision.resolution.operative) == 3
+
+
+def test_paste_garbage_is_a_clear_message_and_keeps_the_input(client, delegate, committee, papers):
+    client.force_login(delegate)
+    response = client.post(
+        url("paper_paste", committee, papers["drafting"]), {"text": "lunch at noon"}
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "No resolution found" in content and "lunch at noon</textarea>" in content
+
+
+@pytest.mark.parametrize(
+    ("data", "check"),
+    [
+        (
+            {"op": "append_pre", "phrase": "Noting", "rest": "the report"},
+            lambda r: r.preamble[-1].text == "Noting the report",
+        ),
+        (
+            {"op": "add_child", "key": "op.1", "rest": "Through INTERPOL"},
+            lambda r: r.operative[0].children[0].text == "Through INTERPOL",
+        ),
+        ({"op": "down", "key": "op.1"}, lambda r: r.operative[0].text == "Requests a report"),
+        (
+            {"op": "indent", "key": "op.2"},
+            lambda r: (
+                len(r.operative) == 1 and r.operative[0].children[0].text == "Requests a report"
+            ),
+        ),
+        (
+            {"op": "set", "key": "op.2", "phrase": "Further requests", "rest": "a second report"},
+            lambda r: r.operative[1].text == "Further requests a second report",
+        ),
+        ({"op": "delete", "key": "pre.1"}, lambda r: r.preamble == []),
+    ],
+)
+def test_structured_editor_operations(client, delegate, committee, papers, data, check):
+    client.force_login(delegate)
+    response = client.post(
+        url("paper_edit_clause", committee, papers["drafting"]), data, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert 'id="editor"' in response.content.decode()
+    revision = papers["drafting"].revisions.order_by("-number").first()
+    assert revision.number == 2 and check(revision.resolution)
+
+
+def test_structured_editor_refusal_is_explained(client, delegate, committee, papers):
+    client.force_login(delegate)
+    response = client.post(
+        url("paper_edit_clause", committee, papers["drafting"]),
+        {"op": "outdent", "key": "op.1"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "already at the top level" in response.content.decode()
+    response = client.post(
+        url("paper_edit_clause", committee, papers["drafting"]),
+        {"op": "append_op", "phrase": "", "rest": "  "},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Write the clause" in response.content.decode()
+    assert papers["drafting"].revisions.count() == 1
+
+
+def test_threshold_shown_live_on_the_paper(client, delegate, committee, papers):
+    client.force_login(delegate)
+    content = client.get(url("paper", committee, papers["drafting"])).content.decode()
+    assert "1 of 2 needed" in content  # 20 % of 6 present, rounded up
+
+
+def test_review_shows_findings_diff_and_comments(client, director, delegate, committee, papers):
+    paper = papers["submitted"]
+    services.comment_add(paper=paper, actor=director, clause="op 2", text="Who reports?")
+    services.paper_return(paper=paper, actor=director)
+    services.paper_save_text(
+        paper=paper,
+        delegation=paper.supporters.get(role="sponsor", position=0).delegation,
+        actor=delegate,
+        resolution=parse(
+            TEXT.replace("Requests a report", "Requests a report to the Commission")
+        ).resolution,
+    )
+    services.paper_submit(
+        paper=paper,
+        delegation=paper.supporters.get(role="sponsor", position=0).delegation,
+        actor=delegate,
+    )
+    client.force_login(director)
+    content = client.get(url("review", committee, paper)).content.decode()
+    assert "Changes since round 1" in content
+    assert "<ins>to the Commission</ins>" in content
+    # The delegate sees the first round's comment beside the changed clause.
+    client.force_login(delegate)
+    content = client.get(url("paper", committee, paper)).content.decode()
+    assert 'data-clause="op 2"' in content and "Who reports?" in content
+
+
+def test_approve_through_the_page_gives_the_code(client, director, committee, papers):
+    client.force_login(director)
+    response = client.post(url("paper_approve", committee, papers["submitted"]), follow=True)
+    assert "approved as DR 1/1" in response.content.decode()
+    assert DraftResolution.objects.get().code == "DR 1/1"
+    assert AuditEntry.objects.filter(action="paper.approved").exists()
+
+
+def test_return_without_feedback_keeps_the_form(client, director, committee, papers):
+    client.force_login(director)
+    response = client.post(
+        url("paper_return", committee, papers["submitted"]), {"general_comment": ""}
+    )
+    assert response.status_code == 400
+    assert "Return the paper with a general comment" in response.content.decode()
+    assert papers["submitted"].rounds.get().outcome == "pending"
+
+
+def test_merge_through_the_page(client, director, delegate, committee, delegations, papers):
+    other = papers["drafting"]
+    services.supporter_answer(
+        paper=other, delegation=delegations[1], actor=UserFactory(), accept=True
+    )
+    services.paper_submit(paper=other, delegation=delegations[0], actor=delegate)
+    client.force_login(director)
+    response = client.post(url("paper_merge", committee, other), {"into": papers["submitted"].pk})
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert other.status == WorkingPaper.Status.MERGED
+
+
+def test_not_accept_needs_a_reason_in_the_page(client, director, committee, papers):
+    client.force_login(director)
+    response = client.post(url("paper_not_accept", committee, papers["submitted"]), {"reason": ""})
+    assert response.status_code == 400 and b"This field is required" in response.content
