@@ -1,8 +1,11 @@
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from resolutions.models import DraftResolution, Revision, Round, WorkingPaper
+from resolutions.text import parse
 from sessions.models import (
     AuditEntry,
     Committee,
@@ -17,21 +20,25 @@ from sessions.selectors import roll_call_summary
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+SEED = Path(__file__).parent / "data" / "seed"
+MODELS = [
+    Committee,
+    DaisRole,
+    Delegate,
+    Delegation,
+    Meeting,
+    RollCallEntry,
+    Topic,
+    AuditEntry,
+    WorkingPaper,
+    Revision,
+    Round,
+    DraftResolution,
+]
+
 
 def counts():
-    return {
-        model.__name__: model.objects.count()
-        for model in [
-            Committee,
-            DaisRole,
-            Delegate,
-            Delegation,
-            Meeting,
-            RollCallEntry,
-            Topic,
-            AuditEntry,
-        ]
-    }
+    return {model.__name__: model.objects.count() for model in MODELS}
 
 
 def test_demo_loads_the_seed_committee_and_twice_duplicates_nothing(member_states):
@@ -50,12 +57,30 @@ def test_demo_loads_the_seed_committee_and_twice_duplicates_nothing(member_state
         "International Cooperation in Combating Transnational Organized Crime and Corruption",
         "Improving the Coordination of Efforts against Trafficking in Persons",
     ]
-    assert topics[0].status == "open"
+    assert (topics[0].status, topics[1].status) == ("closed", "open")
     assert committee.delegations.count() == 33
     first = committee.meetings.get(number=1)
     assert roll_call_summary(committee, first).members_present == 32
     assert roll_call_summary(committee, committee.meetings.get(number=2)).members_present == 33
     assert "chair" in out.getvalue() and "password" in out.getvalue()
+
+    # The seed's history: 5 proposals on topic 1, one merged; 4 drafts there, 1 on topic 2.
+    papers = WorkingPaper.objects.filter(committee=committee)
+    assert papers.filter(topic__agenda_position=1).count() == 5
+    assert papers.filter(status="merged").count() == 1
+    codes = list(
+        DraftResolution.objects.order_by("topic__agenda_position", "number").values_list(
+            "code", flat=True
+        )
+    )
+    assert codes == ["DR 1/1", "DR 1/2", "DR 1/3", "DR 1/4", "DR 2/1"]
+    # Three rounds of feedback and revision: returned twice, approved at the third.
+    assert max(p.rounds.count() for p in papers) == 3
+    assert Round.objects.filter(outcome="returned").count() >= 8
+    for draft in DraftResolution.objects.select_related("topic", "revision"):
+        seed = f"ccpcj-{draft.topic.number}-{draft.number}.txt"
+        expected = parse((SEED / seed).read_text(encoding="utf-8")).resolution
+        assert draft.revision.resolution == expected, draft.code
 
     before = counts()
     call_command("demo", stdout=StringIO())

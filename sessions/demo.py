@@ -1,15 +1,11 @@
-"""Create (or complete) the demo: NMUN New York 2025, Conference B, CCPCJ.
-
-Safe to run again: everything is looked up before it is created.
-"""
+"""The demo's first part: NMUN New York 2025, Conference B, the CCPCJ, its staff,
+delegations, agenda and first roll calls. Safe to run again: everything is looked up
+before it is created. ``python manage.py demo`` runs every app's part in order."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from sessions import services
 from sessions.models import (
@@ -85,19 +81,7 @@ STAFF = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Create the database if needed and load the demo committee (idempotent)."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--quiet-logins", action="store_true", help="Do not print log-ins.")
-
-    def handle(self, *args, **options):
-        call_command("migrate", interactive=False, verbosity=0)
-        with transaction.atomic():
-            committee = self.build()
-        if not options["quiet_logins"]:
-            self.print_logins(committee)
-
+class SessionsDemo:
     def user(self, username, first="", last="", *, staff=False):
         User = get_user_model()
         user, created = User.objects.get_or_create(
@@ -188,9 +172,9 @@ class Command(BaseCommand):
                 meeting=meeting, delegation=delegation, status=status, actor=chair
             )
 
-    def print_logins(self, committee):
-        w = self.stdout.write
-        w(self.style.SUCCESS(f"Demo ready: {committee} at {committee.conference}."))
+    def print_logins(self, committee, stdout, style):
+        w = stdout.write
+        w(style.SUCCESS(f"Demo ready: {committee} at {committee.conference}."))
         w(f"Every demo account's password is “{DEMO_PASSWORD}”.")
         w("  secretariat          Conference secretariat (and Django admin)")
         for username, first, last, role in STAFF:
