@@ -74,6 +74,23 @@ class WorkingPaper(models.Model):
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]
 
+    def supporter_names(self, role):
+        """Accepted sponsors (main sponsor first) or signatories, from prefetched rows."""
+        rows = [
+            s
+            for s in self.supporters.all()
+            if s.role == role and s.state == Supporter.State.ACCEPTED
+        ]
+        return [s.delegation.name for s in sorted(rows, key=lambda s: (s.position, s.pk))]
+
+    @property
+    def sponsor_names(self):
+        return self.supporter_names(Supporter.Role.SPONSOR)
+
+    @property
+    def signatory_names(self):
+        return self.supporter_names(Supporter.Role.SIGNATORY)
+
     def can_submit(self):
         return self.status in self.EDITABLE
 

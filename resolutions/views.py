@@ -179,11 +179,13 @@ def paper_status(request, pk):
 
 def _editor_context(request, paper, **extra):
     revision = services.latest_revision(paper)
+    returned = [r for r in selectors.rounds_with_comments(paper) if r.outcome != "pending"]
+    placed, _ = selectors.anchor_comments(returned, revision)
     return {
         "committee": request.committee,
         "paper": paper,
         "revision": revision,
-        "rows": _annotated_rows(revision.resolution),
+        "rows": _annotated_rows(revision.resolution, comments=placed),
         "preambular_phrases": phrase_list(PREAMBULAR),
         "operative_phrases": phrase_list(OPERATIVE),
         "paste_form": extra.pop("paste_form", None) or PasteForm(),
@@ -457,7 +459,9 @@ def queue_table(request):
 def _review_paper(request, pk):
     """A paper that has been submitted at least once (the dais never sees drafts)."""
     paper = get_object_or_404(
-        WorkingPaper.objects.select_related("topic", "committee"),
+        WorkingPaper.objects.select_related("topic", "committee").prefetch_related(
+            "supporters__delegation__member_state"
+        ),
         committee=request.committee,
         pk=pk,
     )
@@ -486,7 +490,6 @@ def _review_context(request, paper, **forms):
         "diff_html": render_diff_html(diff(previous.revision.resolution, shown.resolution))
         if previous and previous.revision_id != shown.pk
         else None,
-        "supporters": paper.supporters.select_related("delegation__member_state"),
         "threshold": services.threshold_for(paper),
         "can_review": request.access.has("papers.review") and paper.can_review(),
         "return_form": forms.get("return_form") or ReturnForm(),

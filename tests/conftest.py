@@ -3,6 +3,8 @@ delegation, a delegate of another delegation, the dais of another committee, the
 secretariat and an outsider."""
 
 import os
+import threading
+import time
 
 import pytest
 
@@ -150,10 +152,56 @@ def chromium():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+class AsgiServer:
+    """The project's ASGI application (HTTP and websockets) served by uvicorn in a thread."""
+
+    def __init__(self):
+        import socket
+
+        import uvicorn
+
+        from ccpcj.asgi import application
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            application,
+            host="127.0.0.1",
+            port=self.port,
+            ws="websockets-sansio",
+            lifespan="off",
+            log_level="warning",
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
 @pytest.fixture
-def page(chromium, live_server):
+def asgi_server(transactional_db, settings):
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+    with AsgiServer() as server:
+        yield server
+
+
+@pytest.fixture
+def page(chromium, asgi_server):
     context = chromium.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+        base_url=asgi_server.url, viewport={"width": 1280, "height": 900}
     )
     context.set_default_timeout(10_000)
     page = context.new_page()

@@ -75,3 +75,28 @@ def test_roll_call_works_without_javascript_clicks(page, login, committee, deleg
         "data-status", "present_voting"
     )
     expect(page.locator('[data-count="present_voting"]')).to_have_text("1")
+
+
+def test_projector_follows_the_roll_call_live(
+    chromium, asgi_server, page, login, committee, delegations, chair, director
+):
+    services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    # The director's screen (or the projector) shows the dashboard, never reloaded.
+    projector = chromium.new_context(base_url=asgi_server.url).new_page()
+    director.set_password("pw")
+    director.save()
+    projector.goto("/accounts/login/")
+    projector.fill("#id_username", director.username)
+    projector.fill("#id_password", "pw")
+    projector.click("button[type=submit]")
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    count = projector.locator('#roll-call-summary [data-count="members_present"]')
+    expect(count).to_contain_text("0")
+
+    login(chair)
+    page.goto("/c/ccpcj/roll-call/")
+    page.keyboard.press("v")
+    page.keyboard.press("v")
+    expect(count).to_contain_text("2")
+    expect(projector.locator('[data-quorum="debate"]')).to_have_attribute("data-met", "yes")
+    projector.context.close()
