@@ -92,15 +92,20 @@ def _move(paper, status, *, actor, action, data=None):
     paper.status = status
     paper.status_changed_at = timezone.now()
     paper.save(update_fields=["status", "status_changed_at", "merged_into", "reason"])
+    _record(paper, actor=actor, action=action, **{"from": previous, "to": status, **(data or {})})
+    return paper
+
+
+def _record(paper, *, actor, action, **data):
+    """The audit entry and the live signal every change to a paper ends with."""
     log_action(
         actor=actor,
         committee=paper.committee,
         action=action,
         target=paper,
-        data={"paper": paper.name, "from": previous, "to": status, **(data or {})},
+        data={"paper": paper.name, **data},
     )
     notify(paper.committee, "papers", paper=paper.pk)
-    return paper
 
 
 def _require_sponsor(paper, delegation):
@@ -148,19 +153,14 @@ def paper_create(*, committee, delegation, actor, title="", resolution=None):
     if resolution is None:
         resolution = Resolution(heading=committee.heading.rstrip(","))
     revision = _new_revision(paper, resolution, actor=actor, note="first draft")
-    log_action(
+    _record(
+        paper,
         actor=actor,
-        committee=committee,
         action="paper.created",
-        target=paper,
-        data={
-            "paper": paper.name,
-            "delegation": delegation.name,
-            "topic": topic.number,
-            "revision": revision.number,
-        },
+        delegation=delegation.name,
+        topic=topic.number,
+        revision=revision.number,
     )
-    notify(committee, "papers", paper=paper.pk)
     return paper
 
 
@@ -177,14 +177,7 @@ def paper_save_text(*, paper, delegation, actor, resolution, note=""):
     if current is not None and current.text == resolution.to_dict():
         return current
     revision = _new_revision(paper, resolution, actor=actor, note=note)
-    log_action(
-        actor=actor,
-        committee=paper.committee,
-        action="paper.revised",
-        target=paper,
-        data={"paper": paper.name, "revision": revision.number, "note": note},
-    )
-    notify(paper.committee, "papers", paper=paper.pk)
+    _record(paper, actor=actor, action="paper.revised", revision=revision.number, note=note)
     return revision
 
 
@@ -219,14 +212,9 @@ def supporter_invite(*, paper, delegation, actor, invitee, role):
         supporter = Supporter.objects.create(
             paper=paper, delegation=invitee, role=role, position=position
         )
-    log_action(
-        actor=actor,
-        committee=paper.committee,
-        action="paper.supporter_invited",
-        target=paper,
-        data={"paper": paper.name, "delegation": invitee.name, "role": role},
+    _record(
+        paper, actor=actor, action="paper.supporter_invited", delegation=invitee.name, role=role
     )
-    notify(paper.committee, "papers", paper=paper.pk)
     return supporter
 
 
@@ -253,14 +241,7 @@ def supporter_answer(*, paper, delegation, actor, accept):
         action = "paper.signed"
     else:
         action = "paper.cosponsored"
-    log_action(
-        actor=actor,
-        committee=paper.committee,
-        action=action,
-        target=paper,
-        data={"paper": paper.name, "delegation": delegation.name, "role": supporter.role},
-    )
-    notify(paper.committee, "papers", paper=paper.pk)
+    _record(paper, actor=actor, action=action, delegation=delegation.name, role=supporter.role)
     return supporter
 
 
@@ -284,14 +265,7 @@ def signature_withdraw(*, paper, delegation, actor):
     supporter.state = Supporter.State.DECLINED
     supporter.answered_at = timezone.now()
     supporter.save(update_fields=["state", "answered_at"])
-    log_action(
-        actor=actor,
-        committee=paper.committee,
-        action="paper.signature_withdrawn",
-        target=paper,
-        data={"paper": paper.name, "delegation": delegation.name},
-    )
-    notify(paper.committee, "papers", paper=paper.pk)
+    _record(paper, actor=actor, action="paper.signature_withdrawn", delegation=delegation.name)
     return supporter
 
 
@@ -385,14 +359,7 @@ def comment_add(*, paper, actor, clause, text):
     if clause not in keys:
         raise DomainError(f"There is no clause “{clause}” in the text under review.")
     comment = round_.comments.create(clause=clause, text=text, author=actor)
-    log_action(
-        actor=actor,
-        committee=paper.committee,
-        action="paper.commented",
-        target=paper,
-        data={"paper": paper.name, "round": round_.number, "clause": clause},
-    )
-    notify(paper.committee, "papers", paper=paper.pk)
+    _record(paper, actor=actor, action="paper.commented", round=round_.number, clause=clause)
     return comment
 
 
@@ -401,16 +368,9 @@ def comment_delete(*, comment, actor):
     paper = _lock(comment.round.paper)
     if comment.round.outcome != Round.Outcome.PENDING:
         raise DomainError("Feedback already returned to the sponsors cannot be deleted.")
-    data = {"paper": paper.name, "round": comment.round.number, "clause": comment.clause}
+    round_number, clause = comment.round.number, comment.clause
     comment.delete()
-    log_action(
-        actor=actor,
-        committee=paper.committee,
-        action="paper.comment_deleted",
-        target=paper,
-        data=data,
-    )
-    notify(paper.committee, "papers", paper=paper.pk)
+    _record(paper, actor=actor, action="paper.comment_deleted", round=round_number, clause=clause)
 
 
 @transaction.atomic

@@ -52,6 +52,18 @@ def _to_paper(paper):
     return redirect("resolutions:paper", committee=paper.committee.slug, pk=paper.pk)
 
 
+def _act(request, paper, action, success):
+    """Run a service from a button on the paper page: a refusal becomes a message in the page,
+    a success says what happened; either way back to the paper (Post/Redirect/Get)."""
+    try:
+        result = action()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success(result) if callable(success) else success)
+    return _to_paper(paper)
+
+
 def _annotated_rows(resolution, *, findings=True, comments=None):
     found = {}
     if findings:
@@ -311,26 +323,21 @@ def paper_paste(request, pk):
 def supporter_invite(request, pk):
     paper = _sponsored_paper(request, pk)
     form = InviteForm(request.POST, paper=paper)
-    if form.is_valid():
-        try:
-            supporter = services.supporter_invite(
-                paper=paper,
-                delegation=request.access.delegation,
-                actor=request.user,
-                invitee=form.cleaned_data["delegation"],
-                role=form.cleaned_data["role"],
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                f"{supporter.delegation} was asked to "
-                f"{'co-sponsor' if supporter.role == 'sponsor' else 'sign'}.",
-            )
-    else:
+    if not form.is_valid():
         messages.error(request, "Choose a delegation that is not yet on the paper.")
-    return _to_paper(paper)
+        return _to_paper(paper)
+    return _act(
+        request,
+        paper,
+        lambda: services.supporter_invite(
+            paper=paper,
+            delegation=request.access.delegation,
+            actor=request.user,
+            invitee=form.cleaned_data["delegation"],
+            role=form.cleaned_data["role"],
+        ),
+        lambda s: f"{s.delegation} was asked to {'co-sponsor' if s.role == 'sponsor' else 'sign'}.",
+    )
 
 
 @require_POST
@@ -338,63 +345,59 @@ def supporter_invite(request, pk):
 def supporter_answer(request, pk):
     paper = _paper(request, pk)
     accept = request.POST.get("accept") == "yes"
-    try:
-        supporter = services.supporter_answer(
+    return _act(
+        request,
+        paper,
+        lambda: services.supporter_answer(
             paper=paper, delegation=request.access.delegation, actor=request.user, accept=accept
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{supporter.delegation} {'accepted' if accept else 'declined'}.")
-    return _to_paper(paper)
+        ),
+        lambda s: f"{s.delegation} {'accepted' if accept else 'declined'}.",
+    )
 
 
 @require_POST
 @committee_permission_required("papers.write")
 def signature_withdraw(request, pk):
     paper = _paper(request, pk)
-    try:
-        services.signature_withdraw(
+    return _act(
+        request,
+        paper,
+        lambda: services.signature_withdraw(
             paper=paper, delegation=request.access.delegation, actor=request.user
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Your signature was withdrawn.")
-    return _to_paper(paper)
+        ),
+        "Your signature was withdrawn.",
+    )
 
 
 @require_POST
 @committee_permission_required("papers.write")
 def paper_submit(request, pk):
     paper = _sponsored_paper(request, pk)
-    try:
-        paper = services.paper_submit(
+    return _act(
+        request,
+        paper,
+        lambda: services.paper_submit(
             paper=paper, delegation=request.access.delegation, actor=request.user
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{paper.name} was sent to the dais.")
-    return _to_paper(paper)
+        ),
+        f"{paper.name} was sent to the dais.",
+    )
 
 
 @require_POST
 @committee_permission_required("papers.write")
 def paper_withdraw(request, pk):
     paper = _sponsored_paper(request, pk)
-    try:
-        services.paper_withdraw(
+    return _act(
+        request,
+        paper,
+        lambda: services.paper_withdraw(
             paper=paper,
             delegation=request.access.delegation,
             actor=request.user,
             reason=request.POST.get("reason", ""),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{paper.name} was withdrawn.")
-    return _to_paper(paper)
+        ),
+        f"{paper.name} was withdrawn.",
+    )
 
 
 @require_GET
