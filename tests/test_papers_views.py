@@ -377,3 +377,15 @@ def test_not_accept_needs_a_reason_in_the_page(client, director, committee, pape
     client.force_login(director)
     response = client.post(url("paper_not_accept", committee, papers["submitted"]), {"reason": ""})
     assert response.status_code == 400 and b"This field is required" in response.content
+
+
+def test_timeline_tells_the_paper_story(client, director, committee, papers):
+    services.paper_approve(paper=papers["submitted"], actor=director)
+    client.force_login(director)
+    text = client.get(reverse("committee:timeline", kwargs={"committee": committee.slug}))
+    content = text.content.decode()
+    assert "Mexico started Working paper 1.1" in content
+    assert "Working paper 1.1: France invited as signatory" in content
+    assert "Kenya signed Working paper 1.2" in content
+    assert "Working paper 1.2 submitted to the dais (2 of 2 supporters)" in content
+    assert "Working paper 1.2 approved as DR 1/1" in content

@@ -1,22 +1,11 @@
 from django import template
 
+from ..audit import DESCRIPTIONS
 from ..models import Attendance
 
 register = template.Library()
 
 STATUS_LABELS = dict(Attendance.choices)
-
-DESCRIPTIONS = {
-    "meeting.opened": "opened meeting {number}: {name}",
-    "rollcall.marked": "roll call: {delegation} {status_label}",
-    "rollcall.corrected": "corrected roll call: {delegation} {status_label} (was {previous_label})",
-    "topic.proposed": "proposed topic {number}: {title}",
-    "agenda.adopted": "{text}",
-    "topic.opened": "opened topic {number}: {title}",
-    "topic.closed": "closed topic {number} ({reason})",
-    "delegation.added": "added the delegation of {name}",
-    "user.imported": "imported account {username} ({role})",
-}
 
 
 class _Default(dict):
