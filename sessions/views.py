@@ -65,7 +65,10 @@ def dashboard(request):
         "meeting": meeting,
         "summary": selectors.roll_call_summary(committee, meeting),
         "entries": selectors.timeline(committee, limit=15),
-        "dais": DaisRole.objects.filter(committee=committee).select_related("user"),
+        "dais": sorted(
+            DaisRole.objects.filter(committee=committee).select_related("user"),
+            key=lambda r: DaisRole.ROLE_ORDER.index(r.role),
+        ),
         **_agenda_context(committee),
     }
     return render(request, "sessions/dashboard.html", context)

@@ -54,8 +54,16 @@ def test_chair_takes_roll_call_with_the_keyboard_and_sees_quorum(
     expect(vote).to_have_attribute("data-met", "no")
     expect(vote).to_contain_text("No quorum to vote")
 
-    assert RollCallEntry.objects.filter(meeting__committee=committee).count() == 4
-    correction = AuditEntry.objects.get(action="rollcall.corrected")
+    # The last delegation: answering it keeps the focus there, so it can be corrected at once.
+    page.keyboard.press("End")
+    page.keyboard.press("p")
+    expect(rows.nth(5)).to_have_attribute("data-status", "present")
+    expect(rows.nth(5)).to_be_focused()
+    page.keyboard.press("a")
+    expect(rows.nth(5)).to_have_attribute("data-status", "absent")
+
+    assert RollCallEntry.objects.filter(meeting__committee=committee).count() == 5
+    correction = AuditEntry.objects.get(action="rollcall.corrected", data__delegation="France")
     assert correction.data == {
         "meeting": 1,
         "delegation": "France",
@@ -95,7 +103,10 @@ def test_projector_follows_the_roll_call_live(
 
     login(chair)
     page.goto("/c/ccpcj/roll-call/")
+    rows = page.locator("#roll-call tbody tr")
     page.keyboard.press("v")
+    expect(rows.nth(0)).to_have_attribute("data-status", "present_voting")
+    expect(count).to_contain_text("1")
     page.keyboard.press("v")
     expect(count).to_contain_text("2")
     expect(projector.locator('[data-quorum="debate"]')).to_have_attribute("data-met", "yes")

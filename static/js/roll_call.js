@@ -5,10 +5,13 @@
   if (!table || table.dataset.keyboard !== "on") return;
 
   function rows() { return Array.prototype.slice.call(table.querySelectorAll("tbody tr[tabindex]")); }
+  var wanted = null;  // the row the chair is on, kept across swaps of the answered row
   function focusRow(index) {
     var all = rows();
     if (!all.length) return;
-    all[Math.max(0, Math.min(index, all.length - 1))].focus();
+    var row = all[Math.max(0, Math.min(index, all.length - 1))];
+    wanted = row.id;
+    row.focus();
   }
 
   table.addEventListener("keydown", function (event) {
@@ -28,11 +31,12 @@
     focusRow(index + 1);
   });
 
-  // After a row is swapped in, keep focus where the chair is.
-  document.body.addEventListener("htmx:afterSwap", function () {
-    if (!table.contains(document.activeElement)) {
-      var pending = table.querySelector("tbody tr:focus");
-      if (pending) pending.focus();
+  // After an answered row is swapped in (the last row answers onto itself), keep focus
+  // where the chair is.
+  document.body.addEventListener("htmx:afterSettle", function () {
+    if (wanted && !table.contains(document.activeElement)) {
+      var row = document.getElementById(wanted);
+      if (row) row.focus();
     }
   });
 
