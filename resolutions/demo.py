@@ -8,12 +8,15 @@ with feedback, approved the third time), then one paper on topic 2. Every draft 
 seed's text. Safe to run again: nothing is done once the committee has papers.
 """
 
+import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from sessions import clock
 from sessions import services as session_services
+from sessions.demo import at
 from sessions.models import Delegation, Topic
 
 from . import services
@@ -114,9 +117,11 @@ def _write(committee, delegations, code, title, sponsors, signatories, *, text=N
     return paper, main_user, main, full
 
 
-def _review_cycle(paper, main_user, main, full, director, ad):
-    """Three rounds: returned with feedback twice, approved the third time."""
-    services.paper_submit(paper=paper, delegation=main, actor=main_user)
+def _submit(paper, user, main):
+    services.paper_submit(paper=paper, delegation=main, actor=user)
+
+
+def _return_round_1(paper, director):
     for clause, comment in FEEDBACK[:1]:
         services.comment_add(paper=paper, actor=director, clause=clause, text=comment)
     services.paper_return(
@@ -124,14 +129,9 @@ def _review_cycle(paper, main_user, main, full, director, ad):
         actor=director,
         general_comment="A solid base. Sharpen the operative clauses and say who does what.",
     )
-    services.paper_save_text(
-        paper=paper,
-        delegation=main,
-        actor=main_user,
-        resolution=_second_draft(full),
-        note="after round 1",
-    )
-    services.paper_submit(paper=paper, delegation=main, actor=main_user)
+
+
+def _return_round_2(paper, ad):
     for clause, comment in FEEDBACK[1:]:
         services.comment_add(paper=paper, actor=ad, clause=clause, text=comment)
     services.paper_return(
@@ -139,14 +139,16 @@ def _review_cycle(paper, main_user, main, full, director, ad):
         actor=ad,
         general_comment="Nearly there: complete the last operative clause and check the citations.",
     )
+
+
+def _revise(paper, user, main, resolution, note):
     services.paper_save_text(
-        paper=paper, delegation=main, actor=main_user, resolution=full, note="after round 2"
+        paper=paper, delegation=main, actor=user, resolution=resolution, note=note
     )
-    services.paper_submit(paper=paper, delegation=main, actor=main_user)
-    return services.paper_approve(paper=paper, actor=director)
 
 
 def build(committee):
+    """Replay the week, at the conference's dates (New York time)."""
     if WorkingPaper.objects.filter(committee=committee).exists():
         return
     delegations = {
@@ -154,60 +156,86 @@ def build(committee):
         for d in Delegation.objects.filter(committee=committee).select_related("member_state")
     }
     director, ad, chair = _user("director"), _user("ad"), _user("chair")
+    tick = dt.timedelta(seconds=40)
 
-    papers = [_write(committee, delegations, *spec) for spec in TOPIC_1]
-    # The fifth proposal overlaps the third: the dais merges it in at the first round.
-    wildlife = _seed(MERGED[0])
-    merged_text = Resolution(
-        heading=wildlife.heading, preamble=wildlife.preamble[5:], operative=wildlife.operative[7:10]
-    )
-    fifth, fifth_user, fifth_main, _ = _write(committee, delegations, *MERGED, text=merged_text)
+    with clock.travel_to(at(1, 10, 0), tick=tick):  # Monday: five proposals are written
+        papers = [_write(committee, delegations, *spec) for spec in TOPIC_1]
+        wildlife = _seed(MERGED[0])
+        fifth, fifth_user, fifth_main, _ = _write(
+            committee,
+            delegations,
+            *MERGED,
+            text=Resolution(
+                heading=wildlife.heading,
+                preamble=wildlife.preamble[5:],
+                operative=wildlife.operative[7:10],
+            ),
+        )
     third, third_user, third_main, third_full = papers[2]
-    services.paper_submit(paper=third, delegation=third_main, actor=third_user)
-    services.paper_submit(paper=fifth, delegation=fifth_main, actor=fifth_user)
-    services.paper_merge(
-        paper=fifth,
-        into=third,
-        actor=director,
-        comment="Your paper and Working paper 1.5 cover the same ground: "
-        "combine them into one text and resubmit.",
-    )
-    services.paper_save_text(
-        paper=third,
-        delegation=third_main,
-        actor=third_user,
-        resolution=_second_draft(third_full),
-        note="merged text revised",
-    )
-    services.paper_submit(paper=third, delegation=third_main, actor=third_user)
-    services.comment_add(
-        paper=third,
-        actor=ad,
-        clause="op 9.a.ii.1",
-        text="Four levels deep: could this be its own clause?",
-    )
-    services.paper_return(
-        paper=third, actor=ad, general_comment="The merged text reads well; finish the last clause."
-    )
-    services.paper_save_text(
-        paper=third,
-        delegation=third_main,
-        actor=third_user,
-        resolution=third_full,
-        note="after round 2",
-    )
+    others = [p for i, p in enumerate(papers) if i != 2]
 
-    # Approved in the seed's order: DR 1/1 to DR 1/4.
-    for index, (paper, user, main, full) in enumerate(papers):
-        if index == 2:
-            services.paper_submit(paper=paper, delegation=main, actor=user)
+    with clock.travel_to(at(1, 15, 0), tick=tick):  # first submissions
+        for paper, user, main, _ in papers:
+            _submit(paper, user, main)
+        _submit(fifth, fifth_user, fifth_main)
+    with clock.travel_to(at(1, 17, 30), tick=tick):  # round 1: feedback, and a merge
+        services.paper_merge(
+            paper=fifth,
+            into=third,
+            actor=director,
+            comment="Your paper and Working paper 1.5 cover the same ground: "
+            "combine them into one text and resubmit.",
+        )
+        for paper, *_ in others:
+            _return_round_1(paper, director)
+
+    with clock.travel_to(at(2, 9, 30), tick=tick):  # Tuesday: revised and resubmitted
+        for paper, user, main, full in papers:
+            _revise(
+                paper,
+                user,
+                main,
+                _second_draft(full),
+                "merged text revised" if paper == third else "after round 1",
+            )
+            _submit(paper, user, main)
+    with clock.travel_to(at(2, 12, 0), tick=tick):  # round 2
+        for paper, *_ in others:
+            _return_round_2(paper, ad)
+        services.comment_add(
+            paper=third,
+            actor=ad,
+            clause="op 9.a.ii",
+            text="Four levels deep below: could part of this be its own clause?",
+        )
+        services.paper_return(
+            paper=third,
+            actor=ad,
+            general_comment="The merged text reads well; finish the last clause.",
+        )
+    with clock.travel_to(at(2, 14, 0), tick=tick):  # the seed's texts are submitted
+        for paper, user, main, full in papers:
+            _revise(paper, user, main, full, "after round 2")
+            _submit(paper, user, main)
+    with clock.travel_to(at(2, 16, 0), tick=tick):  # round 3: DR 1/1 to DR 1/4
+        for paper, *_ in papers:
             services.paper_approve(paper=paper, actor=director)
-        else:
-            _review_cycle(paper, user, main, full, director, ad)
 
     # Wednesday: voting procedure on topic 1 (recorded by the voting part), then topic 2.
-    topic_1 = committee.topics.get(status=Topic.Status.OPEN)
-    session_services.topic_close(topic=topic_1, actor=chair)
-    session_services.topic_open_next(committee=committee, actor=chair)
-    paper, user, main, full = _write(committee, delegations, *TOPIC_2)
-    _review_cycle(paper, user, main, full, director, ad)
+    with clock.travel_to(at(3, 11, 0), tick=tick):
+        topic_1 = committee.topics.get(status=Topic.Status.OPEN)
+        session_services.topic_close(topic=topic_1, actor=chair)
+        session_services.topic_open_next(committee=committee, actor=chair)
+    with clock.travel_to(at(3, 11, 15), tick=tick):
+        paper, user, main, full = _write(committee, delegations, *TOPIC_2)
+        _submit(paper, user, main)
+    with clock.travel_to(at(3, 12, 0), tick=tick):
+        _return_round_1(paper, director)
+        _revise(paper, user, main, _second_draft(full), "after round 1")
+        _submit(paper, user, main)
+    with clock.travel_to(at(3, 13, 0), tick=tick):
+        _return_round_2(paper, ad)
+        _revise(paper, user, main, full, "after round 2")
+        _submit(paper, user, main)
+    with clock.travel_to(at(3, 14, 30), tick=tick):  # "approved ... by Wednesday afternoon"
+        services.paper_approve(paper=paper, actor=director)

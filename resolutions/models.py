@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from sessions import clock
 from sessions.models import Committee, Delegation, Topic
 
 from .text import Resolution
@@ -46,8 +47,8 @@ class WorkingPaper(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    status_changed_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
+    status_changed_at = models.DateTimeField(default=clock.now)
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_papers"
     )
@@ -127,7 +128,7 @@ class Supporter(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order among sponsors; the main sponsor is 0."
     )
-    invited_at = models.DateTimeField(auto_now_add=True)
+    invited_at = models.DateTimeField(default=clock.now)
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -156,7 +157,7 @@ class Revision(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
     note = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -224,7 +225,7 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["round", "id"]

@@ -5,8 +5,8 @@ import math
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from sessions import clock
 from sessions.audit import log_action
 from sessions.errors import DomainError
 from sessions.live import notify
@@ -90,7 +90,7 @@ def _move(paper, status, *, actor, action, data=None):
         )
     previous = paper.status
     paper.status = status
-    paper.status_changed_at = timezone.now()
+    paper.status_changed_at = clock.now()
     paper.save(update_fields=["status", "status_changed_at", "merged_into", "reason"])
     _record(paper, actor=actor, action=action, **{"from": previous, "to": status, **(data or {})})
     return paper
@@ -148,7 +148,7 @@ def paper_create(*, committee, delegation, actor, title="", resolution=None):
         role=Supporter.Role.SPONSOR,
         state=Supporter.State.ACCEPTED,
         position=0,
-        answered_at=timezone.now(),
+        answered_at=clock.now(),
     )
     if resolution is None:
         resolution = Resolution(heading=committee.heading.rstrip(","))
@@ -233,7 +233,7 @@ def supporter_answer(*, paper, delegation, actor, accept):
             "can no longer change."
         )
     supporter.state = Supporter.State.ACCEPTED if accept else Supporter.State.DECLINED
-    supporter.answered_at = timezone.now()
+    supporter.answered_at = clock.now()
     supporter.save(update_fields=["state", "answered_at"])
     if not accept:
         action = "paper.declined"
@@ -263,7 +263,7 @@ def signature_withdraw(*, paper, delegation, actor):
     if not paper.can_edit():
         raise DomainError("A signature can only be withdrawn before the paper is submitted.")
     supporter.state = Supporter.State.DECLINED
-    supporter.answered_at = timezone.now()
+    supporter.answered_at = clock.now()
     supporter.save(update_fields=["state", "answered_at"])
     _record(paper, actor=actor, action="paper.signature_withdrawn", delegation=delegation.name)
     return supporter
@@ -296,7 +296,7 @@ def paper_submit(*, paper, delegation, actor):
         number=number,
         revision=revision,
         submitted_by=actor,
-        submitted_at=timezone.now(),
+        submitted_at=clock.now(),
     )
     status = S.SUBMITTED if paper.status == S.DRAFTING else S.RESUBMITTED
     return _move(
@@ -320,7 +320,7 @@ def paper_withdraw(*, paper, delegation, actor, reason=""):
     open_round = pending_round(paper)
     if open_round and paper.can_withdraw():
         open_round.outcome = Round.Outcome.WITHDRAWN
-        open_round.answered_at = timezone.now()
+        open_round.answered_at = clock.now()
         open_round.save(update_fields=["outcome", "answered_at"])
     paper.reason = reason.strip()
     return _move(
@@ -342,7 +342,7 @@ def _require_review(paper):
 def _answer(round_, outcome, *, actor, comment=""):
     round_.outcome = outcome
     round_.answered_by = actor
-    round_.answered_at = timezone.now()
+    round_.answered_at = clock.now()
     if comment:
         round_.general_comment = comment
     round_.save(update_fields=["outcome", "answered_by", "answered_at", "general_comment"])
@@ -409,7 +409,7 @@ def paper_approve(*, paper, actor):
                 code=code,
                 revision=round_.revision,
                 approved_by=actor,
-                approved_at=timezone.now(),
+                approved_at=clock.now(),
             )
     except IntegrityError:
         raise DomainError(f"The code {code} is already taken; try again.") from None
@@ -487,7 +487,7 @@ def paper_merge(*, paper, into, actor, comment=""):
                 Supporter.State.ACCEPTED,
                 position,
             )
-            existing.answered_at = timezone.now()
+            existing.answered_at = clock.now()
             existing.save(update_fields=["role", "state", "position", "answered_at"])
         else:
             Supporter.objects.create(
@@ -496,7 +496,7 @@ def paper_merge(*, paper, into, actor, comment=""):
                 role=Supporter.Role.SPONSOR,
                 state=Supporter.State.ACCEPTED,
                 position=position,
-                answered_at=timezone.now(),
+                answered_at=clock.now(),
             )
     merged = _merged_text(latest_revision(into).resolution, latest_revision(paper).resolution)
     revision = _new_revision(into, merged, actor=actor, note=f"merged with {paper.name}")

@@ -2,9 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from sessions import clock
 from sessions.errors import DomainError
 from sessions.models import Topic
 from sessions.permissions import committee_permission_required
@@ -431,7 +431,7 @@ def paper_compare(request, pk):
 def _queue_context(request):
     committee = request.committee
     queue = selectors.dais_queue(committee)
-    now = timezone.now()
+    now = clock.now()
     for paper in queue:
         paper.round = paper.pending_rounds[0] if paper.pending_rounds else None
         paper.waiting = now - paper.round.submitted_at if paper.round else None

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from sessions import services
+from sessions import clock, services
 from sessions.models import (
     Attendance,
     BodyKind,
@@ -21,6 +21,13 @@ from sessions.models import (
 
 DEMO_PASSWORD = "demo"
 NEW_YORK = ZoneInfo("America/New_York")
+TICK = dt.timedelta(seconds=20)
+
+
+def at(day, hour, minute):
+    """A moment of the conference week: day 0 is Sunday 13 April 2025, in New York."""
+    return dt.datetime(2025, 4, 13 + day, hour, minute, tzinfo=NEW_YORK)
+
 
 DISCLAIMER = (
     "National Model United Nations (nmun.org) organizes simulations of the United Nations. "
@@ -100,6 +107,11 @@ class SessionsDemo:
         return user
 
     def build(self):
+        # The secretariat sets the committee up the day before the conference.
+        with clock.travel_to(at(-1, 10, 0), tick=TICK):
+            return self._build()
+
+    def _build(self):
         secretariat = self.user("secretariat", "Conference", "Secretariat", staff=True)
         conference, _ = Conference.objects.get_or_create(
             name="NMUN New York 2025",
@@ -134,27 +146,29 @@ class SessionsDemo:
             Delegate.objects.get_or_create(user=user, defaults={"delegation": delegation})
 
         chair = get_user_model().objects.get(username="chair")
-        for title in TOPICS:
-            if not committee.topics.filter(title=title).exists():
-                services.topic_propose(committee=committee, title=title, actor=chair)
-        committee.refresh_from_db()
-
-        sunday = dt.datetime(2025, 4, 13, 19, 0, tzinfo=NEW_YORK)
-        monday = dt.datetime(2025, 4, 14, 9, 0, tzinfo=NEW_YORK)
-        first = Meeting.objects.filter(
-            committee=committee, number=1
-        ).first() or services.meeting_open(
-            committee=committee, name="Sunday evening", starts_at=sunday, actor=chair
-        )
-        self.call_roll(first, delegations, chair, absent={LATE_ARRIVAL})
-        if not committee.agenda_adopted_at:
-            services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
-        second = Meeting.objects.filter(
-            committee=committee, number=2
-        ).first() or services.meeting_open(
-            committee=committee, name="Monday morning", starts_at=monday, actor=chair
-        )
-        self.call_roll(second, delegations, chair, absent=set())
+        # Sunday evening: roll call, then the agenda ("adopted the agenda of 1, 2").
+        with clock.travel_to(at(0, 19, 0), tick=TICK):
+            first = Meeting.objects.filter(committee=committee, number=1).first()
+            if first is None:
+                first = services.meeting_open(
+                    committee=committee, name="Sunday evening", starts_at=at(0, 19, 0), actor=chair
+                )
+            self.call_roll(first, delegations, chair, absent={LATE_ARRIVAL})
+        with clock.travel_to(at(0, 19, 25), tick=TICK):
+            for title in TOPICS:
+                if not committee.topics.filter(title=title).exists():
+                    services.topic_propose(committee=committee, title=title, actor=chair)
+            committee.refresh_from_db()
+            if not committee.agenda_adopted_at:
+                services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
+        # Monday morning: Viet Nam has arrived.
+        with clock.travel_to(at(1, 9, 0), tick=TICK):
+            second = Meeting.objects.filter(committee=committee, number=2).first()
+            if second is None:
+                second = services.meeting_open(
+                    committee=committee, name="Monday morning", starts_at=at(1, 9, 0), actor=chair
+                )
+            self.call_roll(second, delegations, chair, absent=set())
         return committee
 
     def call_roll(self, meeting, delegations, chair, *, absent):

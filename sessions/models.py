@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from . import clock
+
 
 class BodyKind(models.TextChoices):
     GENERAL = "general", "General (GA, ECOSOC and its commissions)"
@@ -281,7 +283,7 @@ class RollCallEntry(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roll_call")
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(max_length=20, choices=Attendance.choices)
-    marked_at = models.DateTimeField(auto_now=True)
+    marked_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         constraints = [
@@ -351,7 +353,7 @@ class Topic(models.Model):
 class AuditEntry(models.Model):
     """One entry per action; written only by ``sessions.audit.log_action``."""
 
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -2,8 +2,8 @@
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
+from . import clock
 from .audit import log_action
 from .errors import DomainError
 from .live import notify
@@ -25,7 +25,7 @@ def meeting_open(*, committee, name, starts_at=None, actor):
         raise DomainError("Give the meeting a name, for example “Sunday evening”.")
     last = committee.meetings.aggregate(n=Max("number"))["n"] or 0
     meeting = Meeting.objects.create(
-        committee=committee, number=last + 1, name=name, starts_at=starts_at or timezone.now()
+        committee=committee, number=last + 1, name=name, starts_at=starts_at or clock.now()
     )
     log_action(
         actor=actor,
@@ -59,6 +59,7 @@ def roll_call_mark(*, meeting, delegation, status, actor):
         action = "rollcall.marked"
     else:
         entry.status = status
+        entry.marked_at = clock.now()
         entry.save(update_fields=["status", "marked_at"])
         action = "rollcall.corrected"
     data = {"meeting": meeting.number, "delegation": delegation.name, "status": status}
@@ -129,7 +130,7 @@ def agenda_adopt(*, committee, order, actor):
             + ", ".join(str(n) for n in missing)
             + "."
         )
-    now = timezone.now()
+    now = clock.now()
     for position, number in enumerate(order, start=1):
         topic = topics[number]
         topic.agenda_position = position
@@ -174,7 +175,7 @@ def topic_open_next(*, committee, actor):
     topic = committee.topics.filter(status=Topic.Status.ADOPTED).order_by("agenda_position").first()
     if topic is None:
         raise DomainError("Every topic on the agenda has been considered.")
-    _open_topic(topic, actor=actor, committee=committee, when=timezone.now())
+    _open_topic(topic, actor=actor, committee=committee, when=clock.now())
     notify(committee, "agenda")
     return topic
 
@@ -186,7 +187,7 @@ def topic_close(*, topic, actor, reason="voting procedure finished"):
     if not topic.can_move_to(Topic.Status.CLOSED):
         raise DomainError(f"Topic {topic.number} is not open, so it cannot be closed.")
     topic.status = Topic.Status.CLOSED
-    topic.closed_at = timezone.now()
+    topic.closed_at = clock.now()
     topic.save(update_fields=["status", "closed_at"])
     log_action(
         actor=actor,

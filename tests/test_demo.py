@@ -1,8 +1,10 @@
 from io import StringIO
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from resolutions.models import DraftResolution, Revision, Round, WorkingPaper
 from resolutions.text import parse
@@ -21,6 +23,7 @@ from sessions.selectors import roll_call_summary
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEED = Path(__file__).parent / "data" / "seed"
+NEW_YORK = ZoneInfo("America/New_York")
 MODELS = [
     Committee,
     DaisRole,
@@ -81,6 +84,20 @@ def test_demo_loads_the_seed_committee_and_twice_duplicates_nothing(member_state
         seed = f"ccpcj-{draft.topic.number}-{draft.number}.txt"
         expected = parse((SEED / seed).read_text(encoding="utf-8")).resolution
         assert draft.revision.resolution == expected, draft.code
+
+    # The week is replayed at the conference's dates (New York time).
+    def day(moment):
+        return timezone.localtime(moment, NEW_YORK).strftime("%A %d")
+
+    assert day(committee.agenda_adopted_at) == "Sunday 13"
+    assert {day(d.approved_at) for d in DraftResolution.objects.filter(topic=topics[0])} == {
+        "Tuesday 15"
+    }
+    assert day(DraftResolution.objects.get(topic=topics[1]).approved_at) == "Wednesday 16"
+    entries = list(AuditEntry.objects.order_by("id"))  # in the order things were done
+    stamps = [e.created_at for e in entries]
+    assert stamps == sorted(stamps)
+    assert day(entries[-1].created_at) == "Wednesday 16"
 
     before = counts()
     call_command("demo", stdout=StringIO())
