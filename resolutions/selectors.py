@@ -21,7 +21,6 @@ def _with_supporters(queryset):
             n_supporters=Count(
                 "supporters", filter=Q(supporters__state=Supporter.State.ACCEPTED), distinct=True
             ),
-            n_rounds=Count("rounds", distinct=True),
         )
     )
 

@@ -93,17 +93,22 @@ def roll_call(request, number=None):
         meeting = selectors.latest_meeting(committee)
     else:
         meeting = get_object_or_404(Meeting, committee=committee, number=number)
+    return _roll_call_page(request, meeting, MeetingForm())
+
+
+def _roll_call_page(request, meeting, form, status=200):
+    committee = request.committee
     context = {
         "committee": committee,
         "meeting": meeting,
         "meetings": Meeting.objects.filter(committee=committee).order_by("number"),
         "rows": selectors.roll_call_rows(committee, meeting),
         "summary": selectors.roll_call_summary(committee, meeting),
-        "form": MeetingForm(),
+        "form": form,
         "statuses": Attendance,
         "can_mark": request.access.has("committee.take_roll_call"),
     }
-    return render(request, "sessions/roll_call.html", context)
+    return render(request, "sessions/roll_call.html", context, status=status)
 
 
 @require_POST
@@ -126,18 +131,7 @@ def meeting_create(request):
             return redirect(
                 "committee:roll_call_meeting", committee=committee.slug, number=meeting.number
             )
-    meeting = selectors.latest_meeting(committee)
-    context = {
-        "committee": committee,
-        "meeting": meeting,
-        "meetings": Meeting.objects.filter(committee=committee).order_by("number"),
-        "rows": selectors.roll_call_rows(committee, meeting),
-        "summary": selectors.roll_call_summary(committee, meeting),
-        "form": form,
-        "statuses": Attendance,
-        "can_mark": True,
-    }
-    return render(request, "sessions/roll_call.html", context, status=400)
+    return _roll_call_page(request, selectors.latest_meeting(committee), form, status=400)
 
 
 @require_POST
