@@ -7,6 +7,7 @@ app_name = "committee"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("timeline/", views.timeline, name="timeline"),
+    path("recent/", views.recent, name="recent"),
     path("roll-call/", views.roll_call, name="roll_call"),
     path("meetings/new/", views.meeting_create, name="meeting_create"),
     path("roll-call/<int:number>/", views.roll_call, name="roll_call_meeting"),

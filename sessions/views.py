@@ -75,6 +75,17 @@ def dashboard(request):
 
 
 @require_GET
+@committee_permission_required("committee.view_dashboard")
+def recent(request):
+    """The dashboard's latest entries, refreshed live."""
+    return render(
+        request,
+        "sessions/partials/timeline.html",
+        {"entries": selectors.timeline(request.committee, limit=15)},
+    )
+
+
+@require_GET
 @committee_permission_required("committee.view_timeline")
 def timeline(request):
     committee = request.committee

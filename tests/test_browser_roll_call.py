@@ -110,4 +110,6 @@ def test_projector_follows_the_roll_call_live(
     page.keyboard.press("v")
     expect(count).to_contain_text("2")
     expect(projector.locator('[data-quorum="debate"]')).to_have_attribute("data-met", "yes")
+    # The dashboard's timeline follows too.
+    expect(projector.locator("#recent")).to_contain_text("roll call: France present and voting")
     projector.context.close()

@@ -19,6 +19,7 @@ def _committee_view(name, method, expected, **kwargs):
 VIEWS = [
     _committee_view("dashboard", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
     _committee_view("timeline", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
+    _committee_view("recent", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
     _committee_view("roll_call", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
     _committee_view(
         "roll_call_meeting", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK], number=1
