@@ -39,38 +39,48 @@ def build(n_papers):
     from sessions.models import Committee, Conference, DaisRole, Delegate, MemberState
 
     User = get_user_model()
-    conference = Conference.objects.create(name="Bench MUN", start_date="2025-04-13",
-                                           end_date="2025-04-17")
-    committee = Committee.objects.create(conference=conference, acronym="GA3", slug="ga3",
-                                         full_name="Third Committee of the General Assembly")
+    conference = Conference.objects.create(
+        name="Bench MUN", start_date="2025-04-13", end_date="2025-04-17"
+    )
+    committee = Committee.objects.create(
+        conference=conference,
+        acronym="GA3",
+        slug="ga3",
+        full_name="Third Committee of the General Assembly",
+    )
     chair = User.objects.create(username="chair")
     director = User.objects.create(username="director")
     DaisRole.objects.create(committee=committee, user=chair, role="chair")
     DaisRole.objects.create(committee=committee, user=director, role="director")
-    delegations = [services.delegation_add(committee=committee, member_state=state,
-                                           actor=chair)[0]
-                   for state in MemberState.objects.filter(is_un_member=True)]
+    delegations = [
+        services.delegation_add(committee=committee, member_state=state, actor=chair)[0]
+        for state in MemberState.objects.filter(is_un_member=True)
+    ]
     delegate = User.objects.create(username="delegate")
     Delegate.objects.create(user=delegate, delegation=delegations[0])
     services.topic_propose(committee=committee, title="Topic", actor=chair)
     services.agenda_adopt(committee=committee, order=[1], actor=chair)
     meeting = services.meeting_open(committee=committee, name="Monday morning", actor=chair)
     for delegation in delegations:
-        services.roll_call_mark(meeting=meeting, delegation=delegation,
-                                status="present_voting", actor=chair)
+        services.roll_call_mark(
+            meeting=meeting, delegation=delegation, status="present_voting", actor=chair
+        )
     text = (ROOT / "tests" / "data" / "seed" / "ccpcj-2-1.txt").read_text(encoding="utf-8")
     resolution = parse(text).resolution
     papers = []
     for i in range(n_papers):
-        paper = paper_services.paper_create(committee=committee, delegation=delegations[0],
-                                            actor=delegate, resolution=resolution)
+        paper = paper_services.paper_create(
+            committee=committee, delegation=delegations[0], actor=delegate, resolution=resolution
+        )
         Supporter.objects.bulk_create(
             Supporter(paper=paper, delegation=d, role="signatory", state="accepted")
-            for d in delegations[1 + i % 10: 45 + i % 10])
+            for d in delegations[1 + i % 10 : 45 + i % 10]
+        )
         paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=delegate)
         papers.append(paper)
-    drafting = paper_services.paper_create(committee=committee, delegation=delegations[0],
-                                           actor=delegate, resolution=resolution)
+    drafting = paper_services.paper_create(
+        committee=committee, delegation=delegations[0], actor=delegate, resolution=resolution
+    )
     return committee, chair, director, delegate, papers[0], drafting
 
 
@@ -101,9 +111,11 @@ def main():
     try:
         start = time.perf_counter()
         committee, chair, director, delegate, paper, drafting = build(args.papers)
-        print(f"193 delegations, {args.papers} papers built in "
-              f"{time.perf_counter() - start:.1f} s on {connection.vendor}; "
-              f"{args.repeat} requests each")
+        print(
+            f"193 delegations, {args.papers} papers built in "
+            f"{time.perf_counter() - start:.1f} s on {connection.vendor}; "
+            f"{args.repeat} requests each"
+        )
         pages = [
             (chair, f"/c/{committee.slug}/"),
             (chair, f"/c/{committee.slug}/roll-call/"),
@@ -118,8 +130,9 @@ def main():
             client = Client()
             client.force_login(user)
             median, best, queries = measure(client, url, args.repeat)
-            print(f"  {url:<28} median {median:7.1f} ms   best {best:7.1f} ms   "
-                  f"{queries:3d} queries")
+            print(
+                f"  {url:<28} median {median:7.1f} ms   best {best:7.1f} ms   {queries:3d} queries"
+            )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
