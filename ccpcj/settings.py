@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sessions.context_processors.committee_access",
+                "resolutions.context_processors.invitations",
             ],
         },
     },

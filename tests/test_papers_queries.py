@@ -63,9 +63,9 @@ def count(client, url):
 @pytest.mark.parametrize(
     ("page", "role", "budget"),
     [
-        ("papers", "delegate", 8),
+        ("papers", "delegate", 9),
         ("queue", "director", 9),
-        ("paper", "delegate", 15),
+        ("paper", "delegate", 16),
         ("review", "director", 17),
     ],
 )

@@ -389,3 +389,14 @@ def test_timeline_tells_the_paper_story(client, director, committee, papers):
     assert "Kenya signed Working paper 1.2" in content
     assert "Working paper 1.2 submitted to the dais (2 of 2 supporters)" in content
     assert "Working paper 1.2 approved as DR 1/1" in content
+
+
+def test_menu_shows_open_invitations(client, other_delegate, delegate, committee, papers):
+    client.force_login(other_delegate)  # France was asked to sign the drafting paper
+    content = client.get(reverse("committee:agenda", kwargs={"committee": committee.slug}))
+    assert 'title="Papers asking your delegation to sign or co-sponsor">1</span>' in (
+        content.content.decode()
+    )
+    client.force_login(delegate)
+    content = client.get(reverse("committee:agenda", kwargs={"committee": committee.slug}))
+    assert "Papers asking your delegation" not in content.content.decode()
