@@ -531,7 +531,7 @@ def comment_add(request, pk):
             form.add_error("text", error.message)
     if form.errors:
         return _review_error(request, paper, comment_form=form)
-    return redirect(f"{_to_review(paper).url}#c-{form.cleaned_data['clause'].replace(' ', '-')}")
+    return redirect(f"{_to_review(paper).url}#c-{form.cleaned_data['clause'].replace(' ', '')}")
 
 
 @require_POST
@@ -546,24 +546,34 @@ def comment_delete(request, pk, comment):
     return _to_review(paper)
 
 
+def _decide(request, paper, form, form_name, action, success):
+    """A dais decision taken with a form: on success back to the queue with a message; a
+    refusal, or a form error, shows the review page again with what was typed kept."""
+    if form.is_valid():
+        try:
+            result = action(form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, success(result))
+            return redirect("resolutions:queue", committee=request.committee.slug)
+    return _review_error(request, paper, **{form_name: form})
+
+
 @require_POST
 @committee_permission_required("papers.review")
 def paper_return(request, pk):
     paper = _review_paper(request, pk)
-    form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            services.paper_return(
-                paper=paper,
-                actor=request.user,
-                general_comment=form.cleaned_data["general_comment"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, f"{paper.name} was returned to its sponsors.")
-            return redirect("resolutions:queue", committee=request.committee.slug)
-    return _review_error(request, paper, return_form=form)
+    return _decide(
+        request,
+        paper,
+        ReturnForm(request.POST),
+        "return_form",
+        lambda data: services.paper_return(
+            paper=paper, actor=request.user, general_comment=data["general_comment"]
+        ),
+        lambda _: f"{paper.name} was returned to its sponsors.",
+    )
 
 
 @require_POST
@@ -583,39 +593,29 @@ def paper_approve(request, pk):
 @committee_permission_required("papers.review")
 def paper_merge(request, pk):
     paper = _review_paper(request, pk)
-    form = MergeForm(request.POST, paper=paper)
-    if form.is_valid():
-        try:
-            into = services.paper_merge(
-                paper=paper,
-                into=form.cleaned_data["into"],
-                actor=request.user,
-                comment=form.cleaned_data["comment"],
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                f"{paper.name} was merged into {into.name}, which went back to its sponsors.",
-            )
-            return redirect("resolutions:queue", committee=request.committee.slug)
-    return _review_error(request, paper, merge_form=form)
+    return _decide(
+        request,
+        paper,
+        MergeForm(request.POST, paper=paper),
+        "merge_form",
+        lambda data: services.paper_merge(
+            paper=paper, into=data["into"], actor=request.user, comment=data["comment"]
+        ),
+        lambda into: f"{paper.name} was merged into {into.name}, which went back to its sponsors.",
+    )
 
 
 @require_POST
 @committee_permission_required("papers.review")
 def paper_not_accept(request, pk):
     paper = _review_paper(request, pk)
-    form = NotAcceptForm(request.POST)
-    if form.is_valid():
-        try:
-            services.paper_not_accept(
-                paper=paper, actor=request.user, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, f"{paper.name} was not accepted.")
-            return redirect("resolutions:queue", committee=request.committee.slug)
-    return _review_error(request, paper, not_accept_form=form)
+    return _decide(
+        request,
+        paper,
+        NotAcceptForm(request.POST),
+        "not_accept_form",
+        lambda data: services.paper_not_accept(
+            paper=paper, actor=request.user, reason=data["reason"]
+        ),
+        lambda _: f"{paper.name} was not accepted.",
+    )

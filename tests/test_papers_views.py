@@ -400,3 +400,14 @@ def test_menu_shows_open_invitations(client, other_delegate, delegate, committee
     client.force_login(delegate)
     content = client.get(reverse("committee:agenda", kwargs={"committee": committee.slug}))
     assert "Papers asking your delegation" not in content.content.decode()
+
+
+def test_comment_returns_to_its_clause(client, director, committee, papers):
+    client.force_login(director)
+    response = client.post(
+        url("comment_add", committee, papers["submitted"]),
+        {"clause": "op 2", "text": "Which report?"},
+    )
+    assert response["Location"].endswith("#c-op2")
+    page = client.get(response["Location"]).content.decode()
+    assert 'id="c-op2"' in page and "Which report?" in page
