@@ -49,7 +49,7 @@ def test_models_and_migrations_agree():
 def test_database_url_selects_postgresql(tmp_path):
     code = (
         "from django.conf import settings; d = settings.DATABASES['default'];"
-        "print(d['ENGINE'], d['NAME'], d['HOST'])"
+        "print(d['ENGINE'], d['NAME'], d['HOST'], settings.CHANNEL_LAYERS['default']['BACKEND'])"
     )
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -64,4 +64,9 @@ def test_database_url_selects_postgresql(tmp_path):
         text=True,
         timeout=60,
     )
-    assert result.stdout.split() == ["django.db.backends.postgresql", "floor", "db.example.org"]
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "floor",
+        "db.example.org",
+        "channels_redis.core.RedisChannelLayer",
+    ]
