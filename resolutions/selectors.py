@@ -41,6 +41,22 @@ def visible_papers(committee, access):
     return _with_supporters(papers).order_by("topic__agenda_position", "number")
 
 
+def papers_by_involvement(committee, access):
+    """The visible papers in three lists: sponsored by the person's delegation, asking it
+    to sign or co-sponsor, and the others."""
+    delegation_id = getattr(access.delegation, "pk", None)
+    mine, invited, others = [], [], []
+    for paper in visible_papers(committee, access):
+        own = next((s for s in paper.supporters.all() if s.delegation_id == delegation_id), None)
+        if own and own.role == Supporter.Role.SPONSOR and own.state == Supporter.State.ACCEPTED:
+            mine.append(paper)
+        elif own and own.state == Supporter.State.INVITED:
+            invited.append(paper)
+        else:
+            others.append(paper)
+    return mine, invited, others
+
+
 def can_read(paper, access):
     if access.is_dais or "secretariat" in access.roles:
         return paper.rounds.exists()

@@ -20,7 +20,7 @@ from .forms import (
     PasteForm,
     ReturnForm,
 )
-from .models import Comment, Supporter, WorkingPaper
+from .models import Comment, WorkingPaper
 from .text import ParseError, check, diff, parse, render_diff_html
 from .text import edit as text_edit
 from .text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, phrase_list
@@ -87,28 +87,7 @@ def _annotated_rows(resolution, *, findings=True, comments=None):
 @committee_permission_required("papers.view")
 def paper_list(request):
     committee = request.committee
-    papers = list(selectors.visible_papers(committee, request.access))
-    delegation = request.access.delegation
-    mine, invited, others = [], [], []
-    for paper in papers:
-        mine_row = next(
-            (
-                s
-                for s in paper.supporters.all()
-                if s.delegation_id == getattr(delegation, "pk", None)
-            ),
-            None,
-        )
-        if (
-            mine_row
-            and mine_row.role == Supporter.Role.SPONSOR
-            and mine_row.state == Supporter.State.ACCEPTED
-        ):
-            mine.append(paper)
-        elif mine_row and mine_row.state == Supporter.State.INVITED:
-            invited.append(paper)
-        else:
-            others.append(paper)
+    mine, invited, others = selectors.papers_by_involvement(committee, request.access)
     return render(
         request,
         "resolutions/paper_list.html",
