@@ -108,6 +108,14 @@ def _record(paper, *, actor, action, **data):
     notify(paper.committee, "papers", paper=paper.pk)
 
 
+def _require_open_topic(topic):
+    if topic.status != Topic.Status.OPEN:
+        raise DomainError(
+            f"Topic {topic.number} is {topic.get_status_display().lower()}: papers on it can "
+            "only be submitted and approved while it is open."
+        )
+
+
 def _require_sponsor(paper, delegation):
     if not is_sponsor(paper, delegation):
         raise DomainError(f"Only the sponsors of {paper.name} can do this.")
@@ -277,6 +285,7 @@ def paper_submit(*, paper, delegation, actor):
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; it cannot be submitted now."
         )
+    _require_open_topic(paper.topic)
     revision = latest_revision(paper)
     resolution = revision.resolution
     if not resolution.operative:
@@ -396,6 +405,7 @@ def paper_approve(*, paper, actor):
     paper = _lock(paper)
     round_ = _require_review(paper)
     topic = Topic.objects.select_for_update().get(pk=paper.topic_id)
+    _require_open_topic(topic)
     number = (DraftResolution.objects.filter(topic=topic).aggregate(n=Max("number"))["n"] or 0) + 1
     committee = paper.committee
     code = committee.draft_code(topic_number=topic.number, number=number)

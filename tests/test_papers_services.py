@@ -373,3 +373,23 @@ def test_submit_refuses_a_text_without_operative_clauses_or_with_errors(
     with pytest.raises(DomainError, match="op 2: empty clause"):
         services.paper_submit(paper=paper, delegation=mexico, actor=delegate)
     assert Revision.objects.filter(paper=paper).count() == 3
+
+
+def test_submit_and_approve_need_the_topic_open(
+    floor, paper, mexico, france, delegate, director, chair
+):
+    from sessions import services as session_services
+
+    sign(paper, france, mexico, delegate)
+    late = services.paper_create(
+        committee=floor, delegation=mexico, actor=delegate, resolution=parse(TEXT).resolution
+    )
+    sign(late, france, mexico, delegate)
+    services.paper_submit(paper=paper, delegation=mexico, actor=delegate)
+    session_services.topic_close(topic=paper.topic, actor=chair)
+    with pytest.raises(DomainError, match="Topic 1 is closed"):
+        services.paper_approve(paper=paper, actor=director)
+    with pytest.raises(DomainError, match="Topic 1 is closed"):
+        services.paper_submit(paper=late, delegation=mexico, actor=delegate)
+    other = WorkingPaper.objects.get(pk=paper.pk)
+    assert other.status == S.SUBMITTED and not DraftResolution.objects.exists()
