@@ -25,13 +25,13 @@ def test_every_admin_page_opens(client, committee, delegations, chair, delegate,
     client.force_login(secretariat)
     for model, model_admin in admin.site._registry.items():
         info = (model._meta.app_label, model._meta.model_name)
-        changelist = client.get(reverse("admin:%s_%s_changelist" % info))
+        changelist = client.get(reverse("admin:{}_{}_changelist".format(*info)))
         assert changelist.status_code == 200, info
-        search = client.get(reverse("admin:%s_%s_changelist" % info) + "?q=a")
+        search = client.get(reverse("admin:{}_{}_changelist".format(*info)) + "?q=a")
         assert search.status_code == 200, info
         first = model.objects.first()
         if first is not None:
-            change = client.get(reverse("admin:%s_%s_change" % info, args=[first.pk]))
+            change = client.get(reverse("admin:{}_{}_change".format(*info), args=[first.pk]))
             assert change.status_code == 200, info
         if model_admin.has_add_permission(type("R", (), {"user": secretariat})()):
-            assert client.get(reverse("admin:%s_%s_add" % info)).status_code == 200, info
+            assert client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200, info
