@@ -8,6 +8,11 @@ class ResolutionsConfig(AppConfig):
 
     def ready(self):
         from sessions.audit import describe_actions
+        from sessions.panels import register_panel
+
+        from .selectors import dashboard_panel
+
+        register_panel(dashboard_panel)
 
         describe_actions(
             {

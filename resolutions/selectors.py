@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from .models import Comment, Round, Supporter, WorkingPaper
+from .models import Comment, DraftResolution, Round, Supporter, WorkingPaper
 from .text import diff
 
 
@@ -55,6 +55,28 @@ def papers_by_involvement(committee, access):
         else:
             others.append(paper)
     return mine, invited, others
+
+
+def dashboard_panel(committee):
+    """Working papers at a glance for the dais's dashboard (two queries)."""
+    counts = dict(
+        WorkingPaper.objects.filter(committee=committee)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    drafts = list(
+        DraftResolution.objects.filter(committee=committee)
+        .select_related("topic")
+        .order_by("topic__agenda_position", "number")
+    )
+    waiting = sum(counts.get(s, 0) for s in WorkingPaper.UNDER_REVIEW)
+    return "resolutions/partials/dashboard_panel.html", {
+        "waiting": waiting,
+        "drafting": counts.get(WorkingPaper.Status.DRAFTING, 0),
+        "returned": counts.get(WorkingPaper.Status.RETURNED, 0),
+        "drafts": drafts,
+    }
 
 
 def can_read(paper, access):

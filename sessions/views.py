@@ -10,6 +10,7 @@ from . import selectors, services
 from .errors import DomainError
 from .forms import AgendaOrderForm, MeetingForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
+from .panels import render_panels
 from .permissions import committee_permission_required, secretariat_required
 
 
@@ -65,6 +66,7 @@ def dashboard(request):
         "meeting": meeting,
         "summary": selectors.roll_call_summary(committee, meeting),
         "entries": selectors.timeline(committee, limit=15),
+        "panels": render_panels(request, committee),
         "dais": sorted(
             DaisRole.objects.filter(committee=committee).select_related("user"),
             key=lambda r: DaisRole.ROLE_ORDER.index(r.role),

@@ -411,3 +411,14 @@ def test_comment_returns_to_its_clause(client, director, committee, papers):
     assert response["Location"].endswith("#c-op2")
     page = client.get(response["Location"]).content.decode()
     assert 'id="c-op2"' in page and "Which report?" in page
+
+
+def test_dashboard_shows_the_papers_panel(client, director, committee, papers):
+    services.paper_approve(paper=papers["submitted"], actor=director)
+    client.force_login(director)
+    content = client.get(
+        reverse("committee:dashboard", kwargs={"committee": committee.slug})
+    ).content.decode()
+    assert 'id="papers-panel"' in content
+    assert '<div class="stat" data-count="waiting">0</div>' in content
+    assert "DR 1/1" in content

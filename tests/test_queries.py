@@ -36,7 +36,7 @@ def count_queries(client, url):
 @pytest.mark.parametrize(
     ("page", "budget"),
     [
-        ("committee:dashboard", 11),
+        ("committee:dashboard", 13),
         ("committee:roll_call", 11),
         ("committee:timeline", 8),
         ("committee:agenda", 6),

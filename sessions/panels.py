@@ -1,0 +1,23 @@
+"""Panels that apps built on this one add to the committee dashboard.
+
+An app registers ``panel(committee) -> (template name, context)`` in its AppConfig.ready();
+the dashboard renders each, so ``sessions`` never imports the apps that depend on it."""
+
+from django.template.loader import render_to_string
+
+PANELS = []
+
+
+def register_panel(panel):
+    PANELS.append(panel)
+    return panel
+
+
+def render_panels(request, committee):
+    rendered = []
+    for panel in PANELS:
+        template_name, context = panel(committee)
+        rendered.append(
+            render_to_string(template_name, {"committee": committee, **context}, request=request)
+        )
+    return rendered
