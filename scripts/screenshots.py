@@ -17,7 +17,7 @@ PAGES = {
     "secretariat": ["/conference/"],
     "delegate-mex": ["/c/ccpcj/delegate/"],
 }
-EXTRA = [a for a in sys.argv[3:]]
+EXTRA = list(sys.argv[3:])
 
 
 def main():
