@@ -68,8 +68,7 @@ def decide(
         if substantive and permanent_members_no:
             return Decision(
                 False,
-                f"Fails: {_plural(permanent_members_no, 'permanent member')} voted against "
-                "(veto).",
+                f"Fails: {_plural(permanent_members_no, 'permanent member')} voted against (veto).",
             )
         return Decision(
             True,
