@@ -1,0 +1,263 @@
+"""Voting pages: permissions for every view, forms that keep what was typed, the chair's JSON
+answers, query counts at two committee sizes."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from sessions.models import DaisRole
+from voting import services
+from voting.models import Ballot, Vote
+
+from .factories import DaisRoleFactory, DelegationFactory, UserFactory
+from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def names(delegations):
+    return {d.name: d for d in delegations}
+
+
+@pytest.fixture
+def procedure(committee, delegations, chair, names, delegate, director):
+    agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})
+    for _ in range(2):
+        approve_draft(
+            committee,
+            sponsor=names["Mexico"],
+            signatory=names["France"],
+            user=delegate,
+            director=director,
+        )
+    return close_debate(committee, chair)[1]
+
+
+@pytest.fixture
+def roll_call_vote(procedure, chair):
+    item = procedure.items.order_by("position").first()
+    return services.item_vote_open(item=item, method="roll_call", actor=chair)
+
+
+def url(name, committee="ccpcj", **kw):
+    return reverse(f"voting:{name}", kwargs={"committee": committee, **kw})
+
+
+GET_VIEWS = ["index", "current", "projector", "current_state"]
+POST_VIEWS = ["no_objection", "objection", "counts", "ballot", "undo", "verify", "announce"]
+
+
+@pytest.mark.parametrize(
+    "who,expected",
+    [
+        ("anonymous", 302),
+        ("outsider", 404),
+        ("other_dais", 404),
+        ("delegate", 200),
+        ("director", 200),
+        ("secretariat", 200),
+        ("chair", 200),
+    ],
+)
+def test_watching_pages_are_for_committee_members(client, cast, roll_call_vote, who, expected):
+    if cast[who]:
+        client.force_login(cast[who])
+    pages = [url(n) for n in GET_VIEWS] + [
+        url("vote", pk=roll_call_vote.pk),
+        url("state", pk=roll_call_vote.pk),
+        url("procedure", pk=roll_call_vote.item.procedure_id),
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == expected, page
+        if expected == 302:
+            assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize(
+    "who,expected",
+    [
+        ("anonymous", 302),
+        ("outsider", 404),
+        ("other_dais", 404),
+        ("delegate", 403),
+        ("director", 403),
+        ("secretariat", 403),
+    ],
+)
+def test_only_the_chair_and_rapporteur_record(client, cast, roll_call_vote, names, who, expected):
+    if cast[who]:
+        client.force_login(cast[who])
+    pk = roll_call_vote.pk
+    procedure = roll_call_vote.item.procedure
+    pages = [url(n, pk=pk) for n in POST_VIEWS] + [
+        url("motion"),
+        url("item_open", pk=procedure.items.order_by("position").last().pk),
+    ]
+    for page in pages:
+        response = client.post(page, {"delegation": names["Kenya"].pk, "answer": "yes"})
+        assert response.status_code == expected, page
+    assert not Ballot.objects.exists()
+
+
+def test_rapporteur_records_and_get_is_refused(client, committee, roll_call_vote, names):
+    rapporteur = DaisRoleFactory(
+        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
+    ).user
+    client.force_login(rapporteur)
+    for name in POST_VIEWS:
+        assert client.get(url(name, pk=roll_call_vote.pk)).status_code == 405
+    response = client.post(
+        url("ballot", pk=roll_call_vote.pk),
+        {"delegation": names["Kenya"].pk, "answer": "yes"},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200
+    assert Ballot.objects.get().recorded_by == rapporteur
+
+
+def test_a_vote_of_another_committee_is_not_found(client, other_dais, roll_call_vote):
+    client.force_login(other_dais)
+    assert client.get(url("vote", committee="ga3", pk=roll_call_vote.pk)).status_code == 404
+    assert client.post(url("undo", committee="ga3", pk=roll_call_vote.pk)).status_code == 404
+
+
+def test_chair_answers_with_json_and_errors_are_messages(client, chair, roll_call_vote, names):
+    client.force_login(chair)
+    ballot = url("ballot", pk=roll_call_vote.pk)
+    response = client.post(
+        ballot, {"delegation": names["Kenya"].pk, "answer": "no"}, HTTP_ACCEPT="application/json"
+    )
+    data = response.json()
+    assert data["state"]["no"] == 1 and data["state"]["seq"] == 2
+    assert {"delegation": names["Kenya"].pk, "name": "Kenya", "answer": "no"}.items() <= {
+        **data["state"]["order"][[r["name"] for r in data["state"]["order"]].index("Kenya")]
+    }.items()
+    for bad, message in [
+        ({"delegation": names["France"].pk, "answer": "abstain"}, "cannot abstain"),
+        ({"delegation": "x", "answer": "yes"}, "Choose the delegation"),
+        ({"delegation": names["INTERPOL"].pk, "answer": "yes"}, "observers"),
+        ({"delegation": names["France"].pk, "answer": "maybe"}, "Answer yes, no"),
+        ({"delegation": 999999, "answer": "yes"}, "No such delegation"),
+    ]:
+        response = client.post(ballot, bad, HTTP_ACCEPT="application/json")
+        assert response.status_code == 400
+        assert message in response.json()["error"]
+    # Without JavaScript: a message on the vote page.
+    response = client.post(ballot, {"delegation": names["Kenya"].pk, "answer": "yes"}, follow=True)
+    assert "already answered" in response.content.decode()
+
+
+def test_placard_form_keeps_the_counts_typed_and_explains(client, chair, procedure):
+    client.force_login(chair)
+    item = procedure.items.order_by("position").first()
+    response = client.post(
+        url("item_open", pk=item.pk), {"method": "placard", "majority": "simple"}
+    )
+    vote = Vote.objects.get(motion="item")
+    assert response["Location"] == url("vote", pk=vote.pk)
+    page = client.get(url("current")).content.decode()
+    assert "Placard vote: enter the counts" in page
+    response = client.post(url("counts", pk=vote.pk), {"yes": "4", "no": "3", "abstain": "0"})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "only 5 delegations present" in content and 'value="4"' in content
+    response = client.post(url("counts", pk=vote.pk), {"yes": "four", "no": "", "abstain": "0"})
+    assert response.status_code == 400 and 'value="four"' in response.content.decode()
+    response = client.post(
+        url("counts", pk=vote.pk), {"yes": "3", "no": "1", "abstain": "1"}, follow=True
+    )
+    assert "3 in favor, 1 against, 1 abstention" in response.content.decode()
+    assert "CCPCJ/1/1" in response.content.decode()
+
+
+def test_motion_form_errors_keep_the_input(client, chair, procedure):
+    client.force_login(chair)
+    response = client.post(
+        url("motion"), {"motion": "division", "draft": "1", "parts": "3; x", "yes": "5", "no": "0"}
+    )
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "is not a list of operative clause numbers" in content and 'value="3; x"' in content
+    response = client.post(
+        url("motion"), {"motion": "reorder", "order": "2, 9", "yes": "5", "no": "0"}
+    )
+    assert response.status_code == 400 and "Draft 9" in response.content.decode()
+    response = client.post(
+        url("motion"), {"motion": "reorder", "order": "2, 1", "yes": "5", "no": "1"}, follow=True
+    )
+    assert "Reorder the draft resolutions: DR 1/2, DR 1/1: adopted (5 in favor, 1 against)" in (
+        response.content.decode()
+    )
+
+
+def test_without_a_vote_through_the_page(client, chair, procedure):
+    client.force_login(chair)
+    item = procedure.items.order_by("position").first()
+    client.post(url("item_open", pk=item.pk), {"method": "without_vote", "majority": "simple"})
+    vote = Vote.objects.get(motion="item")
+    assert "Are there any objections" in client.get(url("current")).content.decode()
+    response = client.post(url("no_objection", pk=vote.pk), follow=True)
+    assert "Adopted without a vote" in response.content.decode()
+
+
+def test_reloaded_mid_vote_the_page_shows_the_exact_state(
+    client, chair, delegate, roll_call_vote, names
+):
+    for name, answer in [("Kenya", "yes"), ("Japan", "pass"), ("Brazil", "no")]:
+        services.ballot_record(
+            vote=roll_call_vote, delegation=names[name], answer=answer, actor=chair
+        )
+    client.force_login(delegate)
+    response = client.get(url("current"))
+    state = json.loads(response.context["state"] and json.dumps(response.context["state"]))
+    assert (state["yes"], state["no"], state["pass"], state["seq"]) == (1, 1, 1, 4)
+    content = response.content.decode()
+    assert 'data-seq="4"' in content and 'id="vote-state"' in content
+    assert 'data-v="yes">1<' in content
+
+
+@pytest.mark.parametrize("extra", [0, 150])
+def test_vote_pages_make_a_fixed_number_of_queries(
+    client, committee, chair, delegate, django_assert_max_num_queries, extra, member_states
+):
+    from sessions.models import MemberState
+
+    taken = set(committee.delegations.values_list("member_state_id", flat=True))
+    for state in MemberState.objects.exclude(pk__in=taken).filter(is_un_member=True)[:extra]:
+        DelegationFactory(committee=committee, member_state=state)
+    names = {d.name: d for d in committee.delegations.select_related("member_state")}
+    committee.signatory_threshold_percent = 1
+    committee.save()
+    agenda_and_roll_call(committee, chair)
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=DaisRoleFactory(committee=committee, role="director").user,
+    )
+    procedure = close_debate(committee, chair, yes=len(names) - 1)[1]
+    vote = services.item_vote_open(item=procedure.items.get(), method="roll_call", actor=chair)
+    for delegation_id in vote.call_order[:3]:
+        services.ballot_record(
+            vote=vote,
+            delegation=committee.delegations.get(pk=delegation_id),
+            answer="yes",
+            actor=chair,
+        )
+    client.force_login(chair)
+    for page in [
+        url("current"),
+        url("projector"),
+        url("index"),
+        url("current_state"),
+        url("procedure", pk=procedure.pk),
+    ]:
+        with django_assert_max_num_queries(14):
+            assert client.get(page).status_code == 200
+    client.force_login(delegate)
+    with django_assert_max_num_queries(14):
+        assert client.get(url("current")).status_code == 200
