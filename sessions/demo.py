@@ -172,7 +172,7 @@ class SessionsDemo:
         return committee
 
     def adopt_agenda(self, committee, chair):
-        """"adopted the agenda of 1, 2" (the voting app's demo records the vote itself)."""
+        """ "adopted the agenda of 1, 2" (the voting app's demo records the vote itself)."""
         services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
 
     def call_roll(self, meeting, delegations, chair, *, absent):

@@ -52,7 +52,12 @@ def vote_state(vote, *, order=False):
         "result": vote.result,
         "reason": vote.reason,
         "drawn": None,
+        "resolution": None,
     }
+    if vote.adopted and vote.item_id:
+        state["resolution"] = (
+            Resolution.objects.filter(vote=vote).values_list("code", flat=True).first()
+        )
     if vote.method != Method.ROLL_CALL:
         return state
     answers = {

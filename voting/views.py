@@ -179,8 +179,6 @@ def _vote_context(request, vote, *, counts_form=None):
             abstentions=vote.substantive,
             label="Record the counts and announce",
         )
-    if vote is not None and vote.item_id and not vote.is_open:
-        context["resolution"] = getattr(vote, "resolution", None)
     return context
 
 

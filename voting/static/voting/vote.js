@@ -56,7 +56,7 @@
     root.dataset.seq = state.seq;
     root.dataset.vote = state.vote;
     root.dataset.status = state.status;
-    ["subject", "method_label", "status_label", "drawn", "answered", "expected", "result", "reason"]
+    ["subject", "method_label", "status_label", "drawn", "answered", "expected", "result", "reason", "resolution"]
       .forEach(function (key) { setText(key, state[key]); });
     setText("expected_label", state.method === "roll_call" ? "called have answered" : "entitled to vote");
     var expected = Math.max(state.expected, 1);
@@ -78,6 +78,7 @@
     }
     var announced = state.status === "announced";
     show("data-v-result", announced);
+    show("data-v-resolution", !!state.resolution);
     var result = root.querySelector("[data-v-result]");
     if (result) {
       result.classList.toggle("result-adopted", announced && state.adopted === true);
@@ -102,7 +103,8 @@
     if (!state || next.vote !== state.vote) {
       if (!follow && state) return;  // this page shows one vote only
       if (role === "dais" || !state) { location.reload(); return; }
-      if (next.order) { state = next; render(); } else { fetchState(); }
+      // A new vote: its state is complete unless it is a roll call whose rows are missing.
+      if (next.order || next.method !== "roll_call") { state = next; render(); } else { fetchState(); }
       return;
     }
     if (next.seq <= state.seq) return;  // already shown (or older)
@@ -138,7 +140,12 @@
         fetching = false;
         if (!full) return;
         if (!state) { location.reload(); return; }
-        if (full.vote !== state.vote) { apply({ state: full }); return; }
+        if (full.vote !== state.vote) {
+          if (role === "dais") { location.reload(); return; }
+          state = full;
+          render();
+          return;
+        }
         if (full.seq >= state.seq) {
           if (role === "dais" && (full.method !== state.method || full.status !== state.status)) {
             location.reload();
