@@ -168,8 +168,6 @@ def _check_counts(vote, *, yes, no, abstain, permanent_no):
             f"{yes + no + abstain} votes, but only {vote.entitled} delegations present at the "
             f"roll call may vote{' on substance' if vote.substantive else ''}."
         )
-    if abstain and not vote.substantive:
-        raise DomainError("Nobody abstains on a procedural vote: count in favor and against.")
     if abstain > vote.may_abstain:
         raise DomainError(
             f"{abstain} abstentions, but only {vote.may_abstain} delegations answered “present” "
