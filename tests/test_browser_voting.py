@@ -80,6 +80,7 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
 
     page.get_by_role("link", name="Voting procedure on topic 1").click()
     expect(page.locator("#items tbody tr")).to_have_count(3)
+    shot(page, "procedure-next-item")
     page.get_by_label("Roll-call vote").check()
     page.get_by_role("button", name="Put it to the committee").click()
     expect(page).to_have_url(re.compile(r"/votes/\d+/$"))
@@ -146,6 +147,7 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     page.get_by_role("button", name="Record the counts and announce").click()
     expect(page.locator(".alert-block, .alert-danger").first).to_contain_text("only 5 delegations")
     expect(page.locator("#id_yes")).to_have_value("9")  # what was typed is kept
+    shot(page, "placard-error")
     page.fill("#id_yes", "4")
     page.get_by_role("button", name="Record the counts and announce").click()
     expect(page.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")
@@ -157,4 +159,8 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     shot(projector, "projector-result")
     assert projector.evaluate("window.__notReloaded") is True
     assert Resolution.objects.get().code == "CCPCJ/1/1"
+    if SHOTS:
+        roll_call = Ballot.objects.first().vote_id
+        projector.goto(f"/c/ccpcj/votes/{roll_call}/")  # the delegate's view of the roll call
+        shot(projector, "delegate-roll-call")
     projector.context.close()

@@ -308,7 +308,7 @@ def test_roll_call_order_is_alphabetical_from_the_delegation_drawn(
     order = [names_by_pk(names)[pk] for pk in vote.call_order]
     assert order == ["Kenya", "Mexico", "Brazil", "France", "Japan"]  # INTERPOL is not called
     assert vote.drawn == names["Kenya"]
-    opened = AuditEntry.objects.get(action="vote.opened", data__method="roll_call")
+    opened = AuditEntry.objects.get(action="vote.opened", data__method="roll-call vote")
     assert opened.data["drawn"] == "Kenya"
     assert vote_state(vote)["calling"]["name"] == "Kenya"
 

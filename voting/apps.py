@@ -18,8 +18,8 @@ class VotingConfig(AppConfig):
         )
         describe_actions(
             {
-                "vote.opened": "vote opened on {subject} ({method})",
-                "vote.objection": "objection to adopting {subject} without a vote: {method}",
+                "vote.opened": "{subject}: {method}",
+                "vote.objection": "{subject}: objection to adopting it without a vote; {method}",
                 "vote.ballot": "roll call on {subject}: {delegation} {answer}",
                 "vote.undone": "roll call on {subject}: {delegation}'s “{answer}” undone",
                 "vote.verified": "count verified on {subject}",

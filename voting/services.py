@@ -152,7 +152,11 @@ def _open(
             vote.save()
     except IntegrityError:
         raise DomainError("Another vote has just been opened; finish it first.") from None
-    data = {"method": method, "majority": majority, "entitled": vote.entitled}
+    data = {
+        "method": Method(method).label.lower(),
+        "majority": majority,
+        "entitled": vote.entitled,
+    }
     if vote.drawn_id:
         data["drawn"] = vote.drawn.name
     _log(vote, "vote.opened", actor, **data)
@@ -305,7 +309,11 @@ def motion_vote(
             item = _check_division(procedure, draft, parts)
             details = {"draft": draft, "parts": parts}
             listed = "; ".join(", ".join(str(n) for n in part) for part in parts)
-            subject = f"Division of the question on {item.draft.code}: operative {listed}"
+            clauses = "clause" if sum(len(p) for p in parts) == 1 else "clauses"
+            subject = (
+                f"Division of the question on {item.draft.code}: operative {clauses} {listed} "
+                "voted separately"
+            )
     elif motion == M.OTHER:
         subject = " ".join((subject or "").split())
         if not subject:
@@ -667,7 +675,7 @@ def vote_objection(*, vote, method, actor):
         _draw_order(vote, _entitled(vote.meeting, substantive=vote.substantive))
         fields += ["drawn", "call_order"]
     vote.save(update_fields=fields)
-    data = {"method": method}
+    data = {"method": Method(method).label.lower()}
     if vote.drawn_id:
         data["drawn"] = vote.drawn.name
     _log(vote, "vote.objection", actor, **data)
