@@ -262,3 +262,30 @@ def test_vote_pages_make_a_fixed_number_of_queries(
     client.force_login(delegate)  # one more: the menu's invitations badge
     with django_assert_num_queries(9):
         assert client.get(url("current")).status_code == 200
+
+
+JUNK = ["", " ", "-1", "9" * 30, "\x00", "<script>", "yes", "abc", "1.5", "0", "3; ;x", "DR 1/9"]
+
+
+def test_random_bad_input_to_every_voting_form_never_errors(client, chair, roll_call_vote, names):
+    import random
+
+    rng = random.Random(12)
+    client.force_login(chair)
+    pk = roll_call_vote.pk
+    forms = {
+        url("ballot", pk=pk): ["delegation", "answer"],
+        url("objection", pk=pk): ["method"],
+        url("counts", pk=pk): ["yes", "no", "abstain", "permanent_no"],
+        url("motion"): ["motion", "order", "draft", "parts", "subject", "yes", "no"],
+        url("item_open", pk=roll_call_vote.item_id): ["method", "majority"],
+    }
+    for _ in range(40):
+        for page, fields in forms.items():
+            data = {field: rng.choice(JUNK + [str(names["Kenya"].pk)]) for field in fields}
+            if rng.random() < 0.5:
+                data["motion"] = rng.choice(["agenda", "closure", "reorder", "division", "other"])
+            response = client.post(page, data, HTTP_ACCEPT=rng.choice(["application/json", ""]))
+            assert response.status_code < 500, (page, data)
+    for page in [url("undo", pk=pk), url("verify", pk=pk), url("announce", pk=pk)]:
+        assert client.post(page).status_code < 500

@@ -63,7 +63,11 @@ class MotionForm(CountsForm):
         help_text="Agenda: topic numbers (“1, 2”). Reorder: draft numbers (“3, 1, 2”).",
     )
     draft = forms.IntegerField(
-        label="Draft number", required=False, min_value=1, help_text="Division: “2” for DR 1/2."
+        label="Draft number",
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text="Division: “2” for DR 1/2.",
     )
     parts = forms.CharField(
         label="Parts",
