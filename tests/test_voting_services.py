@@ -437,7 +437,7 @@ def test_every_change_is_numbered_and_sent_with_its_state(
     procedure, chair, names, django_capture_on_commit_callbacks, monkeypatch
 ):
     sent = []
-    monkeypatch.setattr("voting.services.notify", lambda c, what, **data: sent.append(data))
+    monkeypatch.setattr("voting.services.send_after_commit", lambda c, **data: sent.append(data))
     vote = roll_call(procedure, chair)
     record(vote, names["Kenya"], "no", chair)
     services.ballot_undo(vote=vote, actor=chair)

@@ -132,9 +132,19 @@ def test_chair_answers_with_json_and_errors_are_messages(client, chair, roll_cal
     )
     data = response.json()
     assert data["state"]["no"] == 1 and data["state"]["seq"] == 2
-    assert {"delegation": names["Kenya"].pk, "name": "Kenya", "answer": "no"}.items() <= {
-        **data["state"]["order"][[r["name"] for r in data["state"]["order"]].index("Kenya")]
-    }.items()
+    assert data["ballot"] == {
+        "delegation": names["Kenya"].pk,
+        "name": "Kenya",
+        "answer": "no",
+        "display": "No",
+        "passed": False,
+    }
+    assert "order" not in data["state"]  # as small as the live message
+    undone = client.post(url("undo", pk=roll_call_vote.pk), HTTP_ACCEPT="application/json")
+    assert undone.json()["ballot"]["answer"] == "" and undone.json()["state"]["no"] == 0
+    client.post(
+        ballot, {"delegation": names["Kenya"].pk, "answer": "no"}, HTTP_ACCEPT="application/json"
+    )
     for bad, message in [
         ({"delegation": names["France"].pk, "answer": "abstain"}, "cannot abstain"),
         ({"delegation": "x", "answer": "yes"}, "Choose the delegation"),

@@ -22,6 +22,7 @@ from sessions.models import Attendance, Committee, Delegation, Meeting, RollCall
 from sessions.selectors import roll_call_summary
 
 from . import rules
+from .live import send_after_commit
 from .models import Ballot, Item, Method, Resolution, Vote, VotingProcedure
 from .selectors import ballot_message, vote_state
 
@@ -32,12 +33,8 @@ _draw = random.SystemRandom()
 # Internals -------------------------------------------------------------------------------
 
 
-def _lock_vote(vote):
-    return (
-        Vote.objects.select_for_update(of=("self",))
-        .select_related("committee", "item__draft", "item__procedure__topic", "topic")
-        .get(pk=vote.pk)
-    )
+def _lock_vote(vote, *, related=("committee", "item__draft", "item__procedure__topic", "topic")):
+    return Vote.objects.select_for_update(of=("self",)).select_related(*related).get(pk=vote.pk)
 
 
 def _lock_procedure(procedure):
@@ -48,11 +45,16 @@ def _lock_procedure(procedure):
     )
 
 
+def _send(vote, *, order=False, **extra):
+    """Send the vote's new state and sequence number (after commit, without waiting)."""
+    send_after_commit(vote.committee, state=vote_state(vote, order=order), **extra)
+
+
 def _signal(vote, *, order=False, **extra):
-    """Number the change and send the vote's new state (after commit)."""
+    """Number the change and send the vote's new state."""
     vote.sequence += 1
     Vote.objects.filter(pk=vote.pk).update(sequence=vote.sequence)
-    notify(vote.committee, "vote", state=vote_state(vote, order=order), **extra)
+    _send(vote, order=order, **extra)
 
 
 def _log(vote, action, actor, **data):
@@ -707,7 +709,7 @@ def _attendance(vote, delegation):
 def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
     """One delegation's answer in a roll-call vote. Recording the same answer again changes
     nothing (a double click counts once)."""
-    vote = _lock_vote(vote)
+    vote = _lock_vote(vote, related=("committee",))
     _require_open(vote, Method.ROLL_CALL)
     if vote.status != Vote.Status.OPEN:
         raise DomainError("The count has been verified; undo the last entry to change it.")
@@ -726,8 +728,10 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         )
     ballot = Ballot.objects.filter(vote=vote, delegation=delegation).first()
     if ballot is not None and ballot.answer == answer and ballot.with_rights == with_rights:
+        ballot.vote = vote
         return ballot  # the same click twice
-    step = vote.sequence + 1
+    vote.sequence += 1
+    step = vote.sequence
     if ballot is not None:
         if ballot.answer != A.PASS:
             raise DomainError(
@@ -775,7 +779,7 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         vote.no += 1
     elif answer == A.ABSTAIN:
         vote.abstain += 1
-    vote.save(update_fields=["yes", "no", "abstain", "passed"])
+    vote.save(update_fields=["yes", "no", "abstain", "passed", "sequence"])
     _log(
         vote,
         "vote.ballot",
@@ -784,14 +788,15 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         answer=ballot.display.lower(),
         again=ballot.passed,
     )
-    _signal(vote, ballot=ballot_message(ballot, delegation))
+    _send(vote, ballot=ballot_message(ballot, delegation))
+    ballot.vote = vote
     return ballot
 
 
 @transaction.atomic
 def ballot_undo(*, vote, actor):
     """Take back the last answer recorded (a pass called again goes back to "pass")."""
-    vote = _lock_vote(vote)
+    vote = _lock_vote(vote, related=("committee",))
     _require_open(vote, Method.ROLL_CALL)
     ballot = (
         Ballot.objects.filter(vote=vote)
@@ -815,9 +820,11 @@ def ballot_undo(*, vote, actor):
         message = {"delegation": ballot.delegation_id, "answer": "", "display": ""}
     vote.status = Vote.Status.OPEN
     vote.verified_by = None
-    vote.save(update_fields=["yes", "no", "abstain", "passed", "status", "verified_by"])
+    vote.sequence += 1
+    vote.save(update_fields=["yes", "no", "abstain", "passed", "status", "verified_by", "sequence"])
     _log(vote, "vote.undone", actor, delegation=ballot.delegation.name, answer=undone)
-    _signal(vote, ballot=message)
+    _send(vote, ballot=message)
+    vote.undone = message
     return vote
 
 

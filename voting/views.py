@@ -279,7 +279,7 @@ def ballot(request, pk):
     try:
         delegation = services.delegation_for(vote, int(request.POST.get("delegation", "")))
         answer = request.POST.get("answer", "")
-        services.ballot_record(
+        ballot = services.ballot_record(
             vote=vote,
             delegation=delegation,
             answer=answer.removesuffix("_rights"),
@@ -290,13 +290,27 @@ def ballot(request, pk):
         return _done(request, vote, error="Choose the delegation that answers.")
     except DomainError as error:
         return _done(request, vote, error=error.message)
+    if _wants_json(request):  # the same small answer the live message carries
+        return JsonResponse(
+            {
+                "state": selectors.vote_state(ballot.vote),
+                "ballot": selectors.ballot_message(ballot, delegation),
+            }
+        )
     return _done(request, vote)
 
 
 @require_POST
 @committee_permission_required("voting.record")
 def undo(request, pk):
-    return _call(request, pk, services.ballot_undo)
+    vote = _vote(request, pk)
+    try:
+        vote = services.ballot_undo(vote=vote, actor=request.user)
+    except DomainError as error:
+        return _done(request, vote, error=error.message)
+    if _wants_json(request):
+        return JsonResponse({"state": selectors.vote_state(vote), "ballot": vote.undone})
+    return _done(request, vote)
 
 
 @require_POST
