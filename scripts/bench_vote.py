@@ -310,6 +310,11 @@ def main():
     parser.add_argument("--viewers", default="100,500,1000,2000")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rate", type=float, default=5.0, help="answers a second (slow run)")
+    parser.add_argument(
+        "--conn-max-age",
+        default="60",
+        help="the server's CONN_MAX_AGE (seconds a database connection is kept; 0: none)",
+    )
     args = parser.parse_args()
     counts = [int(n) for n in args.viewers.split(",")]
     admin_url, bench_url, name = bench_database_url()
@@ -329,7 +334,12 @@ def main():
     connections.close_all()
 
     port = 8800 + os.getpid() % 100
-    env = {**os.environ, "DATABASE_URL": bench_url, "ALLOWED_HOSTS": "127.0.0.1"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": bench_url,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "CONN_MAX_AGE": args.conn_max_age,
+    }
     server = subprocess.Popen(
         [
             sys.executable,
@@ -361,8 +371,8 @@ def main():
                     raise
                 time.sleep(0.3)
         print(
-            f"uvicorn, {args.workers} workers, PostgreSQL, Redis; 193 delegations; "
-            f"{os.cpu_count()} cores"
+            f"uvicorn, {args.workers} workers, PostgreSQL (CONN_MAX_AGE={args.conn_max_age}), "
+            f"Redis; 193 delegations; {os.cpu_count()} cores"
         )
         header = (
             "viewers  rate   connect   p50 ms   p95 ms   max ms   lost  disorder  "

@@ -299,3 +299,36 @@ def test_random_bad_input_to_every_voting_form_never_errors(client, chair, roll_
             assert response.status_code < 500, (page, data)
     for page in [url("undo", pk=pk), url("verify", pk=pk), url("announce", pk=pk)]:
         assert client.post(page).status_code < 500
+
+
+@pytest.mark.parametrize("extra", [0, 150])
+def test_recording_an_answer_makes_a_fixed_number_of_queries(
+    client, committee, chair, delegate, django_assert_num_queries, extra, member_states
+):
+    from sessions.models import MemberState
+
+    taken = set(committee.delegations.values_list("member_state_id", flat=True))
+    for state in MemberState.objects.exclude(pk__in=taken).filter(is_un_member=True)[:extra]:
+        DelegationFactory(committee=committee, member_state=state)
+    names = {d.name: d for d in committee.delegations.select_related("member_state")}
+    committee.signatory_threshold_percent = 1
+    committee.save()
+    agenda_and_roll_call(committee, chair)
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=DaisRoleFactory(committee=committee, role="director").user,
+    )
+    procedure = close_debate(committee, chair, yes=len(names) - 1)[1]
+    vote = services.item_vote_open(item=procedure.items.get(), method="roll_call", actor=chair)
+    client.force_login(chair)
+    for delegation_id in vote.call_order[:3]:
+        with django_assert_num_queries(16):
+            response = client.post(
+                url("ballot", pk=vote.pk),
+                {"delegation": delegation_id, "answer": "yes"},
+                HTTP_ACCEPT="application/json",
+            )
+        assert response.status_code == 200

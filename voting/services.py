@@ -47,7 +47,8 @@ def _lock_procedure(procedure):
 
 def _send(vote, *, order=False, **extra):
     """Send the vote's new state and sequence number (after commit, without waiting)."""
-    send_after_commit(vote.committee, state=vote_state(vote, order=order), **extra)
+    vote.state = vote_state(vote, order=order)  # the chair's page gets the same state back
+    send_after_commit(vote.committee, state=vote.state, **extra)
 
 
 def _signal(vote, *, order=False, **extra):

@@ -293,7 +293,7 @@ def ballot(request, pk):
     if _wants_json(request):  # the same small answer the live message carries
         return JsonResponse(
             {
-                "state": selectors.vote_state(ballot.vote),
+                "state": getattr(ballot.vote, "state", None) or selectors.vote_state(ballot.vote),
                 "ballot": selectors.ballot_message(ballot, delegation),
             }
         )
@@ -309,7 +309,7 @@ def undo(request, pk):
     except DomainError as error:
         return _done(request, vote, error=error.message)
     if _wants_json(request):
-        return JsonResponse({"state": selectors.vote_state(vote), "ballot": vote.undone})
+        return JsonResponse({"state": vote.state, "ballot": vote.undone})
     return _done(request, vote)
 
 
