@@ -332,3 +332,17 @@ def test_recording_an_answer_makes_a_fixed_number_of_queries(
                 HTTP_ACCEPT="application/json",
             )
         assert response.status_code == 200
+
+
+def test_admin_shows_votes_read_only(client, secretariat, roll_call_vote, names, chair):
+    services.ballot_record(vote=roll_call_vote, delegation=names["Kenya"], answer="no", actor=chair)
+    secretariat.is_superuser = True
+    secretariat.save()
+    client.force_login(secretariat)
+    procedure = roll_call_vote.item.procedure
+    for name, pk in [("vote", roll_call_vote.pk), ("votingprocedure", procedure.pk)]:
+        assert client.get(reverse(f"admin:voting_{name}_changelist")).status_code == 200
+        page = client.get(reverse(f"admin:voting_{name}_change", args=[pk]))
+        assert page.status_code == 200
+        assert 'name="_save"' not in page.content.decode()  # read-only
+    assert client.get(reverse("admin:voting_vote_add")).status_code == 403
