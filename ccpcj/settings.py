@@ -100,8 +100,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a lock instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several requests write at once (a chair marking the roll call while delegates sign
+    # papers): readers never block the writer (write-ahead log), a transaction takes the
+    # write lock when it begins (so two read-then-write transactions queue instead of one
+    # failing with "database is locked"), and a writer waits up to 20 s for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 if os.environ.get("REDIS_URL"):
     CHANNEL_LAYERS = {

@@ -13,6 +13,15 @@ class PaperCreateForm(forms.Form):
     )
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why (optional)",
+        max_length=500,
+        required=False,
+        help_text="Shown on the paper; at most 500 characters.",
+    )
+
+
 class PasteForm(forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),

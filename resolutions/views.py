@@ -19,6 +19,7 @@ from .forms import (
     PaperCreateForm,
     PasteForm,
     ReturnForm,
+    WithdrawForm,
 )
 from .models import Comment, WorkingPaper
 from .text import ParseError, check, diff, parse, render_diff_html
@@ -132,6 +133,7 @@ def _paper_context(request, paper, **extra):
     delegation = request.access.delegation
     mine = next((s for s in supporters if delegation and s.delegation_id == delegation.pk), None)
     is_sponsor = bool(mine and mine.role == "sponsor" and mine.state == "accepted")
+    is_main_sponsor = is_sponsor and mine.position == 0
     accepted = sum(1 for s in supporters if s.state == "accepted")
     context = {
         "committee": request.committee,
@@ -143,6 +145,8 @@ def _paper_context(request, paper, **extra):
         "supporters": supporters,
         "mine": mine,
         "is_sponsor": is_sponsor,
+        "is_main_sponsor": is_main_sponsor,
+        "withdraw_form": WithdrawForm() if is_main_sponsor else None,
         "threshold": services.threshold_for(paper, have=accepted),
         "revisions": paper.revisions.select_related("author").order_by("-number"),
         "draft": getattr(paper, "draft", None) if paper.status == "approved" else None,
@@ -366,6 +370,10 @@ def paper_submit(request, pk):
 @committee_permission_required("papers.write")
 def paper_withdraw(request, pk):
     paper = _sponsored_paper(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        context = _paper_context(request, paper, withdraw_form=form)
+        return render(request, "resolutions/paper_detail.html", context, status=400)
     return _act(
         request,
         paper,
@@ -373,9 +381,23 @@ def paper_withdraw(request, pk):
             paper=paper,
             delegation=request.access.delegation,
             actor=request.user,
-            reason=request.POST.get("reason", ""),
+            reason=form.cleaned_data["reason"],
         ),
         f"{paper.name} was withdrawn.",
+    )
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def sponsor_leave(request, pk):
+    paper = _sponsored_paper(request, pk)
+    return _act(
+        request,
+        paper,
+        lambda: services.sponsor_leave(
+            paper=paper, delegation=request.access.delegation, actor=request.user
+        ),
+        f"{request.access.delegation} left {paper.name}.",
     )
 
 

@@ -1,10 +1,10 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.utils import timezone
+from django.urls import reverse
 
 from .errors import DomainError
-from .services import parse_agenda_order
+from .services import check_meeting_start, meeting_start_window, parse_agenda_order
 
 
 class MeetingForm(forms.Form):
@@ -15,14 +15,31 @@ class MeetingForm(forms.Form):
         label="Starts at",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Leave empty for now.",
+        help_text="Leave empty to use the current time.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["starts_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        self.committee = committee
+        first, last = meeting_start_window(committee)
+        self.fields["starts_at"].widget.attrs.update(
+            {"min": f"{first:%Y-%m-%d}T00:00", "max": f"{last:%Y-%m-%d}T23:59"}
+        )
         self.helper = FormHelper()
+        self.helper.form_action = reverse(
+            "committee:meeting_create", kwargs={"committee": committee.slug}
+        )
+        self.helper.form_id = "meeting-form"
         self.helper.add_input(Submit("submit", "Open meeting and start roll call"))
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at is not None:
+            try:
+                check_meeting_start(self.committee, starts_at)
+            except DomainError as error:
+                raise forms.ValidationError(error.message) from None
+        return starts_at
 
 
 class TopicForm(forms.Form):
