@@ -2,14 +2,23 @@ from django import forms
 
 from sessions.models import Delegation
 
+from .limits import MAX_CLAUSE_CHARS, MAX_PASTE_CHARS, MAX_TITLE_CHARS
 from .models import Supporter, WorkingPaper
+
+
+def _too_long(what, limit):
+    return {
+        "max_length": f"{what} can have at most {limit:,} characters; this one has "
+        "%(show_value)s. Shorten it and try again."
+    }
 
 
 class PaperCreateForm(forms.Form):
     title = forms.CharField(
-        max_length=200,
+        max_length=MAX_TITLE_CHARS,
         required=False,
         help_text="Optional: a few words to tell your papers apart, e.g. “Data sharing”.",
+        error_messages=_too_long("A title", MAX_TITLE_CHARS),
     )
 
 
@@ -17,6 +26,7 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label="Why (optional)",
         max_length=500,
+        error_messages=_too_long("The reason", 500),
         required=False,
         help_text="Shown on the paper; at most 500 characters.",
     )
@@ -24,7 +34,11 @@ class WithdrawForm(forms.Form):
 
 class PasteForm(forms.Form):
     text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+        max_length=MAX_PASTE_CHARS,
+        error_messages=_too_long("A pasted text", MAX_PASTE_CHARS),
+        widget=forms.Textarea(
+            attrs={"rows": 14, "spellcheck": "false", "data-max-chars": MAX_PASTE_CHARS}
+        ),
         label="Paste the whole text",
         help_text="From a word processor or a PDF: labels, numbering and punctuation are "
         "worked out for you, and anything that had to be guessed is listed.",
@@ -46,8 +60,15 @@ class ClauseForm(forms.Form):
     ]
     op = forms.ChoiceField(choices=[(o, o) for o in OPERATIONS])
     key = forms.CharField(required=False, max_length=40)
-    phrase = forms.CharField(required=False, max_length=100)
-    rest = forms.CharField(required=False, max_length=5000, widget=forms.Textarea)
+    phrase = forms.CharField(
+        required=False, max_length=100, error_messages=_too_long("An opening phrase", 100)
+    )
+    rest = forms.CharField(
+        required=False,
+        max_length=MAX_CLAUSE_CHARS,
+        error_messages=_too_long("A clause", MAX_CLAUSE_CHARS),
+        widget=forms.Textarea,
+    )
 
     def text(self):
         phrase = self.cleaned_data.get("phrase", "").strip()

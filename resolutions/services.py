@@ -13,6 +13,7 @@ from sessions.live import notify
 from sessions.models import Attendance, Delegation, RollCallEntry, Topic
 from sessions.selectors import latest_roll_call
 
+from .limits import MAX_CLAUSES, count_clauses
 from .models import DraftResolution, Revision, Round, Supporter, WorkingPaper
 from .text import Resolution, check
 from .text.conventions import ERROR
@@ -195,6 +196,12 @@ def paper_save_text(*, paper, delegation, actor, resolution, note=""):
     if not paper.can_edit():
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; its text cannot be changed now."
+        )
+    clauses = count_clauses(resolution)
+    if clauses > MAX_CLAUSES:
+        raise DomainError(
+            f"A working paper can have at most {MAX_CLAUSES:,} clauses and sub-clauses; "
+            f"this text has {clauses:,}."
         )
     current = latest_revision(paper)
     if current is not None and current.text == resolution.to_dict():
