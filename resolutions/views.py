@@ -185,7 +185,9 @@ def paper_detail(request, pk):
 def paper_status(request, pk):
     """The live part of the paper page (status, supporters, actions)."""
     paper = _paper(request, pk)
-    return render(request, "resolutions/partials/paper_status.html", _status_context(request, paper))
+    return render(
+        request, "resolutions/partials/paper_status.html", _status_context(request, paper)
+    )
 
 
 def _editor_context(request, paper, **extra):
@@ -260,9 +262,14 @@ def paper_edit_clause(request, pk):
     if not form.is_valid():
         # Say what was wrong (a clause over the limit names the limit); the typed text is
         # put back in the form it came from.
-        error = " ".join(
-            str(message) for field in ("rest", "phrase") for message in form.errors.get(field, [])
-        ) or "That change is not understood; reload the page and try again."
+        error = (
+            " ".join(
+                str(message)
+                for field in ("rest", "phrase")
+                for message in form.errors.get(field, [])
+            )
+            or "That change is not understood; reload the page and try again."
+        )
     else:
         revision = services.latest_revision(paper)
         try:

@@ -67,8 +67,10 @@ def main():
         old, new = build(n, pool, rng), build(n, pool, rng)
         total = len(list(old.clauses()))
         median, best = measure(lambda old=old, new=new: diff(old, new), args.repeat)
-        print(f"diff of two {n}-clause texts ({total} clauses with sub-clauses): "
-              f"median {median:.0f} ms, best {best:.0f} ms")
+        print(
+            f"diff of two {n}-clause texts ({total} clauses with sub-clauses): "
+            f"median {median:.0f} ms, best {best:.0f} ms"
+        )
 
 
 if __name__ == "__main__":
