@@ -3,7 +3,9 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.urls import reverse
 
+from . import audit
 from .errors import DomainError
+from .models import Meeting
 from .services import check_meeting_start, meeting_start_window, parse_agenda_order
 
 
@@ -40,6 +42,24 @@ class MeetingForm(forms.Form):
             except DomainError as error:
                 raise forms.ValidationError(error.message) from None
         return starts_at
+
+
+class TimelineFilterForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind of action", required=False)
+    meeting = forms.ModelChoiceField(
+        label="Meeting", queryset=Meeting.objects.none(), required=False, empty_label="All"
+    )
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "All")] + [
+            (key, label) for key, (label, _) in audit.KINDS.items()
+        ]
+        self.fields["meeting"].queryset = Meeting.objects.filter(committee=committee)
+        self.fields["meeting"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"{m.number}. {m.name} ({m.starts_at:%a %-d %b %Y})"
+        )
 
 
 class TopicForm(forms.Form):

@@ -267,6 +267,7 @@ class Meeting(models.Model):
     number = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=100, help_text='e.g. "Sunday evening"')
     starts_at = models.DateTimeField()
+    opened_at = models.DateTimeField(default=clock.now, editable=False)
     closed_at = models.DateTimeField(
         null=True,
         blank=True,

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from . import audit
 from .models import Attendance, AuditEntry, Delegation, Meeting, RollCallEntry, RollCallSummary
 
 
@@ -70,8 +71,24 @@ def roll_call_rows(committee, meeting):
     return [(d, answers.get(d.pk)) for d in delegations_in_order(committee, meeting)]
 
 
-def timeline(committee, limit=None):
+def timeline(committee, access, *, limit=None, kind=None, meeting=None):
+    """The committee's audit entries that ``access`` may read, newest first; optionally of
+    one kind (a key of ``audit.KINDS``) or from one meeting (its opening to the next)."""
     entries = AuditEntry.objects.filter(committee=committee).select_related("actor")
+    for rule in audit.HIDDEN:
+        hidden = rule(committee, access)
+        if hidden is not None:
+            entries = entries.exclude(hidden)
+    if kind in audit.KINDS:
+        prefixes = audit.KINDS[kind][1]
+        match = Q()
+        for prefix in prefixes:
+            match |= Q(action__startswith=prefix)
+        entries = entries.filter(match)
+    if meeting is not None:
+        entries = entries.filter(created_at__gte=meeting.opened_at)
+        if meeting.closed_at is not None:
+            entries = entries.filter(created_at__lt=meeting.closed_at)
     return entries[:limit] if limit else entries
 
 

@@ -64,6 +64,7 @@ def meeting_open(*, committee, name, starts_at=None, actor):
         number=(previous.number if previous else 0) + 1,
         name=name,
         starts_at=starts_at or now,
+        opened_at=now,
     )
     log_action(
         actor=actor,

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .errors import DomainError
-from .forms import AgendaOrderForm, MeetingForm, TopicForm
+from .forms import AgendaOrderForm, MeetingForm, TimelineFilterForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
 from .panels import render_panels
 from .permissions import committee_permission_required, secretariat_required
@@ -70,7 +70,7 @@ def dashboard(request):
         "committee": committee,
         "meeting": meeting,
         "summary": selectors.roll_call_summary(committee, meeting),
-        "entries": selectors.timeline(committee, limit=15),
+        "entries": selectors.timeline(committee, request.access, limit=15),
         "panels": render_panels(request, committee),
         "dais": sorted(
             DaisRole.objects.filter(committee=committee).select_related("user"),
@@ -88,7 +88,7 @@ def recent(request):
     return render(
         request,
         "sessions/partials/timeline.html",
-        {"entries": selectors.timeline(request.committee, limit=15)},
+        {"entries": selectors.timeline(request.committee, request.access, limit=15)},
     )
 
 
@@ -96,8 +96,17 @@ def recent(request):
 @committee_permission_required("committee.view_timeline")
 def timeline(request):
     committee = request.committee
-    page = Paginator(selectors.timeline(committee), 50).get_page(request.GET.get("page"))
-    return render(request, "sessions/timeline.html", {"committee": committee, "page": page})
+    form = TimelineFilterForm(request.GET or None, committee=committee)
+    kind = meeting = None
+    if form.is_valid():
+        kind = form.cleaned_data["kind"] or None
+        meeting = form.cleaned_data["meeting"]
+    entries = selectors.timeline(committee, request.access, kind=kind, meeting=meeting)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"committee": committee, "page": page, "form": form, "query": query.urlencode()}
+    return render(request, "sessions/timeline.html", context)
 
 
 # Roll call -------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ def backfill(apps, schema_editor):
     Delegation.objects.update(added_at=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
     previous = None
     for meeting in Meeting.objects.order_by("committee_id", "number"):
+        meeting.opened_at = meeting.starts_at
+        meeting.save(update_fields=["opened_at"])
         if previous is not None and previous.committee_id == meeting.committee_id:
             previous.closed_at = max(meeting.starts_at, previous.starts_at)
             previous.save(update_fields=["closed_at"])
@@ -36,6 +38,11 @@ class Migration(migrations.Migration):
             model_name='meeting',
             name='closed_at',
             field=models.DateTimeField(blank=True, editable=False, help_text='Set when the next meeting opens; the membership of this meeting is the delegations added before then.', null=True),
+        ),
+        migrations.AddField(
+            model_name='meeting',
+            name='opened_at',
+            field=models.DateTimeField(default=sessions.clock.now, editable=False),
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]
