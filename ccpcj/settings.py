@@ -99,18 +99,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+# Several requests write at once on SQLite (a chair marking the roll call while delegates
+# sign papers): readers never block the writer (write-ahead log), a transaction takes the
+# write lock when it begins (so two read-then-write transactions queue instead of one
+# failing with "database is locked"), and a writer waits up to 20 s for the lock.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several requests write at once (a chair marking the roll call while delegates sign
-    # papers): readers never block the writer (write-ahead log), a transaction takes the
-    # write lock when it begins (so two read-then-write transactions queue instead of one
-    # failing with "database is locked"), and a writer waits up to 20 s for the lock.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 
 if os.environ.get("REDIS_URL"):
     CHANNEL_LAYERS = {
