@@ -252,7 +252,7 @@ def import_users(*, committee, text, actor=None):
 
     result = ImportResult()
     with transaction.atomic():
-        committee = Committee.objects.select_for_update().get(pk=committee.pk)
+        committee = Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
         for name, email, role, delegation, password in plan:
             first, _, last = name.partition(" ")
             user = User.objects.filter(username=email).first()

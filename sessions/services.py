@@ -15,7 +15,11 @@ from .models import Attendance, Committee, Delegation, Meeting, RollCallEntry, T
 
 
 def _lock_committee(committee):
-    return Committee.objects.select_for_update().get(pk=committee.pk)
+    # Row locks here are FOR NO KEY UPDATE: they still serialize the services that take
+    # them, but let other transactions insert rows that point at the locked one (an audit
+    # entry, a round), which a plain FOR UPDATE would block; two services each holding one
+    # lock and inserting under the other's would otherwise deadlock.
+    return Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
 
 
 # Meetings and roll call ------------------------------------------------------------------
@@ -116,7 +120,7 @@ def meeting_remove(*, meeting, actor):
 def roll_call_mark(*, meeting, delegation, status, actor):
     """Record (or correct) one delegation's answer at a meeting's roll call."""
     meeting = (
-        Meeting.objects.select_for_update(of=("self",))
+        Meeting.objects.select_for_update(no_key=True, of=("self",))
         .select_related("committee")
         .get(pk=meeting.pk)
     )
@@ -208,8 +212,7 @@ def agenda_adopt(*, committee, order, actor):
     for position, number in enumerate(order, start=1):
         topic = topics[number]
         topic.agenda_position = position
-        topic.status = Topic.Status.ADOPTED
-        topic.save(update_fields=["agenda_position", "status"])
+        _move_topic(topic, Topic.Status.ADOPTED, "agenda_position")
     committee.agenda_adopted_at = now
     committee.save(update_fields=["agenda_adopted_at"])
     order_text = ", ".join(str(n) for n in order)
@@ -226,10 +229,20 @@ def agenda_adopt(*, committee, order, actor):
     return committee
 
 
+def _move_topic(topic, status, *fields):
+    """Every change of a topic's status goes through ``Topic.TRANSITIONS``."""
+    if not topic.can_move_to(status):
+        raise DomainError(
+            f"Topic {topic.number} is {topic.get_status_display().lower()}; it cannot become "
+            f"{Topic.Status(status).label.lower()}."
+        )
+    topic.status = status
+    topic.save(update_fields=["status", *fields])
+
+
 def _open_topic(topic, *, actor, committee, when):
-    topic.status = Topic.Status.OPEN
     topic.opened_at = when
-    topic.save(update_fields=["status", "opened_at"])
+    _move_topic(topic, Topic.Status.OPEN, "opened_at")
     log_action(
         actor=actor,
         committee=committee,
@@ -257,12 +270,11 @@ def topic_open_next(*, committee, actor):
 @transaction.atomic
 def topic_close(*, topic, actor, reason="voting procedure finished"):
     committee = _lock_committee(topic.committee)
-    topic = Topic.objects.select_for_update().get(pk=topic.pk)
+    topic = Topic.objects.select_for_update(no_key=True).get(pk=topic.pk)
     if not topic.can_move_to(Topic.Status.CLOSED):
         raise DomainError(f"Topic {topic.number} is not open, so it cannot be closed.")
-    topic.status = Topic.Status.CLOSED
     topic.closed_at = clock.now()
-    topic.save(update_fields=["status", "closed_at"])
+    _move_topic(topic, Topic.Status.CLOSED, "closed_at")
     log_action(
         actor=actor,
         committee=committee,
@@ -278,7 +290,7 @@ def topic_close(*, topic, actor, reason="voting procedure finished"):
 def topic_reopen(*, topic, actor):
     """Reopen a topic closed by mistake, while no other topic is open."""
     committee = _lock_committee(topic.committee)
-    topic = Topic.objects.select_for_update().get(pk=topic.pk)
+    topic = Topic.objects.select_for_update(no_key=True).get(pk=topic.pk)
     if not topic.can_move_to(Topic.Status.OPEN) or topic.status != Topic.Status.CLOSED:
         raise DomainError(f"Topic {topic.number} is not closed, so it cannot be reopened.")
     other = committee.topics.filter(status=Topic.Status.OPEN).first()
@@ -287,9 +299,8 @@ def topic_reopen(*, topic, actor):
             f"Topic {other.number} is open; close it before reopening topic {topic.number}."
         )
     closed_at = topic.closed_at
-    topic.status = Topic.Status.OPEN
     topic.closed_at = None
-    topic.save(update_fields=["status", "closed_at"])
+    _move_topic(topic, Topic.Status.OPEN, "closed_at")
     log_action(
         actor=actor,
         committee=committee,
