@@ -13,6 +13,7 @@ from sessions.live import notify
 from sessions.models import Attendance, Delegation, RollCallEntry, Topic
 from sessions.selectors import latest_roll_call
 
+from . import selectors
 from .limits import MAX_CLAUSES, count_clauses
 from .models import Comment, DraftResolution, Revision, Round, Supporter, WorkingPaper
 from .text import Resolution, check
@@ -121,7 +122,13 @@ def _record(paper, *, actor, action, **data):
         target=paper,
         data={"paper": paper.name, **data},
     )
-    notify(paper.committee, "papers", paper=paper.pk)
+    # A paper still with its sponsors is private: only its delegations hear of it.
+    notify(
+        paper.committee,
+        "papers",
+        paper=paper.pk,
+        only_delegations=selectors.private_audience(paper),
+    )
 
 
 def _require_open_topic(topic):
