@@ -346,3 +346,17 @@ def test_admin_shows_votes_read_only(client, secretariat, roll_call_vote, names,
         assert page.status_code == 200
         assert 'name="_save"' not in page.content.decode()  # read-only
     assert client.get(reverse("admin:voting_vote_add")).status_code == 403
+
+
+def test_timeline_tells_the_votes(client, chair, procedure):
+    vote = services.item_vote_open(
+        item=procedure.items.order_by("position").first(), method="without_vote", actor=chair
+    )
+    services.vote_no_objection(vote=vote, actor=chair)
+    client.force_login(chair)
+    page = client.get(reverse("committee:timeline", kwargs={"committee": "ccpcj"}) + "?kind=voting")
+    content = page.content.decode()
+    assert "DR 1/1 adopted as resolution CCPCJ/1/1 (Adopted without a vote)" in content
+    assert "Closure of debate on topic 1: adopted (5 in favor, 0 against)" in content
+    assert "Votes and resolutions" in content
+    assert "roll call: Kenya" not in content

@@ -7,13 +7,21 @@ class VotingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from sessions.audit import describe_actions
+        from sessions.audit import describe_actions, timeline_kinds
         from sessions.context_processors import NAV
 
         NAV.update(
             {
                 name: "voting"
                 for name in ["index", "motion", "procedure", "item_open", "current", "vote"]
+            }
+        )
+        timeline_kinds(
+            {
+                "voting": (
+                    "Votes and resolutions",
+                    ("vote.", "procedure.", "resolution.", "draft.failed"),
+                )
             }
         )
         describe_actions(

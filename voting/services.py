@@ -18,8 +18,8 @@ from sessions import services as session_services
 from sessions.audit import log_action
 from sessions.errors import DomainError
 from sessions.live import notify
-from sessions.models import Attendance, Committee, Delegation, Meeting, RollCallEntry, Topic
-from sessions.selectors import roll_call_summary
+from sessions.models import Attendance, Committee, Delegation, RollCallEntry, Topic
+from sessions.selectors import latest_roll_call, roll_call_summary
 
 from . import rules
 from .live import send_after_commit
@@ -69,7 +69,8 @@ def _log(vote, action, actor, **data):
 
 
 def _latest_meeting(committee):
-    meeting = Meeting.objects.filter(committee=committee).order_by("-number").first()
+    """The latest meeting whose roll call has been taken: it says who may vote."""
+    meeting = latest_roll_call(committee)
     if meeting is None:
         raise DomainError("Call the roll first: a vote counts the delegations present.")
     return meeting
