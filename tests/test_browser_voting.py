@@ -130,6 +130,9 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
 
     page.get_by_role("button", name="Verify the count").click()
     page.get_by_role("button", name="Announce the result").click()
+    confirm = page.locator("dialog.confirm-dialog")
+    expect(confirm).to_contain_text("3 in favor, 1 against, 1 abstaining")
+    confirm.get_by_role("button", name="Announce").click()
     result = page.locator("[data-v-result]")
     expect(result).to_contain_text("Adopted")
     expect(result).to_contain_text("3 in favor, 1 against, 1 abstention")
@@ -145,11 +148,13 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     page.fill("#id_no", "0")
     page.fill("#id_abstain", "1")
     page.get_by_role("button", name="Record the counts and announce").click()
+    confirm.get_by_role("button", name="Announce").click()
     expect(page.locator(".alert-block, .alert-danger").first).to_contain_text("only 5 delegations")
     expect(page.locator("#id_yes")).to_have_value("9")  # what was typed is kept
     shot(page, "placard-error")
     page.fill("#id_yes", "4")
     page.get_by_role("button", name="Record the counts and announce").click()
+    confirm.get_by_role("button", name="Announce").click()
     expect(page.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")
     expect(projector.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")
     expect(projector.locator('[data-v="result"]')).to_have_text(
