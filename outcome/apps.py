@@ -27,3 +27,8 @@ class OutcomeConfig(AppConfig):
             }
         )
         backup.register_core()
+
+    def demo(self, committee):
+        from . import demo
+
+        demo.build(committee)
