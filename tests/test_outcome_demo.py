@@ -43,14 +43,9 @@ def test_demo_documentation_matches_the_seed(member_states):
         [td.text_content() for td in tr.xpath("td")]
         for tr in tree.xpath("//table[@class='results']/tbody/tr")
     ]
-    expected = (
-        seed_table()
-        or [
-            ["CCPCJ/1/1", docs[0].agenda[0].title, "Adopted without a vote"],
-        ][:0]
-    )
-    if expected:
-        assert rows == expected
+    if SEED.exists():  # shared/ lies beside the repository in CI and here
+        expected = seed_table()
+        assert len(expected) == 5 and rows == expected
     assert [r[0] for r in rows] == ["CCPCJ/1/1", "CCPCJ/1/2", "CCPCJ/1/3", "CCPCJ/1/4", "CCPCJ/2/1"]
     staff = [
         [td.text_content() for td in tr.xpath("td")]
