@@ -49,7 +49,7 @@ def summary_draft(*, committee, actor):
 
     with transaction.atomic():
         doc = _locked(committee)
-        doc.summary = draft_summary(committee)
+        doc.summary = draft_summary(doc.committee)  # read again: the caller's copy may be stale
         doc.summary_updated_at = clock.now()
         doc.summary_updated_by = actor
         doc.save(update_fields=["summary", "summary_updated_at", "summary_updated_by"])

@@ -63,6 +63,7 @@ def test_demo_documentation_matches_the_seed(member_states):
         assert counts(adopted.text) == counts(seed.resolution), adopted.code
     summary = docs[0].summary
     assert "attended by representatives of 32 Member States" in summary
+    assert "On Sunday, the committee adopted the agenda of 1, 2, beginning discussion" in summary
     assert (
         "adopted 4 resolutions following voting procedure, 2 of which were adopted without a vote"
         in summary
