@@ -66,15 +66,16 @@ def _download(content, content_type, filename):
 def documentation(request):
     access = request.access
     docs = documents.committee_docs(request.committee)
-    toolbar = access.has("outcome.preview") if access else False
+    dais = bool(access) and access.has("outcome.preview")
     return HttpResponse(
         documents.html(
             docs,
             request=request,
-            toolbar=toolbar,
-            can_edit=toolbar and access.has("outcome.edit_summary"),
-            can_publish=toolbar and access.has("outcome.publish"),
-            can_backup=toolbar and access.has("outcome.backup"),
+            toolbar=True,
+            dais=dais,
+            can_edit=dais and access.has("outcome.edit_summary"),
+            can_publish=dais and access.has("outcome.publish"),
+            can_backup=dais and access.has("outcome.backup"),
         )
     )
 

@@ -191,14 +191,19 @@ def test_published_documentation_is_public(client, cast, committee, monkeypatch,
     assert response.status_code == 200
 
 
-def test_the_public_sees_no_dais_buttons(client, cast, committee):
+def test_the_public_sees_downloads_but_no_dais_buttons(client, cast, committee):
     publish(committee, cast["director"])
     body = client.get(url("documentation", committee)).content.decode()
-    assert 'class="toolbar"' not in body and "csrfmiddlewaretoken" not in body
+    assert url("pdf", committee) in body and url("akn", committee) in body
+    assert url("unpublish", committee) not in body and url("summary", committee) not in body
+    assert "csrfmiddlewaretoken" not in body and url("backup", committee) not in body
     client.force_login(cast["director"])
     body = client.get(url("documentation", committee)).content.decode()
-    assert 'class="toolbar"' in body and url("unpublish", committee) in body
+    assert url("unpublish", committee) in body and url("summary", committee) in body
     assert url("backup", committee) not in body  # the secretariat's
+    client.force_login(cast["secretariat"])
+    body = client.get(url("documentation", committee)).content.decode()
+    assert url("backup", committee) in body and url("unpublish", committee) not in body
 
 
 @pytest.mark.parametrize(
