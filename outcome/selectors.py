@@ -108,6 +108,8 @@ def documentations(committees):
     for record in resolutions:
         committee = by_id[record.committee_id].committee
         text = record.resolution
+        # Every resolution opens with the committee's name, as in the seed.
+        text.heading = text.heading or f"The {committee.full_name}"
         by_id[record.committee_id].resolutions.append(
             AdoptedResolution(
                 code=record.code,

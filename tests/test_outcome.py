@@ -120,6 +120,7 @@ def test_documentation_has_the_seeds_sections_and_table(client, adopted, directo
     first = pages[0]
     assert first.xpath("string(.//p[@class='committee'])") == f"Committee: {adopted.full_name}"
     assert first.xpath("string(.//p[@class='topic'])") == "Topic: Organized crime"
+    assert first.xpath("string(.//p[@class='heading'])") == f"The {adopted.full_name},"
     assert first.xpath("string(.//p[@class='preambular']/em)") == "Recalling"
     labels = [
         s.text_content()
