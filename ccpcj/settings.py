@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "ccpcj.middleware.FriendlyMethodNotAllowed",
     # Last, as django-axes asks: turns a locked-out log-in into its page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -17,10 +17,12 @@ class MaxChars:
         self.what, self.limit = what, limit
 
     def __call__(self, value):
-        if len(value) > self.limit:
+        # A line break is one character, as the page counts it (browsers send "\r\n").
+        length = len(value.replace("\r\n", "\n"))
+        if length > self.limit:
             raise forms.ValidationError(
                 f"{self.what} can have at most {self.limit:,} characters; this one has "
-                f"{len(value):,}. Shorten it and try again.",
+                f"{length:,}. Shorten it and try again.",
                 code="max_length",
             )
 

@@ -1,6 +1,6 @@
 """Reads that pages share: each one a fixed number of queries whatever the committee's size."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
 
 from . import audit
 from .models import Attendance, AuditEntry, Delegation, Meeting, RollCallEntry, RollCallSummary
@@ -29,10 +29,32 @@ def latest_meeting(committee):
 
 
 def latest_roll_call(committee):
-    """The latest meeting whose roll call has been taken (at least one answer), or None."""
+    """The latest meeting whose roll call has been taken: every delegation of its membership
+    answered (one query). None when no roll call is complete yet."""
+    open_members = (
+        Delegation.objects.filter(committee=OuterRef("committee"))
+        .values("committee")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    closed_members = (
+        Delegation.objects.filter(
+            committee=OuterRef("committee"), added_at__lt=OuterRef("closed_at")
+        )
+        .values("committee")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Meeting.objects.filter(committee=committee)
-        .filter(Exists(RollCallEntry.objects.filter(meeting=OuterRef("pk"))))
+        .annotate(
+            answered=Count("roll_call"),
+            members=Case(
+                When(closed_at__isnull=True, then=Subquery(open_members)),
+                default=Subquery(closed_members),
+            ),
+        )
+        .filter(answered__gt=0, answered__gte=F("members"))
         .order_by("-number")
         .first()
     )

@@ -60,6 +60,11 @@ def meeting_open(*, committee, name, starts_at=None, actor):
     if starts_at is not None:
         check_meeting_start(committee, starts_at)
     previous = committee.meetings.order_by("-number").first()
+    if previous is not None and starts_at is not None and starts_at < previous.starts_at:
+        raise DomainError(
+            f"Meeting {previous.number + 1} cannot start before meeting {previous.number}, "
+            f"which started on {timezone.localtime(previous.starts_at):%A %-d %B %Y at %H:%M}."
+        )
     if previous is not None:
         previous.closed_at = now
         previous.save(update_fields=["closed_at"])
@@ -77,7 +82,7 @@ def meeting_open(*, committee, name, starts_at=None, actor):
         target=meeting,
         data={"number": meeting.number, "name": meeting.name},
     )
-    notify(committee, "roll_call")
+    notify(committee, "roll_call", meeting=meeting.number, change="opened")
     return meeting
 
 
@@ -112,7 +117,7 @@ def meeting_remove(*, meeting, actor):
         target=committee,
         data={"number": number, "name": name},
     )
-    notify(committee, "roll_call")
+    notify(committee, "roll_call", meeting=number, change="removed")
     return previous
 
 
@@ -144,7 +149,15 @@ def roll_call_mark(*, meeting, delegation, status, actor):
     if previous:
         data["previous"] = previous
     log_action(actor=actor, committee=meeting.committee, action=action, target=entry, data=data)
-    notify(meeting.committee, "roll_call", meeting=meeting.number)
+    # The answer travels in the message, so pages showing the roll call update its row
+    # without asking the server.
+    notify(
+        meeting.committee,
+        "roll_call",
+        meeting=meeting.number,
+        delegation=delegation.pk,
+        status=status,
+    )
     return entry
 
 
