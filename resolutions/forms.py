@@ -108,7 +108,7 @@ class InviteForm(forms.Form):
         self.fields["delegation"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["role"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["delegation"].queryset = (
-            Delegation.objects.filter(committee=paper.committee)
+            Delegation.objects.filter(committee=paper.committee, withdrawn_at__isnull=True)
             .exclude(pk__in=taken)
             .select_related("member_state")
             .order_by("member_state__name", "organization_name")
