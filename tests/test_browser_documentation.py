@@ -43,6 +43,10 @@ def test_director_drafts_publishes_and_the_public_downloads_the_pdf(
     public = chromium.new_context(base_url=asgi_server.url).new_page()
     public.goto("/c/ccpcj/documentation/")
     expect(public).to_have_url(f"{asgi_server.url}/accounts/login/?next=/c/ccpcj/documentation/")
+    problems = []
+    for p in (page, public):
+        p.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        p.on("pageerror", lambda error: problems.append(str(error)))
     login(director)
     page.get_by_role("link", name="Documentation").click()
     expect(page.locator(".toolbar .state")).to_have_text("Preview for the dais: not published")
@@ -50,8 +54,10 @@ def test_director_drafts_publishes_and_the_public_downloads_the_pdf(
     shot(page, "01-preview")
 
     page.get_by_role("link", name="Edit the summary report").click()
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Draft from the record").click()
+    confirm = page.locator("dialog.confirm-dialog")
+    expect(confirm).to_contain_text("written from the record")
+    confirm.get_by_role("button", name="Draft from the record").click()
     summary = page.locator("#id_summary")
     expect(summary).to_contain_text("attended by representatives of 5 Member States")
     summary.fill(summary.input_value() + "\n\nThe debate was friendly & productive.")
@@ -60,10 +66,13 @@ def test_director_drafts_publishes_and_the_public_downloads_the_pdf(
     expect(page.get_by_text("Summary report saved.")).to_be_visible()
 
     page.get_by_role("link", name="Open the documentation").click()
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Publish").click()
+    confirm = page.locator("dialog.confirm-dialog")
+    expect(confirm).to_contain_text("without logging in")
+    shot(page, "03-confirm-publish")
+    confirm.get_by_role("button", name="Publish").click()
     expect(page.locator(".toolbar .state")).to_contain_text("Published")
-    shot(page, "03-published")
+    shot(page, "04-published")
     assert Documentation.objects.get(committee=committee).is_published
 
     public.goto("/c/ccpcj/documentation/")
@@ -72,7 +81,8 @@ def test_director_drafts_publishes_and_the_public_downloads_the_pdf(
     expect(row).to_contain_text("Adopted without a vote")
     expect(public.locator(".summary")).to_contain_text("friendly & productive")
     expect(public.get_by_role("button", name="Publish")).to_have_count(0)
-    shot(public, "04-public")
+    shot(public, "05-public")
+    assert problems == [], problems  # nothing refused by the Content-Security-Policy
     with public.expect_download() as download:
         public.get_by_role("link", name="PDF").click()
     path = download.value.path()
