@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .official import prepare
 from .phrases import OPERATIVE, PREAMBULAR, opening_phrase
 from .structure import Clause, Resolution, from_roman, label
 
@@ -132,16 +133,15 @@ def _starts_lower(text):
     return text[:1].islower()
 
 
-def _items(text, warnings):
+def _items(lines, warnings, *, official=False):
     items, blank, saw_any = [], True, False
-    for number, raw_line in enumerate(
-        text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n"), start=1
-    ):
+    for number, raw_line in lines:
         cleaned = _clean(raw_line.replace("\t", "    "))
         line = cleaned.strip()
         indent = len(cleaned) - len(cleaned.lstrip())
         if not line:
-            blank = True
+            # In a copy of an official document blank lines are the PDF's, not paragraphs.
+            blank = blank or not official
             continue
         if not saw_any and (HEADER_RE.match(line) or TITLE_RE.match(line)):
             continue
@@ -159,6 +159,12 @@ def _items(text, warnings):
             continue
         saw_any = True
         current = items[-1] if items else None
+        if current is not None and current.label and not current.parts:
+            # A paragraph number alone on its line ("1." then the text on the next line).
+            if not _match_label(rest):
+                current.parts.append(rest)
+                blank = False
+                continue
         ends_clause = current is None or current.end() in TERMINAL or not current.raw
         labelled = _match_label(rest)
         if labelled:
@@ -408,7 +414,8 @@ def parse(text):
     if not isinstance(text, str):
         raise ParseError("The input is not text.")
     warnings: list[ParseWarning] = []
-    items = _items(text, warnings)
+    prepared = prepare(text)
+    items = _items(prepared.lines, warnings, official=prepared.official)
 
     heading = None
     if items and items[0].label is None:

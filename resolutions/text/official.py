@@ -1,0 +1,529 @@
+"""Copies of official UN documents: what a PDF-to-text copy adds around the resolution.
+
+A resolution copied out of an official PDF (General Assembly, Security Council, Human Rights
+Council, Main Committee drafts) carries more than its clauses: the document header (symbol,
+"Distr.: General", session, agenda item, title, "Resolution adopted by …"), page furniture on
+every page (running header with the symbol and title, page number "2/13", job number
+"23-26026 (E)", barcode "*2326026*", form feeds), footnotes under a rule of underscores, the
+footnote marks they leave in the text ("…border, 1"), the closing "50th plenary meeting" lines,
+section headings of budget resolutions ("I" / "Calendar of conferences") and annexes.
+
+``prepare(text)`` sets all of that aside and returns the body lines with their line numbers in
+the input as pasted, so the parser sees what a delegate would have typed. Nothing is dropped:
+every line set aside is kept (``Prepared.set_aside``) and reported by the parser. Text that is
+not an official copy passes through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SYMBOL_RE = re.compile(
+    r"^(?:A|S|E|A/HRC|A/C\.\d|E/CN\.\d+|UNEP|TD|ICCD)(?:/[A-Za-z0-9.()\-]+)+(?:\s+\(\d{4}\))?$"
+)
+SYMBOL_TOKEN_RE = re.compile(r"^(?:A|S|E)(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?$")
+PAGE_RE = re.compile(r"^\d{1,3}/\d{1,3}$")
+JOB_RE = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
+DATECODE_RE = re.compile(r"^\d{6}$")
+BARCODE_RE = re.compile(r"^\*\d{5,9}\*$")
+RULE_RE = re.compile(r"^_{5,}$")
+FOOTNOTE_NUMBER_RE = re.compile(r"^(\d{1,3}|\*{1,3})$")
+STAR_NOTE_RE = re.compile(r"^\*{1,3}\s+\S")
+CLOSING_RE = re.compile(
+    r"^\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting$", re.IGNORECASE
+)
+DATE_RE = re.compile(
+    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{4}$"
+)
+HEADING_RE = re.compile(
+    r"^(?:The\s+[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|on|and|for|the))*|"
+    r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*\s+Council|[A-Z][\w’'\-]*\s+Assembly),$"
+)
+HEADER_WORDS_RE = re.compile(
+    r"^(?:United Nations|General Assembly|Security Council|Economic and Social Council|"
+    r"Human Rights Council|Distr\.:.*|Original:.*|.*\bsession$|.*\bsession,.*|Agenda items? .*|"
+    r"Item \d+.*|Resolution adopted by .*|Adopted by the .*|Resolution \d+ \(\d{4}\)|"
+    r"\[.*\]?|.*\]|\d+/\d+\s*[A-Z]?\.|.*draft resolution.*|.*: amendment.*|"
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Plenary|Programme budget.*)$",
+    re.IGNORECASE,
+)
+SECTION_RE = re.compile(r"^(?:Section\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
+ANNEX_RE = re.compile(r"^(?:Annex(?:es)?|ANNEX(?:ES)?)(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
+CELL_SPLIT_RE = re.compile(r"\s{3,}")
+MARKER_RE = re.compile(
+    r"(?m)^(?:\s*_{5,}\s*$|\s*\d{2}-\d{5}\b|\s*\*\d{5,9}\*|.*\bDistr\.:|\s*\d{1,3}/\d{1,3}\s*$)"
+)
+
+
+@dataclass
+class Aside:
+    """One line (or group of lines) set aside: ``kind`` is header, furniture, footnote,
+    closing, section or annex."""
+
+    kind: str
+    line: int
+    text: str
+
+    def to_dict(self):
+        return {"kind": self.kind, "line": self.line, "text": self.text}
+
+
+@dataclass
+class Prepared:
+    lines: list[tuple[int, str]]
+    official: bool = False
+    symbol: str | None = None
+    title: str | None = None
+    heading_line: int | None = None
+    set_aside: list[Aside] = field(default_factory=list)
+    footnote_marks: list[str] = field(default_factory=list)
+
+
+def _norm_words(text):
+    return re.findall(r"[a-z0-9]+", text.lower().replace("-", ""))
+
+
+def _split_lines(text):
+    """(line number, text, starts a page) for every line; a form feed is no line of its own,
+    so line numbers are those an editor shows."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\f" in line:
+            pieces = line.split("\f")
+            if pieces[0].strip():
+                out.append((number, pieces[0], False))
+            for piece in pieces[1:]:
+                out.append((number, piece, True))
+        else:
+            out.append((number, line, False))
+    return out
+
+
+def _unflatten(text):
+    """A text flattened to a few very long lines, with double spaces where the line breaks
+    were (a copy out of some web pages), gets its line breaks back."""
+    lines = text.split("\n")
+    long = [line for line in lines if len(line) > 400 and line.count("  ") >= 3]
+    if not long or len(long) * 4 < len([line for line in lines if line.strip()]):
+        return text
+    return "\n".join(
+        re.sub(r" {2,}", "\n", line) if len(line) > 400 and "  " in line else line
+        for line in lines
+    )
+
+
+def looks_official(text):
+    """Whether the text carries the marks of an official document's copy."""
+    head = text[:3000]
+    if "\f" in text or re.search(r"(?m)^\s*Distr\.:", head):
+        return True
+    first = [line.strip() for line in head.split("\n") if line.strip()][:6]
+    if any(SYMBOL_RE.match(CELL_SPLIT_RE.split(line)[-1]) for line in first):
+        return True
+    return len(MARKER_RE.findall(text)) >= 3
+
+
+class _Doc:
+    def __init__(self, lines):
+        self.lines = lines
+        self.symbol = None
+        self.title = None
+        self.title_words = ""
+
+    def cells(self, text):
+        return [c for c in CELL_SPLIT_RE.split(text.strip()) if c]
+
+    def is_title_part(self, cell):
+        words = " ".join(_norm_words(cell))
+        return bool(words) and bool(self.title_words) and f" {words} " in self.title_words
+
+    def furniture_cell(self, cell, *, title_ok):
+        cell = cell.strip()
+        return bool(
+            (self.symbol and cell == self.symbol)
+            or SYMBOL_TOKEN_RE.match(cell)
+            and self.symbol
+            and cell.split()[0] == self.symbol.split()[0]
+            or PAGE_RE.match(cell)
+            or JOB_RE.match(cell)
+            or DATECODE_RE.match(cell)
+            or BARCODE_RE.match(cell)
+            or (title_ok and self.is_title_part(cell))
+        )
+
+    def is_furniture(self, text, *, title_ok=False):
+        cells = self.cells(text)
+        return bool(cells) and all(self.furniture_cell(c, title_ok=title_ok) for c in cells)
+
+
+def _find_heading(lines, limit=80):
+    for i, (_number, text, _page) in enumerate(lines[:limit]):
+        stripped = text.strip()
+        if HEADING_RE.match(stripped) and len(stripped.split()) <= 12:
+            return i
+    return None
+
+
+def _header_end(lines, doc):
+    """Index of the first body line: the heading, or without one the first numbered line or
+    the first line opening with a known phrase."""
+    from .phrases import OPERATIVE, PREAMBULAR, opening_phrase
+
+    i = _find_heading(lines)
+    if i is not None:
+        return i
+    for i, (_number, text, _page) in enumerate(lines[:120]):
+        stripped = text.strip()
+        if re.match(r"^(?:\d{1,3}\.|\([a-z]\))(?:\s|$)", stripped):
+            return i
+        if (
+            stripped[:1].isupper()
+            and not HEADER_WORDS_RE.match(stripped)
+            and (opening_phrase(stripped, PREAMBULAR) or opening_phrase(stripped, OPERATIVE))
+        ):
+            return i
+    return 0
+
+
+def _read_header(lines, end, doc, aside):
+    """Symbol and title from the document header, which is set aside."""
+    texts = [(n, t.strip()) for n, t, _p in lines[:end] if t.strip()]
+    for _n, t in texts[:8]:
+        for cell in doc.cells(t):
+            if SYMBOL_RE.match(cell) and doc.symbol is None:
+                doc.symbol = cell
+    # The title: the lines after the last header-like line (the resolution number "80/4.",
+    # "[on the report of …]", "… draft resolution") up to the heading.
+    title_lines = []
+    previous = None
+    for _n, t in reversed(texts):
+        if previous is not None and title_lines and previous - _n > 1:
+            break  # a blank line above the title's block
+        previous = _n
+        cells = doc.cells(t)
+        last = cells[-1] if cells else t
+        first = cells[0] if cells else t
+        if HEADER_WORDS_RE.match(last) or HEADER_WORDS_RE.match(first) or DATE_RE.match(last):
+            if re.match(r"^\d+/\d+\s*[A-Z]?\.$", first) and len(cells) > 1:
+                title_lines.append(" ".join(cells[1:]))
+            break
+        if doc.furniture_cell(last, title_ok=False):
+            break
+        title_lines.append(" ".join(cells))
+    title = " ".join(reversed(title_lines)).strip()
+    doc.title = title or None
+    doc.title_words = f" {' '.join(_norm_words(title))} " if title else ""
+    if texts:
+        aside.append(
+            Aside("header", texts[0][0], "\n".join(" ".join(doc.cells(t)) for _n, t in texts))
+        )
+
+
+def _pages(lines, doc):
+    """Split body lines into pages: at form feeds, or (a copy without them) before the
+    running header that follows a footnote rule or a page's bottom furniture."""
+    pages, current = [], []
+    has_feeds = any(page for _n, _t, page in lines)
+    for entry in lines:
+        _n, text, page = entry
+        stripped = text.strip()
+        if has_feeds:
+            if page and current:
+                pages.append(current)
+                current = []
+        elif (
+            doc.symbol
+            and current
+            and any(c == doc.symbol for c in doc.cells(stripped))
+            and any(
+                BARCODE_RE.match(t.strip()) or JOB_RE.match(t.strip()) or PAGE_RE.match(t.strip())
+                for _m, t, _p in current[-8:]
+            )
+        ):
+            # Walk back over the page's bottom furniture: it belongs to the page before.
+            pages.append(current)
+            current = []
+        current.append(entry)
+    if current:
+        pages.append(current)
+    return pages
+
+
+def _strip_page(page, doc, aside, *, first, last):
+    """The page's body lines; its header, bottom furniture and footnotes go aside."""
+    body = list(page)
+    # Top: running header lines (symbol, title, page number) until the first body line.
+    if not first:
+        while body and (not body[0][1].strip() or doc.is_furniture(body[0][1], title_ok=True)):
+            n, t, _p = body.pop(0)
+            if t.strip():
+                aside.append(Aside("furniture", n, " ".join(doc.cells(t))))
+    # Footnotes: from the rule to the end of the page.
+    rule = next((i for i, (_n, t, _p) in enumerate(body) if RULE_RE.match(t.strip())), None)
+    if rule is None:
+        # A page with notes but no rule: "* Any changes to the list of sponsors …".
+        rule = next(
+            (
+                i
+                for i, (_n, t, _p) in enumerate(body)
+                if STAR_NOTE_RE.match(t.strip())
+                and all(
+                    not s.strip() or doc.is_furniture(s) or STAR_NOTE_RE.match(s.strip())
+                    for _m, s, _q in body[i + 1 :]
+                )
+            ),
+            None,
+        )
+    notes = []
+    if rule is not None:
+        notes, body = body[rule:], body[:rule]
+    note_text = []
+    for n, t, _p in notes:
+        stripped = t.strip()
+        if not stripped or RULE_RE.match(stripped):
+            continue
+        if doc.is_furniture(stripped, title_ok=True):
+            aside.append(Aside("furniture", n, " ".join(doc.cells(stripped))))
+            continue
+        cells = doc.cells(stripped)
+        kept = [c for c in cells if not doc.furniture_cell(c, title_ok=False)]
+        for c in cells:
+            if c not in kept:
+                aside.append(Aside("furniture", n, c))
+        note_text.append((n, " ".join(kept)))
+    # Bottom: page number, job number, barcode after the last body line.
+    while body and (not body[-1][1].strip() or doc.is_furniture(body[-1][1], title_ok=True)):
+        n, t, _p = body.pop()
+        if t.strip():
+            aside.append(Aside("furniture", n, " ".join(doc.cells(t))))
+    # Anywhere on the page: lines that can only be furniture.
+    kept = []
+    for entry in body:
+        n, t, _p = entry
+        if t.strip() and doc.is_furniture(t, title_ok=False):
+            aside.append(Aside("furniture", n, " ".join(doc.cells(t))))
+        else:
+            kept.append(entry)
+    return kept, note_text
+
+
+def _footnotes(note_lines, aside, marks):
+    """Footnote blocks as the copy gives them: numbers on their own lines, then the texts
+    (or number and text on one line). Each block is kept as one entry."""
+    if not note_lines:
+        return
+    numbers, texts = [], []
+    for _n, t in note_lines:
+        if FOOTNOTE_NUMBER_RE.match(t):
+            numbers.append(t)
+            continue
+        lead = re.match(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$", t)
+        if lead and not numbers[-1:] == [lead.group(1)]:
+            numbers.append(lead.group(1))
+        texts.append(t)
+    marks.extend(numbers)
+    label = ", ".join(numbers)
+    text = " ".join(texts)
+    aside.append(Aside("footnote", note_lines[0][0], f"[{label}] {text}" if label else text))
+
+
+def _closing(body, aside):
+    """The "50th plenary meeting / 19 December 2023" lines that close a resolution."""
+    for i, (n, t, _p) in enumerate(body):
+        if CLOSING_RE.match(t.strip()):
+            j = i + 1
+            while j < len(body) and not body[j][1].strip():
+                j += 1
+            group = [t.strip()]
+            drop = {i}
+            if j < len(body) and DATE_RE.match(body[j][1].strip()):
+                group.append(body[j][1].strip())
+                drop.add(j)
+            aside.append(Aside("closing", n, " / ".join(group)))
+            return [e for k, e in enumerate(body) if k not in drop]
+    return body
+
+
+def _mark_re(number):
+    return re.compile(
+        r"(?:(?<=[^\W\d_])|(?<=[,;:.”’\")\]])|(?<=\d{4}))\s?"
+        + re.escape(number)
+        + r"(?=\s|$|[,;:.”’\")])"
+    )
+
+
+NUMBER_WORDS = {
+    "paragraph",
+    "paragraphs",
+    "para.",
+    "paras.",
+    "resolution",
+    "resolutions",
+    "rule",
+    "rules",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "annex",
+    "no.",
+    "nos.",
+    "vol.",
+    "chap.",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "principle",
+    "principles",
+    "decision",
+    "decisions",
+    "chapter",
+    "page",
+    "pages",
+    "item",
+    "items",
+    "recommendation",
+    "recommendations",
+    "and",
+    "to",
+    "of",
+    "or",
+    "the",
+    "from",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "than",
+    "about",
+    "some",
+    "over",
+    "least",
+    "protocol",
+    "sdg",
+    "step",
+    "phase",
+    "level",
+    "tier",
+    "covid",
+}
+
+
+def _strip_marks(body, marks, aside):
+    """Remove footnote marks from the body, in the order of the footnotes."""
+    numbers = [m for m in marks if m.isdigit()]
+    if not numbers:
+        return body
+    expected = sorted({int(m) for m in numbers})
+    out = list(body)
+    position = 0
+    removed = []
+    for value in expected:
+        pattern = _mark_re(str(value))
+        for k in range(position, len(out)):
+            n, t, p = out[k]
+            hit = None
+            for match in pattern.finditer(t):
+                before = t[: match.start()].split()
+                previous = before[-1].lower() if before else ""
+                if previous.rstrip(",;:") in NUMBER_WORDS and previous[-1:] not in ",;:":
+                    continue
+                after = t[match.end() :].lstrip()
+                if re.match(r"^(?:per\s?cent|%|years?|months?|days?|January|February|March|"
+                            r"April|May|June|July|August|September|October|November|December"
+                            r"|and \d|to \d|or \d)", after):
+                    continue
+                hit = match
+                break
+            if hit:
+                out[k] = (n, t[: hit.start()] + t[hit.end() :], p)
+                removed.append((n, str(value)))
+                position = k
+                break
+    if removed:
+        aside.append(
+            Aside("mark", removed[0][0], " ".join(f"{value}@{n}" for n, value in removed))
+        )
+    return out
+
+
+def _sections_and_annexes(body, aside):
+    """Section headings ("I" / "Calendar of conferences and meetings") and annexes."""
+    out = []
+    i = 0
+    while i < len(body):
+        n, t, p = body[i]
+        stripped = t.strip()
+        if ANNEX_RE.match(stripped) and out:
+            rest = [e for e in body[i:] if e[1].strip()]
+            aside.append(Aside("annex", n, "\n".join(e[1].strip() for e in rest)))
+            break
+        if SECTION_RE.match(stripped) and i + 1 < len(body):
+            j = i + 1
+            title = []
+            while j < len(body) and len(title) < 3:
+                s = body[j][1].strip()
+                if not s:
+                    j += 1
+                    continue
+                if s[-1:] in ",;:." or re.match(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\))(?:\s|$)", s):
+                    break
+                title.append(s)
+                j += 1
+            if title:
+                aside.append(Aside("section", n, f"{stripped} {' '.join(title)}"))
+                i = j
+                continue
+        out.append(body[i])
+        i += 1
+    return out
+
+
+def prepare(text):
+    """Split ``text`` into body lines (with their line numbers) and what is set aside."""
+    text = _unflatten(text)
+    lines = _split_lines(text)
+    if not looks_official(text):
+        return Prepared(lines=[(n, t) for n, t, _p in lines])
+    aside: list[Aside] = []
+    doc = _Doc(lines)
+    end = _header_end(lines, doc)
+    _read_header(lines, end, doc, aside)
+    heading_line = None
+    body_lines = lines[end:]
+    pages = _pages(body_lines, doc)
+    body, notes = [], []
+    for k, page in enumerate(pages):
+        kept, note_text = _strip_page(page, doc, aside, first=k == 0, last=k == len(pages) - 1)
+        body.extend(kept)
+        notes.extend(note_text)
+        if note_text:
+            notes.append(None)
+    block, marks = [], []
+    for entry in notes:
+        if entry is None:
+            _footnotes(block, aside, marks)
+            block = []
+        else:
+            block.append(entry)
+    _footnotes(block, aside, marks)
+    body = _closing(body, aside)
+    body = _strip_marks(body, marks, aside)
+    body = _sections_and_annexes(body, aside)
+    if body and HEADING_RE.match(body[0][1].strip()):
+        heading_line = body[0][0]
+    aside.sort(key=lambda a: a.line)
+    return Prepared(
+        lines=[(n, t) for n, t, _p in body],
+        official=True,
+        symbol=doc.symbol,
+        title=doc.title,
+        heading_line=heading_line,
+        set_aside=aside,
+        footnote_marks=marks,
+    )
