@@ -137,6 +137,8 @@ class _Doc:
         return [c for c in CELL_SPLIT_RE.split(text.strip()) if c]
 
     def is_title_part(self, cell):
+        if cell.strip()[-1:] in ",;:.":
+            return False
         words = " ".join(_norm_words(cell))
         return bool(words) and bool(self.title_words) and f" {words} " in self.title_words
 
@@ -414,42 +416,53 @@ NUMBER_WORDS = {
 }
 
 
-def _strip_marks(body, marks, aside):
-    """Remove footnote marks from the body, in the order of the footnotes."""
-    numbers = [m for m in marks if m.isdigit()]
-    if not numbers:
-        return body
-    expected = sorted({int(m) for m in numbers})
+def _find_mark(text, number, offset):
+    """The span of footnote mark ``number`` in ``text`` at or after ``offset``, or None."""
+    if text.strip() == number and offset == 0:
+        return 0, len(text)
+    for match in _mark_re(number).finditer(text, offset):
+        before = text[: match.start()].split()
+        previous = before[-1].lower() if before else ""
+        if previous.rstrip(",;:") in NUMBER_WORDS and previous[-1:] not in ",;:":
+            continue
+        if AFTER_NUMBER_RE.match(text[match.end() :].lstrip()):
+            continue
+        if previous[-1:].isalpha() and text[match.end() : match.end() + 1] in tuple(",;:."):
+            continue  # "Agenda 21," is a name, not a mark
+        return match.start(), match.end()
+    return None
+
+
+AFTER_NUMBER_RE = re.compile(
+    r"^(?:per\s?cent|%|years?|months?|days?|hours?|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|and \d|to \d|or \d|[-–]\d)"
+)
+
+
+def _strip_marks(body, numbers, removed):
+    """Remove the marks of a page's footnotes from the page's body: each mark is looked for
+    after the one before it, then anywhere on the page. A mark the copy put on a line of its
+    own is taken first."""
     out = list(body)
-    position = 0
-    removed = []
-    for value in expected:
-        pattern = _mark_re(str(value))
-        for k in range(position, len(out)):
-            n, t, p = out[k]
-            hit = None
-            for match in pattern.finditer(t):
-                before = t[: match.start()].split()
-                previous = before[-1].lower() if before else ""
-                if previous.rstrip(",;:") in NUMBER_WORDS and previous[-1:] not in ",;:":
-                    continue
-                after = t[match.end() :].lstrip()
-                if re.match(r"^(?:per\s?cent|%|years?|months?|days?|January|February|March|"
-                            r"April|May|June|July|August|September|October|November|December"
-                            r"|and \d|to \d|or \d)", after):
-                    continue
-                hit = match
+    numbers = [m for m in numbers if m.isdigit()]
+    floating = {t.strip() for _n, t, _p in out if t.strip() in numbers}
+    for j, (n, t, p) in enumerate(out):
+        if t.strip() in floating:
+            out[j] = (n, "", p)
+            removed.append((n, t.strip()))
+    k, offset = 0, 0
+    for number in numbers:
+        if number in floating:
+            continue
+        for j in [*range(k, len(out)), *range(0, k)]:
+            n, t, p = out[j]
+            span = _find_mark(t, number, offset if j == k else 0)
+            if span:
+                out[j] = (n, t[: span[0]] + t[span[1] :], p)
+                removed.append((n, number))
+                k, offset = j, span[0]
                 break
-            if hit:
-                out[k] = (n, t[: hit.start()] + t[hit.end() :], p)
-                removed.append((n, str(value)))
-                position = k
-                break
-    if removed:
-        aside.append(
-            Aside("mark", removed[0][0], " ".join(f"{value}@{n}" for n, value in removed))
-        )
-    return out
+    return [e for e, (_n, t, _p) in zip(out, body) if e[1].strip() or not t.strip()]
 
 
 def _sections_and_annexes(body, aside):
@@ -497,9 +510,18 @@ def prepare(text):
     heading_line = None
     body_lines = lines[end:]
     pages = _pages(body_lines, doc)
-    body, notes = [], []
+    body, notes, removed = [], [], []
+    last_mark = 0
     for k, page in enumerate(pages):
         kept, note_text = _strip_page(page, doc, aside, first=k == 0, last=k == len(pages) - 1)
+        page_marks = []
+        _footnotes(note_text, [], page_marks)
+        listed = [int(m) for m in page_marks if m.isdigit()]
+        if listed:
+            # The copy may lose a footnote's number: expect every number up to the last.
+            page_marks = [str(v) for v in range(min(last_mark + 1, min(listed)), max(listed) + 1)]
+            last_mark = max(listed)
+        kept = _strip_marks(kept, page_marks, removed)
         body.extend(kept)
         notes.extend(note_text)
         if note_text:
@@ -513,7 +535,10 @@ def prepare(text):
             block.append(entry)
     _footnotes(block, aside, marks)
     body = _closing(body, aside)
-    body = _strip_marks(body, marks, aside)
+    if removed:
+        aside.append(
+            Aside("mark", removed[0][0], " ".join(f"{value}@{n}" for n, value in removed))
+        )
     body = _sections_and_annexes(body, aside)
     if body and HEADING_RE.match(body[0][1].strip()):
         heading_line = body[0][0]
