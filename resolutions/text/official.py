@@ -137,8 +137,8 @@ class _Doc:
         return [c for c in CELL_SPLIT_RE.split(text.strip()) if c]
 
     def is_title_part(self, cell):
-        if cell.strip()[-1:] in ",;:.":
-            return False
+        if cell.strip()[-1:] in ",;:." and len(cell.split()) < 3:
+            return False  # "Peoples;" ends a clause, even if the title ends with that word
         words = " ".join(_norm_words(cell))
         return bool(words) and bool(self.title_words) and f" {words} " in self.title_words
 

@@ -133,6 +133,61 @@ def _starts_lower(text):
     return text[:1].islower()
 
 
+SPACED_RE = re.compile(r"^[A-Za-z]{1,4}(?: [A-Za-z]{1,4}){1,6}$")
+LABEL_ONLY_RE = re.compile(r"^\(?(?:[0-9]{1,3}|[a-z]{1,4})[.)]$")
+
+
+def _known_phrase_line(text):
+    return opening_phrase(text, OPERATIVE) or opening_phrase(text, PREAMBULAR)
+
+
+def _restore_order(lines):
+    """Undo two ways a PDF copy scrambles a numbered paragraph whose number stands alone:
+    its first word sent further down, letter-spaced ("45." … "I nv ite s"), or the end of
+    its last line sent up under the number ("82." / "ranges;" / "Reiterates that …")."""
+    lines = list(lines)
+    texts = [t.strip() for _n, t in lines]
+    for i, text in enumerate(texts):
+        if not LABEL_ONLY_RE.match(text) or i + 1 >= len(lines):
+            continue
+        j = next((k for k in range(i + 1, len(lines)) if texts[k]), None)
+        if j is None or not _starts_lower(texts[j]):
+            continue
+        # The first word, letter-spaced, further down (before the next numbered line).
+        found = False
+        for k in range(j + 1, min(len(lines), j + 40)):
+            if LABEL_ONLY_RE.match(texts[k]):
+                break
+            if SPACED_RE.match(texts[k]):
+                word = texts[k].replace(" ", "")
+                if _known_phrase_line(word) and word[:1].isupper():
+                    n, _t = lines[k]
+                    del lines[k], texts[k]
+                    lines.insert(j, (n, word))
+                    texts.insert(j, word)
+                    found = True
+                    break
+        if not found:
+            # The paragraph's last words, moved up under the number.
+            following = next((k for k in range(j + 1, len(lines)) if texts[k]), None)
+            if (
+                following is not None
+                and texts[j][-1:] in TERMINAL
+                and len(texts[j].split()) <= 6
+                and _known_phrase_line(texts[following])
+            ):
+                end = following + 1
+                while end < len(lines) and not (
+                    LABEL_ONLY_RE.match(texts[end]) or _match_label(texts[end])
+                ):
+                    end += 1
+                moved = lines[j]
+                del lines[j], texts[j]
+                lines.insert(end - 1, moved)
+                texts.insert(end - 1, moved[1].strip())
+    return lines
+
+
 def _items(lines, warnings, *, official=False):
     items, blank, saw_any = [], True, False
     for number, raw_line in lines:
@@ -175,11 +230,12 @@ def _items(lines, warnings, *, official=False):
                 )
                 blank = False
                 continue
-            warnings.append(
-                ParseWarning(
-                    number, f"“{token}” starts a line in the middle of a sentence; kept as text"
+            if not (official and _starts_lower(after)):
+                warnings.append(
+                    ParseWarning(
+                        number, f"“{token}” starts a line in the middle of a sentence; kept as text"
+                    )
                 )
-            )
         new_clause = (
             current is None
             or (bullet and not _starts_lower(rest))
@@ -388,12 +444,25 @@ class _Operative:
 
 
 def _operative_start(items):
-    """The first labeled clause not introduced by a colon opens the operative part;
+    """The first labeled clause not part of a list a preambular clause opens with a colon
+    ("… was developed:" then "(a) …," "(b) …,") opens the operative part;
     without labels, the first clause opening with an operative phrase after which no
     clause opens with a preambular one."""
+    in_list = None  # (kind, last value) of a lettered list a preambular clause opened
     for i, item in enumerate(items):
-        if item.label and (i == 0 or items[i - 1].end() != ":"):
-            return i
+        if not item.label:
+            in_list = None
+            continue
+        if in_list and (in_list[0], in_list[1] + 1) in item.readings:
+            in_list = (in_list[0], in_list[1] + 1)
+            continue
+        opener = items[i - 1] if i else None
+        if opener is not None and opener.label is None and opener.end() == ":":
+            first = next((r for r in item.readings if r[1] == 1), None)
+            if first is not None:
+                in_list = first
+                continue
+        return i
     for i, item in enumerate(items):
         if (
             item.label is None
@@ -415,7 +484,8 @@ def parse(text):
         raise ParseError("The input is not text.")
     warnings: list[ParseWarning] = []
     prepared = prepare(text)
-    items = _items(prepared.lines, warnings, official=prepared.official)
+    lines = _restore_order(prepared.lines) if prepared.official else prepared.lines
+    items = _items(lines, warnings, official=prepared.official)
 
     heading = None
     if items and items[0].label is None:
