@@ -79,6 +79,7 @@ class Prepared:
     heading_line: int | None = None
     set_aside: list[Aside] = field(default_factory=list)
     footnote_marks: list[str] = field(default_factory=list)
+    amendment: bool = False
 
 
 def _norm_words(text):
@@ -322,9 +323,6 @@ def _footnotes(note_lines, aside, marks):
         if FOOTNOTE_NUMBER_RE.match(t):
             numbers.append(t)
             continue
-        lead = re.match(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$", t)
-        if lead and not numbers[-1:] == [lead.group(1)]:
-            numbers.append(lead.group(1))
         texts.append(t)
     marks.extend(numbers)
     label = ", ".join(numbers)
@@ -413,6 +411,14 @@ NUMBER_WORDS = {
     "level",
     "tier",
     "covid",
+    "agenda",
+    "article",
+    "annexes",
+    "appendix",
+    "table",
+    "figure",
+    "box",
+    "session",
 }
 
 
@@ -535,10 +541,7 @@ def prepare(text):
             block.append(entry)
     _footnotes(block, aside, marks)
     body = _closing(body, aside)
-    if removed:
-        aside.append(
-            Aside("mark", removed[0][0], " ".join(f"{value}@{n}" for n, value in removed))
-        )
+    aside.extend(Aside("mark", n, value) for n, value in removed)
     body = _sections_and_annexes(body, aside)
     if body and HEADING_RE.match(body[0][1].strip()):
         heading_line = body[0][0]
@@ -551,4 +554,8 @@ def prepare(text):
         heading_line=heading_line,
         set_aside=aside,
         footnote_marks=marks,
+        amendment=any(
+            a.kind == "header" and re.search(r"\bamendments?\b", a.text, re.IGNORECASE)
+            for a in aside
+        ),
     )

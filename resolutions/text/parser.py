@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .official import prepare
 from .phrases import OPERATIVE, PREAMBULAR, opening_phrase
-from .structure import Clause, Resolution, from_roman, label
+from .structure import Clause, Resolution, from_roman, label, path_label
 
 TERMINAL = ",;:."
 BULLET_RE = re.compile(
@@ -50,10 +50,13 @@ class ParseWarning:
 class ParseResult:
     resolution: Resolution
     warnings: list[ParseWarning] = field(default_factory=list)
+    set_aside: list = field(default_factory=list)
 
     def to_dict(self):
         data = self.resolution.to_dict()
         data["warnings"] = [w.to_dict() for w in self.warnings]
+        if self.set_aside:
+            data["set_aside"] = [a.to_dict() for a in self.set_aside]
         return data
 
 
@@ -500,17 +503,23 @@ def parse(text):
 
     start = _operative_start(items)
     resolution = Resolution(heading=heading)
+    official = prepared.official and not prepared.amendment
+    placed = []  # (line, (kind, path)) of every clause, for the section headings
+    introduced = {}
     for item in items[:start]:
         body, end = _split_end(item.raw)
         if item.label and resolution.preamble:
-            resolution.preamble[-1].children.append(Clause(text=body))
-            warnings.append(
-                ParseWarning(
-                    item.line,
-                    f"labeled line {item.label} in the preamble; taken as a sub-clause "
-                    f"of preambular clause {len(resolution.preamble)}",
+            parent = resolution.preamble[-1]
+            parent.children.append(Clause(text=body))
+            placed.append((item.line, ("pre", (len(resolution.preamble), len(parent.children)))))
+            if not introduced.get(id(parent)):
+                warnings.append(
+                    ParseWarning(
+                        item.line,
+                        f"labeled line {item.label} in the preamble; taken as a sub-clause "
+                        f"of preambular clause {len(resolution.preamble)}",
+                    )
                 )
-            )
             continue
         if item.label:
             body = f"{item.label} {body}".strip()
@@ -521,7 +530,10 @@ def parse(text):
                 )
             )
         resolution.preamble.append(Clause(text=body))
-        if end and end != ",":
+        placed.append((item.line, ("pre", (len(resolution.preamble),))))
+        introduced[id(resolution.preamble[-1])] = end == ":"
+        _check_phrase(item, body, PREAMBULAR, official, warnings)
+        if end and end != "," and not (end == ":" and item is not items[start - 1]):
             name = {".": "a period", ";": "a semicolon", ":": "a colon"}[end]
             warnings.append(
                 ParseWarning(item.line, f"preambular clause ends with {name} instead of a comma")
@@ -532,11 +544,22 @@ def parse(text):
     for i, item in enumerate(operative_items):
         body, end = _split_end(item.raw)
         following = operative_items[i + 1] if i + 1 < len(operative_items) else None
-        builder.add(item, body, end, following)
+        path = builder.add(item, body, end, following)
+        placed.append((item.line, ("op", path)))
+        if len(path) == 1:
+            _check_phrase(item, body, OPERATIVE, official, warnings)
     resolution.operative = builder.top
+    if (
+        len(resolution.operative) == 1
+        and not resolution.operative[0].children
+        and operative_items
+        and operative_items[0].label is None
+    ):
+        # A resolution with a single operative paragraph leaves it unnumbered.
+        warnings[:] = [w for w in warnings if "first operative clause has no number" not in w.message]
 
     last = resolution.last_clause()
-    for node in builder.nodes:
+    for node in builder.nodes if not prepared.amendment else ():
         if node.end == ":" and not node.clause.children:
             warnings.append(
                 ParseWarning(
@@ -561,5 +584,104 @@ def parse(text):
             "No resolution found: expected preambular clauses (“Recalling …,”) and numbered "
             "operative clauses (“1. Encourages …;”)."
         )
+    _furniture_in_clauses(resolution, builder, items, warnings)
+    _set_aside(prepared, resolution, placed, warnings)
     warnings.sort(key=lambda w: w.line)
-    return ParseResult(resolution=resolution, warnings=warnings)
+    return ParseResult(resolution=resolution, warnings=warnings, set_aside=prepared.set_aside)
+
+
+def _check_phrase(item, body, kind, official, warnings):
+    """A paragraph that opens with no known phrase of its kind is reported."""
+    if not official or opening_phrase(body, kind):
+        return
+    other = opening_phrase(body, OPERATIVE if kind == PREAMBULAR else PREAMBULAR)
+    words = " ".join(body.split()[:3])
+    name = "preambular" if kind == PREAMBULAR else "operative"
+    if other:
+        message = f"{name} paragraph opens with “{other}”, a phrase of the other part"
+    else:
+        message = f"{name} paragraph opens with no known phrase (“{words}…”)"
+    warnings.append(ParseWarning(item.line, message))
+
+
+FURNITURE_IN_TEXT_RE = re.compile(r"(?:^|\s)(\d{2}-\d{5}(?:\s*\(E\))?|\*\d{7}\*|\d{1,3}/\d{1,3})(?:\s|$)")
+
+
+def _furniture_in_clauses(resolution, builder, items, warnings):
+    """Page furniture the parser could not set aside is at least reported."""
+    for item in items:
+        match = FURNITURE_IN_TEXT_RE.search(item.raw)
+        if match and not re.match(r"^\d{1,3}/\d{1,3}$", match.group(1).strip()):
+            warnings.append(
+                ParseWarning(
+                    item.line,
+                    f"“{match.group(1).strip()}” inside a clause looks like page furniture "
+                    "(a job number or barcode); check the clause",
+                )
+            )
+
+
+def _before(line, placed):
+    for clause_line, (kind, path) in placed:
+        if clause_line > line:
+            return path_label(kind, path)
+    return None
+
+
+def _set_aside(prepared, resolution, placed, warnings):
+    """Keep what the copy of an official document carried besides the clauses, and say so
+    in a few lines: one for header, furniture and footnotes, one for section headings, one
+    for annexes."""
+    if not prepared.official:
+        return
+    aside = prepared.set_aside
+    resolution.document = {"symbol": prepared.symbol, "title": prepared.title}
+    resolution.footnotes = [a.text for a in aside if a.kind == "footnote"]
+    resolution.sections = [
+        {"text": a.text, "before": _before(a.line, placed)} for a in aside if a.kind == "section"
+    ]
+    resolution.annexes = [a.text for a in aside if a.kind == "annex"]
+    counts = {}
+    for a in aside:
+        counts[a.kind] = counts.get(a.kind, 0) + 1
+    parts = []
+    if counts.get("header"):
+        parts.append(f"the document header ({prepared.symbol or 'no symbol'})")
+    if counts.get("furniture"):
+        parts.append(
+            f"{counts['furniture']} line{'s' if counts['furniture'] != 1 else ''} of page "
+            "furniture (running headers, page numbers, job numbers, barcodes)"
+        )
+    if counts.get("footnote"):
+        marks = counts.get("mark", 0)
+        blocks = f"{counts['footnote']} block{'s' if counts['footnote'] != 1 else ''}"
+        if marks:
+            blocks += f", {marks} mark{'s' if marks != 1 else ''} taken out of the text"
+        parts.append(f"the footnotes ({blocks})")
+    if counts.get("closing"):
+        closing = next(a.text for a in aside if a.kind == "closing")
+        parts.append(f"the closing lines (“{closing}”)")
+    if parts:
+        first = min(a.line for a in aside if a.kind not in ("section", "annex"))
+        warnings.append(
+            ParseWarning(first, "set aside from the official copy, not lost: " + "; ".join(parts))
+        )
+    if resolution.sections:
+        names = ", ".join(f"“{s['text']}”" for s in resolution.sections)
+        line = next(a.line for a in aside if a.kind == "section")
+        warnings.append(
+            ParseWarning(
+                line,
+                f"section headings kept apart ({names}): a resolution text here has no sections; "
+                "the paragraphs keep their order and numbering",
+            )
+        )
+    if resolution.annexes:
+        line = next(a.line for a in aside if a.kind == "annex")
+        warnings.append(
+            ParseWarning(
+                line,
+                "the annex is kept apart, not merged into the last clause: a resolution text "
+                "here holds no annex",
+            )
+        )
