@@ -419,6 +419,8 @@ NUMBER_WORDS = {
     "figure",
     "box",
     "session",
+    "between",
+    "nos.",
 }
 
 
@@ -441,7 +443,7 @@ def _find_mark(text, number, offset):
 
 AFTER_NUMBER_RE = re.compile(
     r"^(?:per\s?cent|%|years?|months?|days?|hours?|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|and \d|to \d|or \d|[-–]\d)"
+    r"July|August|September|October|November|December|[-–]\d)"
 )
 
 
