@@ -418,7 +418,6 @@ NUMBER_WORDS = {
     "table",
     "figure",
     "box",
-    "session",
     "between",
     "nos.",
 }

@@ -272,6 +272,7 @@ class _Node:
     clause: Clause
     item: _Item
     end: str
+    path: tuple = ()
 
 
 def _path_text(path):
@@ -317,7 +318,7 @@ class _Operative:
                 path = self._place_unlabelled(item, clause, depth_now, current_end)
         else:
             path = self._place_labelled(item, clause, depth_now, current_end)
-        self.nodes.append(_Node(clause, item, end))
+        self.nodes.append(_Node(clause, item, end, path))
         return path
 
     def _choose(self, matches, item, clause):
@@ -405,8 +406,11 @@ class _Operative:
             return path
         current_kind = self.levels[depth - 1][0]
         child = next((r for r in readings if r[1] == 1 and r[0] != current_kind), None)
-        if child and current_end == ":":
-            return self._place(depth + 1, clause, *child)
+        if current_end == ":":
+            # A list after a colon, even numbered like its parent ("… agenda:" then 1.–7.).
+            first = child or next((r for r in readings if r[1] == 1), None)
+            if first:
+                return self._place(depth + 1, clause, *first)
         matches = [
             (level, reading)
             for level in range(depth, 0, -1)
@@ -566,7 +570,7 @@ def parse(text):
                     node.item.line, "clause ends with a colon but introduces no sub-clauses"
                 )
             )
-        elif node.end == "." and node.clause is not last:
+        elif node.end == "." and node.clause is not last and not _period_list(node, builder):
             warnings.append(
                 ParseWarning(node.item.line, "clause ends with a period but is not the last clause")
             )
@@ -588,6 +592,14 @@ def parse(text):
     _set_aside(prepared, resolution, placed, warnings)
     warnings.sort(key=lambda w: w.line)
     return ParseResult(resolution=resolution, warnings=warnings, set_aside=prepared.set_aside)
+
+
+def _period_list(node, builder):
+    """Items of a list that all end with a period (an agenda: "Opening of the session.")."""
+    if len(node.path) < 2:
+        return False
+    siblings = [n for n in builder.nodes if n.path[:-1] == node.path[:-1] and len(n.path) > 1]
+    return len(siblings) > 1 and all(n.end == "." for n in siblings)
 
 
 def _check_phrase(item, body, kind, official, warnings):
