@@ -111,8 +111,7 @@ def _unflatten(text):
     if not long or len(long) * 4 < len([line for line in lines if line.strip()]):
         return text
     return "\n".join(
-        re.sub(r" {2,}", "\n", line) if len(line) > 400 and "  " in line else line
-        for line in lines
+        re.sub(r" {2,}", "\n", line) if len(line) > 400 and "  " in line else line for line in lines
     )
 
 
@@ -412,14 +411,12 @@ NUMBER_WORDS = {
     "tier",
     "covid",
     "agenda",
-    "article",
     "annexes",
     "appendix",
     "table",
     "figure",
     "box",
     "between",
-    "nos.",
 }
 
 
@@ -469,7 +466,7 @@ def _strip_marks(body, numbers, removed):
                 removed.append((n, number))
                 k, offset = j, span[0]
                 break
-    return [e for e, (_n, t, _p) in zip(out, body) if e[1].strip() or not t.strip()]
+    return [e for e, (_n, t, _p) in zip(out, body, strict=True) if e[1].strip() or not t.strip()]
 
 
 def _sections_and_annexes(body, aside):

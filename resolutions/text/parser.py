@@ -217,12 +217,11 @@ def _items(lines, warnings, *, official=False):
             continue
         saw_any = True
         current = items[-1] if items else None
-        if current is not None and current.label and not current.parts:
+        if current is not None and current.label and not current.parts and not _match_label(rest):
             # A paragraph number alone on its line ("1." then the text on the next line).
-            if not _match_label(rest):
-                current.parts.append(rest)
-                blank = False
-                continue
+            current.parts.append(rest)
+            blank = False
+            continue
         ends_clause = current is None or current.end() in TERMINAL or not current.raw
         labelled = _match_label(rest)
         if labelled:
@@ -560,7 +559,7 @@ def parse(text):
         and operative_items[0].label is None
     ):
         # A resolution with a single operative paragraph leaves it unnumbered.
-        warnings[:] = [w for w in warnings if "first operative clause has no number" not in w.message]
+        warnings[:] = [w for w in warnings if "operative clause has no number" not in w.message]
 
     last = resolution.last_clause()
     for node in builder.nodes if not prepared.amendment else ():
@@ -616,14 +615,14 @@ def _check_phrase(item, body, kind, official, warnings):
     warnings.append(ParseWarning(item.line, message))
 
 
-FURNITURE_IN_TEXT_RE = re.compile(r"(?:^|\s)(\d{2}-\d{5}(?:\s*\(E\))?|\*\d{7}\*|\d{1,3}/\d{1,3})(?:\s|$)")
+FURNITURE_IN_TEXT_RE = re.compile(r"(?:^|\s)(\d{2}-\d{5}\s*\(E\)|\*\d{7}\*)(?:\s|$)")
 
 
 def _furniture_in_clauses(resolution, builder, items, warnings):
     """Page furniture the parser could not set aside is at least reported."""
     for item in items:
         match = FURNITURE_IN_TEXT_RE.search(item.raw)
-        if match and not re.match(r"^\d{1,3}/\d{1,3}$", match.group(1).strip()):
+        if match:
             warnings.append(
                 ParseWarning(
                     item.line,
