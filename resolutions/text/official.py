@@ -118,7 +118,10 @@ def _unflatten(text):
 def looks_official(text):
     """Whether the text carries the marks of an official document's copy."""
     head = text[:3000]
-    if "\f" in text or re.search(r"(?m)^\s*Distr\.:", head):
+    if "\f" in text or re.search(
+        r"(?m)^\s*(?:Distr\.:|Resolution adopted by|Adopted by the .* at its \d+\w* meeting)",
+        head,
+    ):
         return True
     first = [line.strip() for line in head.split("\n") if line.strip()][:6]
     if any(SYMBOL_RE.match(CELL_SPLIT_RE.split(line)[-1]) for line in first):

@@ -136,6 +136,8 @@ def _starts_lower(text):
     return text[:1].islower()
 
 
+PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{3,}ing\b")
+NOT_OPENERS = {"Including", "During", "Beijing", "Nothing", "Something", "Anything", "Everything"}
 SPACED_RE = re.compile(r"^[A-Za-z]{1,4}(?: [A-Za-z]{1,4}){1,6}$")
 LABEL_ONLY_RE = re.compile(r"^\(?(?:[0-9]{1,3}|[a-z]{1,4})[.)]$")
 
@@ -248,6 +250,23 @@ def _items(lines, warnings, *, official=False):
                 and (opening_phrase(rest, PREAMBULAR) or opening_phrase(rest, OPERATIVE))
             )
         )
+        participle = (
+            not new_clause
+            and current.end() in ",;"
+            and PARTICIPLE_RE.match(rest)
+            and rest.split()[0] not in NOT_OPENERS
+        )
+        if participle and official:
+            # An official paragraph opening with a phrase the lists lack ("Sharing …").
+            new_clause = True
+        elif participle:
+            warnings.append(
+                ParseWarning(
+                    number,
+                    f"“{rest.split()[0]}” may open a new paragraph, merged here into the one "
+                    "above; start it on a new line after a blank line if it is one",
+                )
+            )
         if new_clause:
             items.append(_Item(number, None, [], bullet, [rest], indent))
         else:
@@ -385,9 +404,13 @@ class _Operative:
         else:
             kind, written = self.levels[depth - 1][:2]
             path = self._place(depth, clause, kind, written + 1)
-        self.warnings.append(
-            ParseWarning(item.line, f"sub-clause without a label; taken as {_path_text(path)}")
-        )
+        if len(path) == 1:
+            message = (
+                f"operative clause without a number after {path[0] - 1}; numbered {path[0]}"
+            )
+        else:
+            message = f"sub-clause without a label; taken as {_path_text(path)}"
+        self.warnings.append(ParseWarning(item.line, message))
         return path
 
     def _place_labelled(self, item, clause, depth, current_end):
