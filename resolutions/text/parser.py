@@ -115,7 +115,7 @@ class _Item:
         for part in self.parts:
             if not text:
                 text = part
-            elif text.endswith("-") and part[:1].islower() and text[-2:-1].isalpha():
+            elif text.endswith("-") and part[:1].isalpha() and text[-2:-1].isalpha():
                 text += part
             else:
                 text += " " + part
@@ -214,6 +214,16 @@ def _items(lines, warnings, *, official=False):
             or (bool(bullet_match) and bullet_match.end() == len(line))
         )
         rest = line[bullet_match.end() :].strip() if bullet_match else line
+        if (
+            bullet
+            and official
+            and items
+            and items[-1].raw
+            and items[-1].end() not in TERMINAL
+            and rest
+        ):
+            # A dash that a PDF's line break put first on a line, in mid-sentence.
+            bullet, rest = False, line
         if not rest:
             blank = True
             continue
