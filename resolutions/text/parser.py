@@ -244,7 +244,7 @@ def _items(lines, warnings, *, official=False):
                 )
                 blank = False
                 continue
-            if not (official and _starts_lower(after)):
+            if not (official and (_starts_lower(after) or not (after or token.isdigit()))):
                 warnings.append(
                     ParseWarning(
                         number, f"“{token}” starts a line in the middle of a sentence; kept as text"
