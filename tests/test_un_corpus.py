@@ -204,3 +204,23 @@ def test_every_renderer_parses_back(name):
     html = render_html(resolution)
     assert html.count('class="preambular"') == len(resolution.preamble)
     assert len(render_rows(resolution)) == sum(1 for _ in resolution.clauses())
+
+
+VARIANTS = {
+    "without form feeds": lambda text: text.replace("\f", ""),
+    "with Windows line ends": lambda text: text.replace("\n", "\r\n"),
+    "from the heading on": lambda text: text[text.find("The General Assembly,") :],
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - {"24_A_80_L.30_layout.txt"}))
+def test_other_ways_of_copying_give_the_same_structure(name, variant):
+    """Copied by a viewer that drops form feeds, on Windows, or without the first page's
+    header: the running header is then recognised from its repetition."""
+    heading, pre, op, subs, n_warnings = EXPECTED[name]
+    text = VARIANTS[variant]((CORPUS / name).read_text(encoding="utf-8"))
+    result = parse(text)
+    assert result.resolution.heading == heading
+    assert _counts(result.resolution) == (pre, op, subs)
+    assert len(result.warnings) == n_warnings, [w.message for w in result.warnings]

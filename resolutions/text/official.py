@@ -227,6 +227,46 @@ def _read_header(lines, end, doc, aside):
         )
 
 
+def _infer_running_header(lines, doc):
+    """A copy without its first page's header: the symbol and title are the lines the
+    running header repeats on every page."""
+    texts = [t.strip() for _n, t, _p in lines]
+    counts = {}
+    for text in texts:
+        for cell in doc.cells(text):
+            counts[cell] = counts.get(cell, 0) + 1
+    page_tops = set()
+    for i, (_n, _t, page) in enumerate(lines):
+        if page:
+            page_tops.update(c for t in texts[i : i + 4] for c in doc.cells(t))
+    if doc.symbol is None:
+        symbols = [
+            c
+            for c, k in counts.items()
+            if SYMBOL_RE.match(c) and c.count("/") >= 2 and (k >= 2 or c in page_tops)
+        ]
+        if symbols:
+            doc.symbol = max(symbols, key=lambda c: counts[c])
+    if doc.title is None and doc.symbol:
+        near = []
+        for i, text in enumerate(texts):
+            if doc.symbol not in doc.cells(text):
+                continue
+            for other in texts[max(0, i - 4) : i + 5]:
+                for cell in doc.cells(other):
+                    if (
+                        counts.get(cell, 0) >= 2
+                        and cell != doc.symbol
+                        and (cell[-1:] not in ",;:." or len(cell.split()) >= 3)
+                        and not doc.furniture_cell(cell, title_ok=False)
+                        and cell not in near
+                    ):
+                        near.append(cell)
+        if near:
+            doc.title = " ".join(near)
+            doc.title_words = f" {' '.join(_norm_words(doc.title))} "
+
+
 def _pages(lines, doc):
     """Split body lines into pages: at form feeds, or (a copy without them) before the
     running header that follows a footnote rule or a page's bottom furniture."""
@@ -244,7 +284,7 @@ def _pages(lines, doc):
             and current
             and any(c == doc.symbol for c in doc.cells(stripped))
             and any(
-                BARCODE_RE.match(t.strip()) or JOB_RE.match(t.strip()) or PAGE_RE.match(t.strip())
+                t.strip() and doc.is_furniture(t) and not any(c == doc.symbol for c in doc.cells(t))
                 for _m, t, _p in current[-8:]
             )
         ):
@@ -514,6 +554,8 @@ def prepare(text):
     doc = _Doc(lines)
     end = _header_end(lines, doc)
     _read_header(lines, end, doc, aside)
+    if doc.symbol is None or doc.title is None:
+        _infer_running_header(lines[end:], doc)
     heading_line = None
     body_lines = lines[end:]
     pages = _pages(body_lines, doc)

@@ -217,6 +217,7 @@ def _items(lines, warnings, *, official=False):
         if (
             bullet
             and official
+            and line[:1] in "—–"
             and items
             and items[-1].raw
             and items[-1].end() not in TERMINAL
@@ -415,9 +416,7 @@ class _Operative:
             kind, written = self.levels[depth - 1][:2]
             path = self._place(depth, clause, kind, written + 1)
         if len(path) == 1:
-            message = (
-                f"operative clause without a number after {path[0] - 1}; numbered {path[0]}"
-            )
+            message = f"operative clause without a number after {path[0] - 1}; numbered {path[0]}"
         else:
             message = f"sub-clause without a label; taken as {_path_text(path)}"
         self.warnings.append(ParseWarning(item.line, message))
