@@ -53,7 +53,7 @@ SECTION_RE = re.compile(r"^(?:Section\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
 ANNEX_RE = re.compile(r"^(?:Annex(?:es)?|ANNEX(?:ES)?)(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
 CELL_SPLIT_RE = re.compile(r"\s{3,}")
 MARKER_RE = re.compile(
-    r"(?m)^(?:\s*_{5,}\s*$|\s*\d{2}-\d{5}\b|\s*\*\d{5,9}\*|.*\bDistr\.:|\s*\d{1,3}/\d{1,3}\s*$)"
+    r"(?m)^[ \t]*(?:_{5,}[ \t]*$|\d{2}-\d{5}\b|\*\d{5,9}\*|\d{1,3}/\d{1,3}[ \t]*$)"
 )
 
 
@@ -126,7 +126,8 @@ def looks_official(text):
     first = [line.strip() for line in head.split("\n") if line.strip()][:6]
     if any(SYMBOL_RE.match(CELL_SPLIT_RE.split(line)[-1]) for line in first):
         return True
-    return len(MARKER_RE.findall(text)) >= 3
+    markers = MARKER_RE.finditer(text)
+    return sum(1 for _marker, _ in zip(markers, range(3), strict=False)) >= 3
 
 
 class _Doc:

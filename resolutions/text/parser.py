@@ -111,6 +111,15 @@ class _Item:
 
     @property
     def raw(self):
+        key = (len(self.parts), self.parts[-1] if self.parts else None)
+        cached = self.__dict__.get("_raw")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        value = self._join()
+        self.__dict__["_raw"] = (key, value)
+        return value
+
+    def _join(self):
         text = ""
         for part in self.parts:
             if not text:
@@ -122,8 +131,11 @@ class _Item:
         return " ".join(text.split())
 
     def end(self):
-        raw = self.raw
-        return raw[-1] if raw else ""
+        for part in reversed(self.parts):
+            part = part.rstrip()
+            if part:
+                return part[-1]
+        return ""
 
 
 def _clean(line):
@@ -219,7 +231,7 @@ def _items(lines, warnings, *, official=False):
             and official
             and line[:1] in "—–"
             and items
-            and items[-1].raw
+            and items[-1].end()
             and items[-1].end() not in TERMINAL
             and rest
         ):
@@ -235,7 +247,7 @@ def _items(lines, warnings, *, official=False):
             current.parts.append(rest)
             blank = False
             continue
-        ends_clause = current is None or current.end() in TERMINAL or not current.raw
+        ends_clause = current is None or current.end() in TERMINAL or not current.end()
         labelled = _match_label(rest)
         if labelled:
             token, readings, after = labelled
@@ -619,7 +631,8 @@ def parse(text):
             "No resolution found: expected preambular clauses (“Recalling …,”) and numbered "
             "operative clauses (“1. Encourages …;”)."
         )
-    _furniture_in_clauses(resolution, builder, items, warnings)
+    if prepared.official:
+        _furniture_in_clauses(resolution, builder, items, warnings)
     _set_aside(prepared, resolution, placed, warnings)
     warnings.sort(key=lambda w: w.line)
     return ParseResult(resolution=resolution, warnings=warnings, set_aside=prepared.set_aside)
