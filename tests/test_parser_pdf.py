@@ -343,6 +343,15 @@ def test_a_paragraph_without_a_known_phrase_is_reported():
     assert any("no known phrase (“Zigzagging towards the…”)" in w.message for w in result.warnings)
 
 
+def test_a_layout_copy_starts_a_paragraph_at_its_indented_first_line():
+    source = (CORPUS / "06_A_RES_78_111_layout.txt").read_text(encoding="utf-8")
+    text = source.replace("Concerned about the special", "Zealous about the special")
+    result = parse(text)
+    assert len(result.resolution.preamble) == 17
+    assert result.resolution.preamble[6].text.startswith("Zealous about the special")
+    assert any("no known phrase (“Zealous about the…”)" in w.message for w in result.warnings)
+
+
 def test_furniture_left_inside_a_clause_is_reported():
     text = DOCUMENT.replace("Decides to protect lighthouses;", "Decides to 30-12345 (E) protect;")
     result = parse(text)

@@ -207,10 +207,13 @@ def _restore_order(lines):
 
 def _items(lines, warnings, *, official=False):
     items, blank, saw_any = [], True, False
+    previous_indent = 0
     for number, raw_line in lines:
         cleaned = _clean(raw_line.replace("\t", "    "))
         line = cleaned.strip()
         indent = len(cleaned) - len(cleaned.lstrip())
+        if line:
+            line_before, previous_indent = previous_indent, indent
         if not line:
             # In a copy of an official document blank lines are the PDF's, not paragraphs.
             blank = blank or not official
@@ -279,9 +282,17 @@ def _items(lines, warnings, *, official=False):
             and PARTICIPLE_RE.match(rest)
             and rest.split()[0] not in NOT_OPENERS
         )
-        if participle and official:
-            # An official paragraph opening with a phrase the lists lack ("Sharing …").
-            new_clause = True
+        indented = (
+            official
+            and not new_clause
+            and current.end() in ",;"
+            and rest[:1].isupper()
+            and indent - line_before >= 4
+        )
+        if (participle or indented) and official:
+            # An official paragraph opening with a phrase the lists lack ("Sharing …"), or
+            # (a -layout copy) a line indented as the first line of a paragraph.
+            new_clause = True  # and reported: it opens with no known phrase
         elif participle:
             warnings.append(
                 ParseWarning(
