@@ -313,6 +313,26 @@ def test_an_annex_is_kept_apart_not_merged_into_the_last_clause():
     assert len(annex_warnings) == 1
 
 
+def test_a_resolution_in_parts_keeps_the_later_parts_apart():
+    text = (
+        HEADER.replace("Protection of lighthouses\n", "A\nLighthouse keepers\n", 1)
+        + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        + "1. Welcomes the report;\n2. Decides to continue.\n"
+        + "B\nLighthouse ships\nThe General Assembly,\nNoting the ships,\n"
+        + "1. Welcomes the ships.\n"
+    )
+    result = parse(text)
+    resolution = result.resolution
+    assert _texts(resolution.operative) == ["Welcomes the report", "Decides to continue"]
+    assert len(resolution.preamble) == 1
+    assert resolution.annexes == [
+        "B\nLighthouse ships\nThe General Assembly,\nNoting the ships,\n1. Welcomes the ships."
+    ]
+    assert [w.message.split(";")[0] for w in result.warnings[1:]] == [
+        "the text is in parts, each with its own preamble"
+    ]
+
+
 # 8. Warnings ------------------------------------------------------------------------------
 
 

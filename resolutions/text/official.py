@@ -157,6 +157,7 @@ class _Doc:
             or JOB_RE.match(cell)
             or DATECODE_RE.match(cell)
             or BARCODE_RE.match(cell)
+            or cell.lower() in ("please recycle", "please recycle ♲", "♲")
             or (title_ok and self.is_title_part(cell))
         )
 
@@ -165,7 +166,7 @@ class _Doc:
         return bool(cells) and all(self.furniture_cell(c, title_ok=title_ok) for c in cells)
 
 
-def _find_heading(lines, limit=80):
+def _find_heading(lines, limit=200):
     for i, (_number, text, _page) in enumerate(lines[:limit]):
         stripped = text.strip()
         if HEADING_RE.match(stripped) and len(stripped.split()) <= 12:
@@ -514,7 +515,9 @@ def _strip_marks(body, numbers, removed):
 
 
 def _sections_and_annexes(body, aside):
-    """Section headings ("I" / "Calendar of conferences and meetings") and annexes."""
+    """Section headings ("I" / "Calendar of conferences and meetings"), annexes, and the
+    parts after the first of a resolution in parts ("B" / title / "The General Assembly,"),
+    each part with its own preamble."""
     out = []
     i = 0
     while i < len(body):
@@ -537,6 +540,15 @@ def _sections_and_annexes(body, aside):
                 title.append(s)
                 j += 1
             if title:
+                # A resolution in parts (A, B, …) repeats its heading after each part's title.
+                k = j
+                while k < len(body) and not body[k][1].strip():
+                    k += 1
+                if k < len(body) and HEADING_RE.match(body[k][1].strip()) and out:
+                    # Its preamble cannot follow an operative part: the part is kept whole.
+                    rest = [e[1].strip() for e in body[i:] if e[1].strip()]
+                    aside.append(Aside("part", n, "\n".join(rest)))
+                    break
                 aside.append(Aside("section", n, f"{stripped} {' '.join(title)}"))
                 i = j
                 continue

@@ -707,7 +707,7 @@ def _set_aside(prepared, resolution, placed, warnings):
     resolution.sections = [
         {"text": a.text, "before": _before(a.line, placed)} for a in aside if a.kind == "section"
     ]
-    resolution.annexes = [a.text for a in aside if a.kind == "annex"]
+    resolution.annexes = [a.text for a in aside if a.kind in ("annex", "part")]
     counts = {}
     for a in aside:
         counts[a.kind] = counts.get(a.kind, 0) + 1
@@ -743,7 +743,17 @@ def _set_aside(prepared, resolution, placed, warnings):
                 "the paragraphs keep their order and numbering",
             )
         )
-    if resolution.annexes:
+    parts = [a for a in aside if a.kind == "part"]
+    if parts:
+        warnings.append(
+            ParseWarning(
+                parts[0].line,
+                f"the text is in parts, each with its own preamble; the first part is read, the "
+                f"part from line {parts[0].line} (“{parts[0].text.split(chr(10))[0]}”) is kept "
+                "apart: a resolution text here has one preamble and one operative part",
+            )
+        )
+    if any(a.kind == "annex" for a in aside):
         line = next(a.line for a in aside if a.kind == "annex")
         warnings.append(
             ParseWarning(
