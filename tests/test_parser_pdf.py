@@ -111,7 +111,7 @@ def test_footnote_texts_are_kept_apart_from_the_clauses():
     result = parse(DOCUMENT)
     everything = " ".join(c.text for _k, _p, c in result.resolution.clauses())
     assert "A/79/7, annex" not in everything and "A/99/300" not in everything
-    assert result.resolution.footnotes == ["[1, 2] A/79/7, annex. A/99/300."]
+    assert result.resolution.footnotes == ["1 A/79/7, annex.", "2 A/99/300."]
 
 
 # 3. Page furniture ------------------------------------------------------------------------

@@ -369,7 +369,25 @@ def _footnotes(note_lines, aside, marks):
             continue
         texts.append(t)
     marks.extend(numbers)
-    label = ", ".join(numbers)
+    # One entry per footnote when the texts can be told apart (each ends with a period);
+    # otherwise the block as one entry, its numbers first.
+    entries, current = [], []
+    for n, t in note_lines:
+        if FOOTNOTE_NUMBER_RE.match(t):
+            continue
+        current.append((n, t))
+        if t.endswith("."):
+            entries.append(current)
+            current = []
+    if current:
+        entries.append(current)
+    ordered = sorted(numbers, key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0))
+    if numbers and len(entries) == len(numbers):
+        for number, entry in zip(ordered, entries, strict=True):
+            text = " ".join(t for _n, t in entry)
+            aside.append(Aside("footnote", entry[0][0], f"{number} {text}"))
+        return
+    label = ", ".join(ordered)
     text = " ".join(texts)
     aside.append(Aside("footnote", note_lines[0][0], f"[{label}] {text}" if label else text))
 

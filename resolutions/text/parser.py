@@ -721,10 +721,10 @@ def _set_aside(prepared, resolution, placed, warnings):
         )
     if counts.get("footnote"):
         marks = counts.get("mark", 0)
-        blocks = f"{counts['footnote']} block{'s' if counts['footnote'] != 1 else ''}"
+        notes = f"{counts['footnote']}"
         if marks:
-            blocks += f", {marks} mark{'s' if marks != 1 else ''} taken out of the text"
-        parts.append(f"the footnotes ({blocks})")
+            notes += f", their {marks} mark{'s' if marks != 1 else ''} taken out of the text"
+        parts.append(f"the footnotes ({notes})")
     if counts.get("closing"):
         closing = next(a.text for a in aside if a.kind == "closing")
         parts.append(f"the closing lines (“{closing}”)")
