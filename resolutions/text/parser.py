@@ -564,6 +564,7 @@ def parse(text):
     official = prepared.official and not prepared.amendment
     placed = []  # (line, (kind, path)) of every clause, for the section headings
     introduced = {}
+    endings = []  # preambular clauses that do not end with a comma
     for item in items[:start]:
         body, end = _split_end(item.raw)
         if item.label and resolution.preamble:
@@ -591,11 +592,16 @@ def parse(text):
         placed.append((item.line, ("pre", (len(resolution.preamble),))))
         introduced[id(resolution.preamble[-1])] = end == ":"
         _check_phrase(item, body, PREAMBULAR, official, warnings)
-        if end and end != "," and not (end == ":" and item is not items[start - 1]):
-            name = {".": "a period", ";": "a semicolon", ":": "a colon"}[end]
-            warnings.append(
-                ParseWarning(item.line, f"preambular clause ends with {name} instead of a comma")
-            )
+        if end and end != ",":
+            endings.append((item, end, resolution.preamble[-1]))
+
+    for item, end, clause in endings:
+        if end == ":" and clause.children:
+            continue  # it introduces its lettered list
+        name = {".": "a period", ";": "a semicolon", ":": "a colon"}[end]
+        warnings.append(
+            ParseWarning(item.line, f"preambular clause ends with {name} instead of a comma")
+        )
 
     builder = _Operative(warnings)
     operative_items = items[start:]
@@ -643,7 +649,7 @@ def parse(text):
             "operative clauses (“1. Encourages …;”)."
         )
     if prepared.official:
-        _furniture_in_clauses(resolution, builder, items, warnings)
+        _furniture_in_clauses(items, warnings)
     _set_aside(prepared, resolution, placed, warnings)
     warnings.sort(key=lambda w: w.line)
     return ParseResult(resolution=resolution, warnings=warnings, set_aside=prepared.set_aside)
@@ -674,7 +680,7 @@ def _check_phrase(item, body, kind, official, warnings):
 FURNITURE_IN_TEXT_RE = re.compile(r"(?:^|\s)(\d{2}-\d{5}\s*\(E\)|\*\d{7}\*)(?:\s|$)")
 
 
-def _furniture_in_clauses(resolution, builder, items, warnings):
+def _furniture_in_clauses(items, warnings):
     """Page furniture the parser could not set aside is at least reported."""
     for item in items:
         match = FURNITURE_IN_TEXT_RE.search(item.raw)
