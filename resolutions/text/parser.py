@@ -148,8 +148,44 @@ def _starts_lower(text):
     return text[:1].islower()
 
 
-PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{3,}ing\b")
-NOT_OPENERS = {"Including", "During", "Beijing", "Nothing", "Something", "Anything", "Everything"}
+# A paragraph opening with a participle the lists lack: "Sharing deep concern", "Remaining
+# seized" (a capitalized -ing word, then a lowercase word), not a name ("Financing for
+# Development", "Kunming-Montreal").
+PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{3,}ing [a-z]")
+NOT_OPENERS = {
+    "Including",
+    "During",
+    "Nothing",
+    "Something",
+    "Anything",
+    "Everything",
+    "Financing",
+    "Trafficking",
+    "Peacekeeping",
+    "Peacebuilding",
+    "Training",
+    "Housing",
+    "Building",
+    "Banking",
+    "Funding",
+    "Planning",
+    "Monitoring",
+    "Reporting",
+    "Programming",
+    "Learning",
+    "Meeting",
+    "Processing",
+    "Manufacturing",
+    "Mining",
+    "Fishing",
+    "Shipping",
+    "Marketing",
+    "Networking",
+    "Wellbeing",
+    "Spring",
+    "Morning",
+    "Evening",
+}
 SPACED_RE = re.compile(r"^[A-Za-z]{1,4}(?: [A-Za-z]{1,4}){1,6}$")
 LABEL_ONLY_RE = re.compile(r"^\(?(?:[0-9]{1,3}|[a-z]{1,4})[.)]$")
 
