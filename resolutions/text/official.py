@@ -367,6 +367,8 @@ def _footnotes(note_lines, aside, marks):
         if FOOTNOTE_NUMBER_RE.match(t):
             numbers.append(t)
             continue
+        if STAR_NOTE_RE.match(t):
+            numbers.append(t.split()[0])  # "* On behalf of …": its mark is the star
         texts.append(t)
     marks.extend(numbers)
     # One entry per footnote when the texts can be told apart (each ends with a period);
@@ -381,11 +383,13 @@ def _footnotes(note_lines, aside, marks):
             current = []
     if current:
         entries.append(current)
-    ordered = sorted(numbers, key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0))
+    ordered = sorted(numbers, key=lambda m: (m.isdigit(), int(m) if m.isdigit() else len(m)))
     if numbers and len(entries) == len(numbers):
         for number, entry in zip(ordered, entries, strict=True):
             text = " ".join(t for _n, t in entry)
-            aside.append(Aside("footnote", entry[0][0], f"{number} {text}"))
+            if not text.startswith(number):
+                text = f"{number} {text}"
+            aside.append(Aside("footnote", entry[0][0], text))
         return
     label = ", ".join(ordered)
     text = " ".join(texts)
