@@ -333,6 +333,36 @@ def test_a_resolution_in_parts_keeps_the_later_parts_apart():
     ]
 
 
+def test_a_single_operative_paragraph_stands_unnumbered_without_warning():
+    text = HEADER + (
+        "The General Assembly,\nTaking note of the report,\n"
+        "Decides to include in the provisional agenda of its next session the item.\n"
+    )
+    result = parse(text)
+    assert _texts(result.resolution.operative) == [
+        "Decides to include in the provisional agenda of its next session the item"
+    ]
+    assert len(result.warnings) == 1
+
+
+def test_words_the_copy_moved_away_from_a_lone_number_are_put_back():
+    text = HEADER + (
+        "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1.\nranges;\n\nReiterates that language posts are not subject to desirable\n\n"
+        "2.\nrelevant special procedure mandate holders to give attention;\n"
+        "3. Invites the Office to consider guidance;\nI nv ite s\n\n"
+        "4. Decides to continue.\n"
+    )
+    result = parse(text)
+    assert _texts(result.resolution.operative) == [
+        "Reiterates that language posts are not subject to desirable ranges",
+        "Invites relevant special procedure mandate holders to give attention",
+        "Invites the Office to consider guidance",
+        "Decides to continue",
+    ]
+    assert len(result.warnings) == 1
+
+
 # 8. Warnings ------------------------------------------------------------------------------
 
 
