@@ -136,6 +136,20 @@ def test_page_furniture_is_set_aside_and_reported_in_one_line():
     assert "plenary meeting" in result.warnings[0].message
 
 
+def test_a_paragraph_ending_with_the_titles_words_at_a_page_end_keeps_them():
+    text = HEADER + (
+        "The General Assembly,\nRecalling its resolution 79/7,\nNoting the report on the\n"
+        "Protection of lighthouses,\n\n30-12345 (E)\n\n*3012345*\n"
+        "\fA/RES/99/12\n\nProtection of lighthouses\n\n1. Decides to act.\n"
+    )
+    result = parse(text)
+    assert _texts(result.resolution.preamble) == [
+        "Recalling its resolution 79/7",
+        "Noting the report on the Protection of lighthouses",
+    ]
+    assert _texts(result.resolution.operative) == ["Decides to act"]
+
+
 # 4. The document header -------------------------------------------------------------------
 
 

@@ -290,9 +290,18 @@ def _pages(lines, doc):
                 for _m, t, _p in current[-8:]
             )
         ):
-            # Walk back over the page's bottom furniture: it belongs to the page before.
+            # The running header's title lines just before the symbol open the new page.
+            moved = []
+            while current and (
+                not current[-1][1].strip() or doc.is_furniture(current[-1][1], title_ok=True)
+            ):
+                last = current[-1][1]
+                title_line = last.strip() and not doc.is_furniture(last)
+                if not (title_line or moved or not last.strip()):
+                    break  # the page's own bottom furniture stays with it
+                moved.insert(0, current.pop())
             pages.append(current)
-            current = []
+            current = moved
         current.append(entry)
     if current:
         pages.append(current)
@@ -341,8 +350,9 @@ def _strip_page(page, doc, aside, *, first, last):
             if c not in kept:
                 aside.append(Aside("furniture", n, c))
         note_text.append((n, " ".join(kept)))
-    # Bottom: page number, job number, barcode after the last body line.
-    while body and (not body[-1][1].strip() or doc.is_furniture(body[-1][1], title_ok=True)):
+    # Bottom: page number, job number, barcode after the last body line (not the title: a
+    # paragraph may end with the title's words; the running header is at the page's top).
+    while body and (not body[-1][1].strip() or doc.is_furniture(body[-1][1])):
         n, t, _p = body.pop()
         if t.strip():
             aside.append(Aside("furniture", n, " ".join(doc.cells(t))))
