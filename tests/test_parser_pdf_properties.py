@@ -80,9 +80,11 @@ def _label(depth, index):
     return "(" + ["i", "ii", "iii", "iv"][index - 1] + ")"
 
 
-def pdf_copy(resolution, *, width, page_lines, marked):
+def pdf_copy(resolution, *, width, page_lines, marked, feeds=True, layout=False):
     """The text as pdftotext gives an official PDF of it; ``marked`` says which paragraphs
-    carry a footnote mark at their end."""
+    carry a footnote mark at their end. ``layout``: as ``pdftotext -layout`` (indented first
+    lines, numbers beside their text, running header and page foot on one line each);
+    ``feeds``: with the form feeds between pages (a viewer's copy has none)."""
     body, notes_at = ["The General Assembly,"], {}
     mark = 0
     paragraphs = []
@@ -100,7 +102,11 @@ def pdf_copy(resolution, *, width, page_lines, marked):
     operative(resolution.operative, 1)
     for label, text, has_mark in paragraphs:
         lines = textwrap.wrap(text, width=width)
-        if label and label.endswith("."):
+        if layout:
+            lines = [" " * 17 + line for line in lines]
+            lead = f"{label}   " if label else ""
+            lines[0] = " " * 22 + lead + lines[0].lstrip()
+        elif label and label.endswith("."):
             body.append(label)  # the number alone on its line
         elif label:
             lines[0] = f"{label} {lines[0]}"
@@ -113,9 +119,12 @@ def pdf_copy(resolution, *, width, page_lines, marked):
     pages = [body[i : i + page_lines] for i in range(0, len(body), page_lines)]
     out = list(HEADER)
     start = 0
+    feed = "\f" if feeds else ""
     for number, page in enumerate(pages, start=1):
-        if number > 1:
-            out += ["\f" + SYMBOL, "", TITLE[0], TITLE[1], ""]
+        if number > 1 and layout:
+            out += [f"{feed}{' '.join(TITLE)}        {SYMBOL}", ""]
+        elif number > 1:
+            out += [feed + SYMBOL, "", TITLE[0], TITLE[1], ""]
         out += page
         marks = [m for line, m in notes_at.items() if start <= line < start + len(page)]
         start += len(page)
@@ -125,7 +134,10 @@ def pdf_copy(resolution, *, width, page_lines, marked):
         out += [f"A/99/{m}." for m in marks]
         if number == 1:
             out += ["", "040131", "", "*3012345*"]
-        out += ["", f"{number}/{len(pages)}", ""]
+        if layout:
+            out[-2:] = [f"{number}/{len(pages)}          30-12345", ""]
+        else:
+            out += ["", f"{number}/{len(pages)}", ""]
     return "\n".join(out)
 
 
@@ -135,9 +147,20 @@ def pdf_copy(resolution, *, width, page_lines, marked):
     st.integers(min_value=45, max_value=90),
     st.integers(min_value=4, max_value=30),
     st.lists(st.booleans(), min_size=1, max_size=5),
+    st.booleans(),
+    st.booleans(),
 )
-def test_a_pdf_copy_parses_back_to_the_same_structure(resolution, width, page_lines, marked):
-    text = pdf_copy(resolution, width=width, page_lines=page_lines, marked=marked)
+def test_a_pdf_copy_parses_back_to_the_same_structure(
+    resolution, width, page_lines, marked, feeds, layout
+):
+    text = pdf_copy(
+        resolution,
+        width=width,
+        page_lines=page_lines,
+        marked=marked,
+        feeds=feeds,
+        layout=layout,
+    )
     result = parse(text)
     got = result.resolution
     assert got.heading == resolution.heading
