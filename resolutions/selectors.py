@@ -1,6 +1,7 @@
 """Reads for the paper pages, each a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast
 
 from .models import Comment, DraftResolution, Round, Supporter, WorkingPaper
 from .text import diff
@@ -41,6 +42,18 @@ def visible_papers(committee, access):
     return _with_supporters(papers).order_by("topic__agenda_position", "number")
 
 
+def timeline_hidden_papers(committee, access):
+    """Timeline entries about papers this reader may not open (drafts still with their
+    sponsors), as a Q to exclude; the rule is ``visible_papers``'s."""
+    readable = (
+        visible_papers(committee, access)
+        .order_by()
+        .annotate(key=Cast("pk", output_field=CharField()))
+        .values("key")
+    )
+    return Q(target_type=WorkingPaper._meta.label_lower) & ~Q(target_id__in=readable)
+
+
 def papers_by_involvement(committee, access):
     """The visible papers in three lists: sponsored by the person's delegation, asking it
     to sign or co-sponsor, and the others."""
@@ -77,6 +90,18 @@ def dashboard_panel(committee):
         "returned": counts.get(WorkingPaper.Status.RETURNED, 0),
         "drafts": drafts,
     }
+
+
+def private_audience(paper):
+    """Who may follow a paper's events: None once it was submitted (the whole committee
+    may read it), else the ids of the delegations it involves (``can_read``'s rule)."""
+    if paper.rounds.exists():
+        return None
+    return list(
+        paper.supporters.exclude(state=Supporter.State.DECLINED).values_list(
+            "delegation_id", flat=True
+        )
+    )
 
 
 def can_read(paper, access):

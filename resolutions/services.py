@@ -10,9 +10,12 @@ from sessions import clock
 from sessions.audit import log_action
 from sessions.errors import DomainError
 from sessions.live import notify
-from sessions.models import Attendance, Delegation, Meeting, RollCallEntry, Topic
+from sessions.models import Attendance, Delegation, RollCallEntry, Topic
+from sessions.selectors import latest_roll_call
 
-from .models import DraftResolution, Revision, Round, Supporter, WorkingPaper
+from . import selectors
+from .limits import MAX_CLAUSES, count_clauses
+from .models import Comment, DraftResolution, Revision, Round, Supporter, WorkingPaper
 from .text import Resolution, check
 from .text.conventions import ERROR
 from .text.structure import path_label
@@ -40,7 +43,8 @@ class Threshold:
 
 def threshold_for(paper, *, have=None):
     committee = paper.committee
-    meeting = Meeting.objects.filter(committee=committee).order_by("-number").first()
+    # A meeting just opened, whose roll call nobody has answered yet, does not count.
+    meeting = latest_roll_call(committee)
     if meeting is not None:
         present = (
             RollCallEntry.objects.filter(meeting=meeting).exclude(status=Attendance.ABSENT).count()
@@ -70,13 +74,26 @@ def is_sponsor(paper, delegation):
     )
 
 
+def is_main_sponsor(paper, delegation):
+    """The delegation that started the paper (sponsor at position 0)."""
+    return (
+        delegation is not None
+        and paper.supporters.filter(
+            delegation=delegation,
+            role=Supporter.Role.SPONSOR,
+            state=Supporter.State.ACCEPTED,
+            position=0,
+        ).exists()
+    )
+
+
 # Internals ----------------------------------------------------------------------------------
 
 
 def _lock(paper):
     # Lock the paper's row only (not the joined committee and topic rows).
     return (
-        WorkingPaper.objects.select_for_update(of=("self",))
+        WorkingPaper.objects.select_for_update(no_key=True, of=("self",))
         .select_related("committee", "topic")
         .get(pk=paper.pk)
     )
@@ -105,7 +122,13 @@ def _record(paper, *, actor, action, **data):
         target=paper,
         data={"paper": paper.name, **data},
     )
-    notify(paper.committee, "papers", paper=paper.pk)
+    # A paper still with its sponsors is private: only its delegations hear of it.
+    notify(
+        paper.committee,
+        "papers",
+        paper=paper.pk,
+        only_delegations=selectors.private_audience(paper),
+    )
 
 
 def _require_open_topic(topic):
@@ -136,7 +159,7 @@ def paper_create(*, committee, delegation, actor, title="", resolution=None):
     if delegation is None or delegation.committee_id != committee.pk:
         raise DomainError("Only a delegation of this committee can write a working paper.")
     topic = (
-        Topic.objects.select_for_update()
+        Topic.objects.select_for_update(no_key=True)
         .filter(committee=committee, status=Topic.Status.OPEN)
         .first()
     )
@@ -180,6 +203,12 @@ def paper_save_text(*, paper, delegation, actor, resolution, note=""):
     if not paper.can_edit():
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; its text cannot be changed now."
+        )
+    clauses = count_clauses(resolution)
+    if clauses > MAX_CLAUSES:
+        raise DomainError(
+            f"A working paper can have at most {MAX_CLAUSES:,} clauses and sub-clauses; "
+            f"this text has {clauses:,}."
         )
     current = latest_revision(paper)
     if current is not None and current.text == resolution.to_dict():
@@ -231,7 +260,9 @@ def supporter_answer(*, paper, delegation, actor, accept):
     """The invited delegation accepts (signs, co-sponsors) or declines, from its own account."""
     paper = _lock(paper)
     supporter = (
-        Supporter.objects.select_for_update().filter(paper=paper, delegation=delegation).first()
+        Supporter.objects.select_for_update(no_key=True)
+        .filter(paper=paper, delegation=delegation)
+        .first()
     )
     if supporter is None or supporter.state != Supporter.State.INVITED:
         raise DomainError(f"{delegation} has no open invitation to {paper.name}.")
@@ -257,7 +288,7 @@ def supporter_answer(*, paper, delegation, actor, accept):
 def signature_withdraw(*, paper, delegation, actor):
     paper = _lock(paper)
     supporter = (
-        Supporter.objects.select_for_update()
+        Supporter.objects.select_for_update(no_key=True)
         .filter(
             paper=paper,
             delegation=delegation,
@@ -285,7 +316,8 @@ def paper_submit(*, paper, delegation, actor):
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; it cannot be submitted now."
         )
-    _require_open_topic(paper.topic)
+    # Lock the topic too, so a close committing meanwhile cannot let a paper in.
+    _require_open_topic(Topic.objects.select_for_update(no_key=True).get(pk=paper.topic_id))
     revision = latest_revision(paper)
     resolution = revision.resolution
     if not resolution.operative:
@@ -324,8 +356,17 @@ def paper_submit(*, paper, delegation, actor):
 
 @transaction.atomic
 def paper_withdraw(*, paper, delegation, actor, reason=""):
+    """Withdraw the paper for good: the main sponsor's decision alone."""
     paper = _lock(paper)
-    _require_sponsor(paper, delegation)
+    if not is_main_sponsor(paper, delegation):
+        raise DomainError(
+            f"Only the main sponsor can withdraw {paper.name}; a co-sponsor may leave the "
+            "paper instead."
+        )
+    if not paper.can_withdraw():
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; it cannot be withdrawn."
+        )
     open_round = pending_round(paper)
     if open_round and paper.can_withdraw():
         open_round.outcome = Round.Outcome.WITHDRAWN
@@ -335,6 +376,38 @@ def paper_withdraw(*, paper, delegation, actor, reason=""):
     return _move(
         paper, S.WITHDRAWN, actor=actor, action="paper.withdrawn", data={"reason": paper.reason}
     )
+
+
+@transaction.atomic
+def sponsor_leave(*, paper, delegation, actor):
+    """A co-sponsor leaves the paper; the paper and its other sponsors go on."""
+    paper = _lock(paper)
+    supporter = (
+        Supporter.objects.select_for_update(no_key=True)
+        .filter(
+            paper=paper,
+            delegation=delegation,
+            role=Supporter.Role.SPONSOR,
+            state=Supporter.State.ACCEPTED,
+        )
+        .first()
+    )
+    if supporter is None:
+        raise DomainError(f"{delegation} is not a sponsor of {paper.name}.")
+    if supporter.position == 0:
+        raise DomainError(
+            f"{delegation} is the main sponsor of {paper.name}: it can withdraw the paper, "
+            "not leave it."
+        )
+    if not paper.is_open:
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; its sponsors no longer change."
+        )
+    supporter.state = Supporter.State.DECLINED
+    supporter.answered_at = clock.now()
+    supporter.save(update_fields=["state", "answered_at"])
+    _record(paper, actor=actor, action="paper.sponsor_left", delegation=delegation.name)
+    return supporter
 
 
 # Dais ----------------------------------------------------------------------------------------
@@ -375,6 +448,11 @@ def comment_add(*, paper, actor, clause, text):
 @transaction.atomic
 def comment_delete(*, comment, actor):
     paper = _lock(comment.round.paper)
+    # Read the round again under the paper's lock: a return that committed meanwhile has
+    # sent this comment to the sponsors, and it must stay.
+    comment = Comment.objects.select_related("round").filter(pk=comment.pk).first()
+    if comment is None:
+        raise DomainError("That comment has already been deleted.")
     if comment.round.outcome != Round.Outcome.PENDING:
         raise DomainError("Feedback already returned to the sponsors cannot be deleted.")
     round_number, clause = comment.round.number, comment.clause
@@ -404,7 +482,7 @@ def paper_approve(*, paper, actor):
     """Freeze the text and give the paper its draft code: DR <topic>/<order of approval>."""
     paper = _lock(paper)
     round_ = _require_review(paper)
-    topic = Topic.objects.select_for_update().get(pk=paper.topic_id)
+    topic = Topic.objects.select_for_update(no_key=True).get(pk=paper.topic_id)
     _require_open_topic(topic)
     number = (DraftResolution.objects.filter(topic=topic).aggregate(n=Max("number"))["n"] or 0) + 1
     committee = paper.committee
