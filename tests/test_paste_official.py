@@ -70,7 +70,7 @@ def test_a_copied_un_resolution_previews_cleanly_in_chromium(
     details = page.locator("#paste-set-aside")
     expect(details).to_contain_text("Set aside, not lost")
     details.locator("summary").click()
-    expect(details.locator(".set-aside-footnote")).to_contain_text("A/80/334.")
+    expect(details.locator(".set-aside-footnote").first).to_contain_text("A/80/334.")
     expect(details.locator(".set-aside-header")).to_contain_text("A/C.5/80/L.11")
     expect(page.locator("#tab-paste .clause-row.kind-pre")).to_have_count(2)
     expect(page.locator("#tab-paste .clause-row.kind-op.depth-1")).to_have_count(7)
@@ -79,3 +79,17 @@ def test_a_copied_un_resolution_previews_cleanly_in_chromium(
     assert "25-20996" not in clauses and "A/80/334" not in clauses
     assert "Capital master plan" not in clauses
     page.close()
+
+
+@pytest.mark.django_db
+def test_an_accepted_official_copy_keeps_what_was_set_aside(
+    client, committee, delegations, chair, delegate
+):
+    paper = _paper(committee, delegations, chair, delegate)
+    client.force_login(delegate)
+    response = client.post(_url(committee, paper), {"text": OFFICIAL, "accept": "1"})
+    assert response.status_code == 302
+    stored = paper.revisions.order_by("-number").first().resolution
+    assert len(stored.operative) == 7
+    assert stored.document == {"symbol": "A/C.5/80/L.11", "title": "Capital master plan"}
+    assert stored.footnotes == ["1 A/80/334.", "2 A/80/396."]
