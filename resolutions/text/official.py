@@ -643,7 +643,8 @@ def prepare(text):
         set_aside=aside,
         footnote_marks=marks,
         amendment=any(
-            a.kind == "header" and re.search(r"\bamendments?\b", a.text, re.IGNORECASE)
+            a.kind == "header"
+            and re.search(r"\bamendments? to (?:the )?draft resolution", a.text, re.IGNORECASE)
             for a in aside
         ),
     )
