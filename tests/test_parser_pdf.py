@@ -306,6 +306,23 @@ def test_section_headings_are_kept_apart_with_one_warning():
     assert section_warnings[0].line == text.split("\n").index("I") + 1
 
 
+def test_section_headings_on_one_line_are_kept_apart_too():
+    text = (
+        HEADER
+        + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        + "1. Welcomes the report;\nI. Calendar of conferences\n2. Approves the calendar;\n"
+        + "II. Language services\n3. Requests efforts.\n"
+    )
+    result = parse(text)
+    assert _texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "Approves the calendar",
+        "Requests efforts",
+    ]
+    assert [s["before"] for s in result.resolution.sections] == ["op 2", "op 3"]
+    assert len(result.warnings) == 2
+
+
 def test_an_annex_is_kept_apart_not_merged_into_the_last_clause():
     text = (
         HEADER

@@ -50,6 +50,7 @@ HEADER_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 SECTION_RE = re.compile(r"^(?:Section\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
+SECTION_INLINE_RE = re.compile(r"^(?:Section\s+)?([IVXL]{1,6}|[A-H])\.\s+([A-Z][^,;:]*[^,;:.])$")
 ANNEX_RE = re.compile(r"^(?:Annex(?:es)?|ANNEX(?:ES)?)(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
 CELL_SPLIT_RE = re.compile(r"\s{3,}")
 MARKER_RE = re.compile(
@@ -559,6 +560,14 @@ def _sections_and_annexes(body, aside):
             rest = [e for e in body[i:] if e[1].strip()]
             aside.append(Aside("annex", n, "\n".join(e[1].strip() for e in rest)))
             break
+        inline = SECTION_INLINE_RE.match(stripped)
+        if inline and out:
+            following = next((e[1].strip() for e in body[i + 1 :] if e[1].strip()), "")
+            if re.match(r"^\d{1,3}\.(?:\s|$)", following):
+                # "II. Utilization of conference-servicing resources" above a numbered paragraph
+                aside.append(Aside("section", n, f"{inline.group(1)} {inline.group(2)}"))
+                i += 1
+                continue
         if SECTION_RE.match(stripped) and i + 1 < len(body):
             j = i + 1
             title = []
