@@ -77,9 +77,7 @@ class Prepared:
     official: bool = False
     symbol: str | None = None
     title: str | None = None
-    heading_line: int | None = None
     set_aside: list[Aside] = field(default_factory=list)
-    footnote_marks: list[str] = field(default_factory=list)
     amendment: bool = False
 
 
@@ -309,7 +307,7 @@ def _pages(lines, doc):
     return pages
 
 
-def _strip_page(page, doc, aside, *, first, last):
+def _strip_page(page, doc, aside, *, first):
     """The page's body lines; its header, bottom furniture and footnotes go aside."""
     body = list(page)
     # Top: running header lines (symbol, title, page number) until the first body line.
@@ -610,47 +608,30 @@ def prepare(text):
     _read_header(lines, end, doc, aside)
     if doc.symbol is None or doc.title is None:
         _infer_running_header(lines[end:], doc)
-    heading_line = None
     body_lines = lines[end:]
     pages = _pages(body_lines, doc)
-    body, notes, removed = [], [], []
+    body, removed = [], []
     last_mark = 0
     for k, page in enumerate(pages):
-        kept, note_text = _strip_page(page, doc, aside, first=k == 0, last=k == len(pages) - 1)
+        kept, note_text = _strip_page(page, doc, aside, first=k == 0)
         page_marks = []
-        _footnotes(note_text, [], page_marks)
+        _footnotes(note_text, aside, page_marks)
         listed = [int(m) for m in page_marks if m.isdigit()]
         if listed:
             # The copy may lose a footnote's number: expect every number up to the last.
             page_marks = [str(v) for v in range(min(last_mark + 1, min(listed)), max(listed) + 1)]
             last_mark = max(listed)
-        kept = _strip_marks(kept, page_marks, removed)
-        body.extend(kept)
-        notes.extend(note_text)
-        if note_text:
-            notes.append(None)
-    block, marks = [], []
-    for entry in notes:
-        if entry is None:
-            _footnotes(block, aside, marks)
-            block = []
-        else:
-            block.append(entry)
-    _footnotes(block, aside, marks)
+        body.extend(_strip_marks(kept, page_marks, removed))
     body = _closing(body, aside)
     aside.extend(Aside("mark", n, value) for n, value in removed)
     body = _sections_and_annexes(body, aside)
-    if body and HEADING_RE.match(body[0][1].strip()):
-        heading_line = body[0][0]
     aside.sort(key=lambda a: a.line)
     return Prepared(
         lines=[(n, t) for n, t, _p in body],
         official=True,
         symbol=doc.symbol,
         title=doc.title,
-        heading_line=heading_line,
         set_aside=aside,
-        footnote_marks=marks,
         amendment=any(
             a.kind == "header"
             and re.search(r"\bamendments? to (?:the )?draft resolution", a.text, re.IGNORECASE)
