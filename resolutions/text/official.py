@@ -46,7 +46,7 @@ HEADER_WORDS_RE = re.compile(
     r"Human Rights Council|Distr\.:.*|Original:.*|.*\bsession$|.*\bsession,.*|Agenda items? .*|"
     r"Item \d+.*|Resolution adopted by .*|Adopted by the .*|Resolution \d+ \(\d{4}\)|"
     r"\[.*\]?|.*\]|\d+/\d+\s*[A-Z]?\.|.*draft resolution.*|.*: amendment.*|"
-    r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Plenary|Programme budget.*)$",
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Plenary)$",
     re.IGNORECASE,
 )
 SECTION_RE = re.compile(r"^(?:Section\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
@@ -61,7 +61,7 @@ MARKER_RE = re.compile(
 @dataclass
 class Aside:
     """One line (or group of lines) set aside: ``kind`` is header, furniture, footnote,
-    closing, section or annex."""
+    mark (a footnote mark taken out of a clause), closing, section, annex or part."""
 
     kind: str
     line: int
