@@ -184,6 +184,31 @@ def test_a_security_council_header_is_recognised():
     assert len(result.warnings) == 1
 
 
+def test_a_human_rights_council_text_with_a_recorded_vote():
+    text = (
+        "A/HRC/RES/55/1\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n"
+        "10 April 2024\n\nHuman Rights Council\nFifty-fifth session\nAgenda item 3\n\n"
+        "Resolution adopted by the Human Rights Council on 3 April 2024\n\n55/1.\n\n"
+        "The right to food\nThe Human Rights Council,\nGuided by the Charter,\n"
+        "1. Reaffirms that hunger constitutes an outrage;\n"
+        "2. Decides to continue its consideration of the question.\n"
+        "47th meeting\n3 April 2024\n"
+        "[Adopted by a recorded vote of 30 to 2, with 15 abstentions. The voting was as follows:\n"
+        "In favour:\nArgentina, Benin, Chile\nAgainst:\nParaguay, Romania\n"
+        "Abstaining:\nAlbania, Bulgaria]\n"
+    )
+    result = parse(text)
+    assert result.resolution.heading == "The Human Rights Council"
+    assert _texts(result.resolution.operative) == [
+        "Reaffirms that hunger constitutes an outrage",
+        "Decides to continue its consideration of the question",
+    ]
+    closing = [a.text for a in result.set_aside if a.kind == "closing"]
+    assert closing[0].startswith("47th meeting / 3 April 2024 / [Adopted by a recorded vote")
+    assert closing[0].endswith("Albania, Bulgaria]")
+    assert len(result.warnings) == 1
+
+
 # 5. A lettered list inside the preamble ---------------------------------------------------
 
 

@@ -417,6 +417,19 @@ def _closing(body, aside):
             if j < len(body) and DATE_RE.match(body[j][1].strip()):
                 group.append(body[j][1].strip())
                 drop.add(j)
+                j += 1
+            while j < len(body) and not body[j][1].strip():
+                j += 1
+            if j < len(body) and body[j][1].strip().startswith("["):
+                # "[Adopted without a vote.]", or a recorded vote with its lists of States.
+                while j < len(body):
+                    line = body[j][1].strip()
+                    if line:
+                        group.append(line)
+                    drop.add(j)
+                    j += 1
+                    if line.endswith("]"):
+                        break
             aside.append(Aside("closing", n, " / ".join(group)))
             return [e for k, e in enumerate(body) if k not in drop]
     return body
