@@ -23,6 +23,9 @@ SYMBOL_RE = re.compile(
     r"^(?:A|S|E|A/HRC|A/C\.\d|E/CN\.\d+|UNEP|TD|ICCD)(?:/[A-Za-z0-9.()\-]+)+(?:\s+\(\d{4}\))?$"
 )
 SYMBOL_TOKEN_RE = re.compile(r"^(?:A|S|E)(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\))?$")
+SYMBOL_IN_LINE_RE = re.compile(
+    r"(?<!\S)((?:A|S|E)/(?:[A-Za-z0-9.\-]+/)+[A-Za-z0-9.\-]+(?: \(\d{4}\))?)(?!\S)"
+)
 PAGE_RE = re.compile(r"^\d{1,3}/\d{1,3}$")
 JOB_RE = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
 DATECODE_RE = re.compile(r"^\d{6}$")
@@ -118,7 +121,8 @@ def looks_official(text):
     """Whether the text carries the marks of an official document's copy."""
     head = text[:3000]
     if "\f" in text or re.search(
-        r"(?m)^\s*(?:Distr\.:|Resolution adopted by|Adopted by the .* at its \d+\w* meeting)",
+        r"(?m)(?:\bDistr\.:\s*(?:General|Limited|Restricted)|^\s*Resolution adopted by|"
+        r"^\s*Adopted by the .* at its \d+\w* meeting)",
         head,
     ):
         return True
@@ -162,7 +166,31 @@ class _Doc:
 
     def is_furniture(self, text, *, title_ok=False):
         cells = self.cells(text)
-        return bool(cells) and all(self.furniture_cell(c, title_ok=title_ok) for c in cells)
+        if not cells:
+            return False
+        if all(self.furniture_cell(c, title_ok=title_ok) for c in cells):
+            return True
+        # A copy that squeezed the columns' spaces: "2/4 25-20352", "Title words A/RES/80/95".
+        tokens = text.split()
+        rest = [t for t in tokens if not self._furniture_token(t)]
+        if len(rest) == len(tokens):
+            return False
+        return not rest or (title_ok and self.is_title_part(" ".join(rest)))
+
+    def has_symbol(self, text):
+        return bool(self.symbol) and (
+            self.symbol in self.cells(text) or self.symbol.split()[0] in text.split()
+        )
+
+    def _furniture_token(self, token):
+        return bool(
+            (self.symbol and token == self.symbol.split()[0])
+            or PAGE_RE.match(token)
+            or re.match(r"^\d{2}-\d{5}$", token)
+            or token == "(E)"
+            or DATECODE_RE.match(token)
+            or BARCODE_RE.match(token)
+        )
 
 
 def _find_heading(lines, limit=200):
@@ -201,6 +229,11 @@ def _read_header(lines, end, doc, aside):
         for cell in doc.cells(t):
             if SYMBOL_RE.match(cell) and doc.symbol is None:
                 doc.symbol = cell
+    for _n, t in texts[:8]:
+        # Squeezed columns: "United Nations A/RES/80/95".
+        found = SYMBOL_IN_LINE_RE.search(t)
+        if found and doc.symbol is None:
+            doc.symbol = found.group(1)
     # The title: the lines after the last header-like line (the resolution number "80/4.",
     # "[on the report of …]", "… draft resolution") up to the heading.
     title_lines = []
@@ -283,9 +316,10 @@ def _pages(lines, doc):
         elif (
             doc.symbol
             and current
-            and any(c == doc.symbol for c in doc.cells(stripped))
+            and doc.has_symbol(stripped)
+            and doc.is_furniture(stripped, title_ok=True)
             and any(
-                t.strip() and doc.is_furniture(t) and not any(c == doc.symbol for c in doc.cells(t))
+                t.strip() and doc.is_furniture(t) and not doc.has_symbol(t)
                 for _m, t, _p in current[-8:]
             )
         ):
