@@ -26,6 +26,8 @@ SYMBOL_TOKEN_RE = re.compile(r"^(?:A|S|E)(?:/[A-Za-z0-9.\-]+){2,}(?:\s*\(\d{4}\)
 SYMBOL_IN_LINE_RE = re.compile(
     r"(?<!\S)((?:A|S|E)/(?:[A-Za-z0-9.\-]+/)+[A-Za-z0-9.\-]+(?: \(\d{4}\))?)(?!\S)"
 )
+MAYBE_FURNITURE_RE = re.compile(r"[\d*/♲]")
+FURNITURE_HINT_RE = re.compile(r"\d/\d|\d{2}-\d{5}|\*\d|\b\d{6}\b")
 PAGE_RE = re.compile(r"^\d{1,3}/\d{1,3}$")
 JOB_RE = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
 DATECODE_RE = re.compile(r"^\d{6}$")
@@ -165,12 +167,20 @@ class _Doc:
         )
 
     def is_furniture(self, text, *, title_ok=False):
+        stripped = text.strip()
+        if "   " not in stripped and not MAYBE_FURNITURE_RE.search(stripped):
+            # No number, symbol or barcode: furniture only as the running title.
+            return bool(stripped) and (
+                stripped.lower() == "please recycle" or title_ok and self.is_title_part(stripped)
+            )
         cells = self.cells(text)
         if not cells:
             return False
         if all(self.furniture_cell(c, title_ok=title_ok) for c in cells):
             return True
         # A copy that squeezed the columns' spaces: "2/4 25-20352", "Title words A/RES/80/95".
+        if not (FURNITURE_HINT_RE.search(text) or self.has_symbol(text)):
+            return False
         tokens = text.split()
         rest = [t for t in tokens if not self._furniture_token(t)]
         if len(rest) == len(tokens):
