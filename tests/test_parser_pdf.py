@@ -4,11 +4,14 @@ wrong. The inputs imitate what pdftotext gives for an official PDF."""
 import re
 from pathlib import Path
 
+import pytest
+
 from resolutions.text import parse, render_html, render_text
 from resolutions.text.phrases import OPERATIVE, PREAMBULAR, opening_phrase
 from resolutions.text.render import render_rows
 
 CORPUS = Path(__file__).resolve().parent / "data" / "un-official"
+DATA = Path(__file__).resolve().parent / "data" / "pdf-copies"
 
 HEADER = """A/RES/99/12
 
@@ -206,6 +209,30 @@ def test_a_human_rights_council_text_with_a_recorded_vote():
     closing = [a.text for a in result.set_aside if a.kind == "closing"]
     assert closing[0].startswith("47th meeting / 3 April 2024 / [Adopted by a recorded vote")
     assert closing[0].endswith("Albania, Bulgaria]")
+    assert len(result.warnings) == 1
+
+
+@pytest.mark.parametrize("feeds", [True, False])
+def test_a_security_council_resolution_copied_in_layout_mode(feeds):
+    """Written for this test in the layout of S/RES/2719 (2023) as pdftotext -layout gives it
+    (tests/data/pdf-copies): columns, a symbol with its year, a footnote, a page foot."""
+    text = (DATA / "security_council_layout.txt").read_text(encoding="utf-8")
+    result = parse(text if feeds else text.replace("\f", ""))
+    resolution = result.resolution
+    assert resolution.heading == "The Security Council"
+    assert [c.text.split()[0] for c in resolution.preamble] == [
+        "Recalling",
+        "Reaffirming",
+        "Acting",
+    ]
+    assert [c.text.split()[0] for c in resolution.operative] == ["Decides", "Requests", "Decides"]
+    assert _texts(resolution.operative[1].children) == [
+        "On progress made in the joint preparation",
+        "On the financing arrangements",
+    ]
+    assert resolution.preamble[1].text.endswith("international peace and security")
+    assert resolution.footnotes == ["1 S/PRST/2023/1."]
+    assert resolution.document["symbol"] == "S/RES/2719 (2023)"
     assert len(result.warnings) == 1
 
 

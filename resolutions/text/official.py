@@ -198,6 +198,7 @@ class _Doc:
             or PAGE_RE.match(token)
             or re.match(r"^\d{2}-\d{5}$", token)
             or token == "(E)"
+            or (self.symbol and self.symbol.endswith(token) and re.match(r"^\(\d{4}\)$", token))
             or DATECODE_RE.match(token)
             or BARCODE_RE.match(token)
         )
