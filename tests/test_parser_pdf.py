@@ -512,6 +512,7 @@ def test_a_text_flattened_to_one_line_is_read():
     resolution = result.resolution
     assert resolution.heading == "The General Assembly"
     assert (len(resolution.preamble), len(resolution.operative)) == (4, 2)
+    assert {w.line for w in result.warnings} == {1}  # the one line there is
 
 
 # 10. Renderers ----------------------------------------------------------------------------

@@ -107,16 +107,21 @@ def _split_lines(text):
     return out
 
 
-def _unflatten(text):
+def _unflatten(lines):
     """A text flattened to a few very long lines, with double spaces where the line breaks
-    were (a copy out of some web pages), gets its line breaks back."""
-    lines = text.split("\n")
-    long = [line for line in lines if len(line) > 400 and line.count("  ") >= 3]
-    if not long or len(long) * 4 < len([line for line in lines if line.strip()]):
-        return text
-    return "\n".join(
-        re.sub(r" {2,}", "\n", line) if len(line) > 400 and "  " in line else line for line in lines
-    )
+    were (a copy out of some web pages), gets its line breaks back; each piece keeps the
+    number of the line it came from."""
+    long = [t for _n, t, _p in lines if len(t) > 400 and t.count("  ") >= 3]
+    if not long or len(long) * 4 < len([t for _n, t, _p in lines if t.strip()]):
+        return lines
+    out = []
+    for number, text, page in lines:
+        if len(text) > 400 and "  " in text:
+            pieces = re.split(r" {2,}", text)
+            out.extend((number, piece, page and k == 0) for k, piece in enumerate(pieces))
+        else:
+            out.append((number, text, page))
+    return out
 
 
 def looks_official(text):
@@ -656,8 +661,8 @@ def _sections_and_annexes(body, aside):
 
 def prepare(text):
     """Split ``text`` into body lines (with their line numbers) and what is set aside."""
-    text = _unflatten(text)
-    lines = _split_lines(text)
+    lines = _unflatten(_split_lines(text))
+    text = "\n".join(t for _n, t, _p in lines)
     if not looks_official(text):
         return Prepared(lines=[(n, t) for n, t, _p in lines])
     aside: list[Aside] = []
