@@ -512,7 +512,12 @@ def test_a_text_flattened_to_one_line_is_read():
     resolution = result.resolution
     assert resolution.heading == "The General Assembly"
     assert (len(resolution.preamble), len(resolution.operative)) == (4, 2)
-    assert {w.line for w in result.warnings} == {1}  # the one line there is
+    # A warning about a clause deep in the text points at the one line there is.
+    source = (CORPUS / "22_A_C.2_80_L.39.txt").read_text(encoding="utf-8")
+    flat = "  ".join(line for line in source.replace("\f", "\n").split("\n") if line.strip())
+    result = parse(flat)
+    assert len(result.resolution.operative) == 28
+    assert [w.line for w in result.warnings] == [1, 1]
 
 
 # 10. Renderers ----------------------------------------------------------------------------
