@@ -154,13 +154,9 @@ def main():
         client = Client()
         path = "/c/ccpcj/documentation/"
         client.get(path)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(path)
         med, best, _ = timed(lambda: client.get(path), args.repeat)
-        print(
-            f"seed committee: page {path} median {med:.1f} ms, best {best:.1f} ms, "
-            f"{len(queries)} queries ({connection.vendor})"
-        )
+        # Its number of queries is asserted by tests/test_outcome.py at two sizes.
+        print(f"seed committee: page {path} median {med:.1f} ms, best {best:.1f} ms")
         report("seed committee", documents.committee_docs(committee), args.repeat, args.pdf_repeat)
         conference = synthetic_conference(args.committees, args.per)
         with CaptureQueriesContext(connection) as queries:
