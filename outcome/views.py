@@ -15,7 +15,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sessions.errors import DomainError
 from sessions.models import Committee, Conference
-from sessions.permissions import committee_access, committee_permission_required
+from sessions.permissions import (
+    committee_access,
+    committee_permission_required,
+    secretariat_required,
+)
 
 from . import backup, documents, selectors, services
 from .akn import resolution_akn
@@ -219,7 +223,9 @@ def conference_documentation(request, pk):
 
 
 @require_GET
+@secretariat_required
 def conference_pdf(request, pk):
+    # The secretariat's only: a conference of 150 resolutions takes minutes to lay out.
     conference, docs = _conference_docs(request, pk)
     if isinstance(docs, HttpResponse):
         return docs

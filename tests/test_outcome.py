@@ -546,3 +546,15 @@ def test_restore_refuses_other_files():
         backup.restore({"format": "other"})
     with pytest.raises(DomainError, match="not valid JSON"):
         backup.loads("{")
+
+
+@pytest.mark.parametrize(
+    "who,expected", [("anonymous", 302), ("director", 403), ("secretariat", 200)]
+)
+def test_conference_pdf_is_the_secretariats(client, cast, committee, monkeypatch, who, expected):
+    monkeypatch.setattr(documents, "pdf", lambda docs: b"%PDF-1.7 test")
+    publish(committee, cast["director"])
+    if cast[who]:
+        client.force_login(cast[who])
+    path = reverse("conference_documentation_pdf", kwargs={"pk": committee.conference_id})
+    assert client.get(path).status_code == expected
