@@ -147,8 +147,14 @@ def _revise(paper, user, main, resolution, note):
     )
 
 
-def build(committee):
-    """Replay the week, at the conference's dates (New York time)."""
+def close_without_votes(topic, chair):
+    with clock.travel_to(at(3, 10, 55)):
+        session_services.topic_close(topic=topic, actor=chair)
+
+
+def build(committee, *, voting_procedure=close_without_votes):
+    """Replay the week, at the conference's dates (New York time). ``voting_procedure(topic,
+    chair)`` takes topic 1 to its close on Wednesday morning (the voting app's demo votes)."""
     if WorkingPaper.objects.filter(committee=committee).exists():
         return
     delegations = {
@@ -222,9 +228,8 @@ def build(committee):
             services.paper_approve(paper=paper, actor=director)
 
     # Wednesday: voting procedure on topic 1 (recorded by the voting part), then topic 2.
+    voting_procedure(committee.topics.get(status=Topic.Status.OPEN), chair)
     with clock.travel_to(at(3, 11, 0), tick=tick):
-        topic_1 = committee.topics.get(status=Topic.Status.OPEN)
-        session_services.topic_close(topic=topic_1, actor=chair)
         session_services.topic_open_next(committee=committee, actor=chair)
     with clock.travel_to(at(3, 11, 15), tick=tick):
         paper, user, main, full = _write(committee, delegations, *TOPIC_2)

@@ -41,6 +41,10 @@ PERMISSIONS = {
     "papers.write": frozenset({DELEGATE}),
     "papers.view_queue": DAIS | {SECRETARIAT},
     "papers.review": SUBSTANCE,
+    # Voting: everyone in the committee watches (the projector too); the chair and the
+    # rapporteur record votes, verify counts and announce results.
+    "voting.view": EVERYONE,
+    "voting.record": frozenset({CHAIR, RAPPORTEUR}),
 }
 
 
