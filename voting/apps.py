@@ -9,6 +9,9 @@ class VotingConfig(AppConfig):
     def ready(self):
         from sessions.audit import describe_actions, timeline_kinds
         from sessions.context_processors import NAV
+        from sessions.panels import register_agenda_vote
+
+        register_agenda_vote("voting:index")
 
         NAV.update(
             {
