@@ -114,14 +114,14 @@ class Amendment(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self):
-        return f"Amendment {self.number} to {self.draft.code}"
-
     def get_absolute_url(self):
         return reverse(
             "resolutions:amendment", kwargs={"committee": self.committee.slug, "pk": self.pk}
         )
+
+    @property
+    def name(self):
+        return f"Amendment {self.number} to {self.draft.code}"
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]

@@ -159,7 +159,7 @@ def build(base, operations):
             index(node.children)
 
     index(root)
-    for i, op in enumerate(operations):
+    for op in operations:
         if op["op"] == "replace":
             node = by_origin[_operative_path(op["key"])]
             node.text, node.changed = _normal(op["text"]), True
@@ -452,9 +452,7 @@ def edit(base, operations, op, key, text=""):
                 siblings = _find_new(operations, index, inner[:-1])["children"]
                 siblings.insert(inner[-1], {"text": text, "children": []})
         elif op == "add_child":
-            _find_new(operations, index, inner)["children"].append(
-                {"text": text, "children": []}
-            )
+            _find_new(operations, index, inner)["children"].append({"text": text, "children": []})
         else:
             raise AmendError("That change is not understood.")
     validate(base, operations)
