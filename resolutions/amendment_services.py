@@ -66,20 +66,21 @@ def amendment_threshold(amendment, *, have=None):
 
 
 def _lock_draft(draft_id):
-    return (
-        DraftResolution.objects.select_for_update(of=("self",))
-        .select_related("committee", "topic", "paper", "revision")
-        .get(pk=draft_id)
+    # Lock the draft's row alone, then read it with its relations in a new statement: on
+    # PostgreSQL a locking query that joins the revision would miss the row once another
+    # transaction has moved it to a revision this statement's snapshot cannot see.
+    DraftResolution.objects.select_for_update().filter(pk=draft_id).values_list("pk").get()
+    return DraftResolution.objects.select_related("committee", "topic", "paper", "revision").get(
+        pk=draft_id
     )
 
 
 def _lock(amendment):
     """Lock the draft, then the amendment (re-read: another change may have re-based it)."""
     draft = _lock_draft(amendment.draft_id)
-    locked = (
-        Amendment.objects.select_for_update(of=("self",))
-        .select_related("proposer__member_state", "base_revision")
-        .get(pk=amendment.pk)
+    Amendment.objects.select_for_update().filter(pk=amendment.pk).values_list("pk").get()
+    locked = Amendment.objects.select_related("proposer__member_state", "base_revision").get(
+        pk=amendment.pk
     )
     locked.draft = draft
     locked.committee = draft.committee
