@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from .amendment_models import Amendment, AmendmentSupport
 from .models import DraftResolution, Supporter
 from .text import amend as text_amend
-from .text import diff, render_diff_html
+from .text import render_diff_html
 
 
 def _is_dais(access):
@@ -55,13 +55,9 @@ def annotate(amendment, current):
         amendment.diff_html = ""
         return amendment
     amendment.problem = ""
-    if amendment.applied_revision_id:
-        previous = base.resolution
-    elif amendment.is_pending:
-        previous = current.resolution if current.pk == base.pk else base.resolution
-    else:
-        previous = base.resolution
-    entries = [e for e in diff(previous, amended) if e.op != "same"]
+    entries = [
+        e for e in text_amend.diff_entries(base.resolution, amendment.operations) if e.op != "same"
+    ]
     amendment.diff_html = render_diff_html(entries) if entries else ""
     amendment.amended = amended
     return amendment

@@ -166,3 +166,24 @@ def test_paste_adds_or_replaces_clauses():
     assert len(amended.operative) == 3
     with pytest.raises(amend.AmendError, match="preambular clause"):
         amend.add_pasted(BASE, [], parse("Recalling x,\n1. Urges y.").resolution, where="end")
+
+
+def test_diff_is_exact_and_keeps_deleted_clauses_where_they_stood():
+    operations = ops(
+        ("delete", "op.2.1"),
+        ("set", "op.3", "Decides to review the matter next year"),
+        ("add_after", "op.1", "Invites INTERPOL to help"),
+    )
+    entries = [
+        (e.op, e.old_path, e.new_path)
+        for e in amend.diff_entries(BASE, operations)
+        if e.op != "same"
+    ]
+    assert entries == [
+        ("added", None, "op 2"),
+        ("removed", "op 2.a", None),
+        ("changed", "op 3", "op 4"),
+    ]
+    changed = [e for e in amend.diff_entries(BASE, operations) if e.op == "changed"][0]
+    assert ("delete", "remain seized") in changed.words
+    assert ("insert", "review the matter next year") in changed.words

@@ -505,3 +505,48 @@ def _amended_key(base, operations, base_key):
         if origin[0] == "base" and origin[1] == base_key:
             return key
     raise AmendError(f"{label_of(base_key)} is already deleted by this amendment.")
+
+
+def diff_entries(base, operations):
+    """The amendment as a clause-by-clause diff of the operative part, exact (from the
+    operations, not guessed by similarity): deleted clauses where they stood, changed ones
+    word by word, new ones where they go; labels before → after."""
+    from .diff import DiffEntry, word_diff
+
+    root = build(base, operations)
+    entries = []
+
+    def walk(nodes, path, removed=False):
+        n = 0
+        for node in nodes:
+            gone = removed or node.deleted
+            if not gone:
+                n += 1
+            here = None if gone else (*path, n)
+            new_label = path_label("op", here) if here else None
+            old_label = path_label("op", node.origin) if node.origin else None
+            depth = len(node.origin or here or ())
+            if gone:
+                old = _clause_at(base, node.origin).text if node.origin else node.text
+                entries.append(DiffEntry("removed", old_label, None, old, None, depth))
+            elif node.origin is None:
+                entries.append(DiffEntry("added", None, new_label, None, node.text, depth))
+            elif node.changed:
+                old = _clause_at(base, node.origin).text
+                entries.append(
+                    DiffEntry(
+                        "changed",
+                        old_label,
+                        new_label,
+                        old,
+                        node.text,
+                        depth,
+                        word_diff(old, node.text),
+                    )
+                )
+            else:
+                entries.append(DiffEntry("same", old_label, new_label, node.text, node.text, depth))
+            walk(node.children, here or (), removed=gone)
+
+    walk(root, ())
+    return entries
