@@ -35,3 +35,26 @@ class ResolutionsConfig(AppConfig):
                 "paper.withdrawn": "{paper} withdrawn by its sponsors",
             }
         )
+        describe_actions(
+            {
+                "amendment.created": "{delegation} started {amendment} ({kind})",
+                "amendment.revised": "{amendment}: text saved",
+                "amendment.invited": "{amendment}: {delegation} asked to sign",
+                "amendment.signed": "{delegation} signed {amendment}",
+                "amendment.declined": "{delegation} declined to sign {amendment}",
+                "amendment.consents_requested": "{amendment}: the sponsors of {draft} asked "
+                "to consent",
+                "amendment.consented": "{delegation} consented to {amendment}",
+                "amendment.consent_refused": "{delegation} did not consent to {amendment}",
+                "amendment.submitted": "{amendment} submitted to the dais",
+                "amendment.approved": "{amendment} approved; it is voted on before {draft}",
+                "amendment.applied": "{amendment} approved and applied: {draft} revision "
+                "{revision}",
+                "amendment.adopted": "{amendment} adopted and applied: {draft} revision {revision}",
+                "amendment.failed": "{amendment} failed in the vote",
+                "amendment.rejected": "{amendment} rejected: {reason}",
+                "amendment.withdrawn": "{amendment} withdrawn",
+                "amendment.rebased": "{amendment} re-based onto {draft} revision {revision}",
+                "amendment.needs_revision": "{amendment} needs revision after a change to {draft}",
+            }
+        )

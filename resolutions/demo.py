@@ -19,7 +19,7 @@ from sessions import services as session_services
 from sessions.demo import at
 from sessions.models import Delegation, Topic
 
-from . import services
+from . import amendment_demo, services
 from .models import Supporter, WorkingPaper
 from .text import Resolution, parse
 
@@ -105,7 +105,7 @@ def _gather(paper, delegations, sponsors, signatories):
 
 def _write(committee, delegations, code, title, sponsors, signatories, *, text=None):
     main_user, main = _delegate(delegations, sponsors[0])
-    full = text or _seed(code)
+    full = text or amendment_demo.approved_text(code, _seed(code))
     paper = services.paper_create(
         committee=committee,
         delegation=main,
@@ -220,8 +220,15 @@ def build(committee):
     with clock.travel_to(at(2, 16, 0), tick=tick):  # round 3: DR 1/1 to DR 1/4
         for paper, *_ in papers:
             services.paper_approve(paper=paper, actor=director)
+    with clock.travel_to(at(2, 17, 30), tick=tick):  # amendments: DR 1/3 unfriendly, 1/4 friendly
+        dr_1_3 = amendment_demo.propose(
+            committee, "ccpcj-1-3", _seed("ccpcj-1-3"), director=director
+        )
+        amendment_demo.propose(committee, "ccpcj-1-4", _seed("ccpcj-1-4"), director=director)
 
     # Wednesday: voting procedure on topic 1 (recorded by the voting part), then topic 2.
+    with clock.travel_to(at(3, 10, 30), tick=tick):  # DR 1/3's amendment is adopted
+        amendment_demo.adopt_in_voting(dr_1_3, chair=chair)
     with clock.travel_to(at(3, 11, 0), tick=tick):
         topic_1 = committee.topics.get(status=Topic.Status.OPEN)
         session_services.topic_close(topic=topic_1, actor=chair)
@@ -239,3 +246,5 @@ def build(committee):
         _submit(paper, user, main)
     with clock.travel_to(at(3, 14, 30), tick=tick):  # "approved ... by Wednesday afternoon"
         services.paper_approve(paper=paper, actor=director)
+    with clock.travel_to(at(3, 15, 30), tick=tick):  # "with one amendment", a friendly one
+        amendment_demo.propose(committee, "ccpcj-2-1", _seed("ccpcj-2-1"), director=director)
