@@ -147,7 +147,10 @@ def amendment_create(request, pk):
 def _amendment_context(request, amendment, **extra):
     selectors.annotate(amendment, amendment.draft.revision)
     siblings = list(
-        Amendment.objects.filter(draft=amendment.draft, status__in=Amendment.PENDING)
+        selectors.visible_amendments(
+            Amendment.objects.filter(draft=amendment.draft, status__in=Amendment.PENDING),
+            request.access,
+        )
         .exclude(pk=amendment.pk)
         .select_related("draft")
     )
@@ -237,6 +240,8 @@ def _editor_context(request, amendment, **extra):
         "amendment": amendment,
         "draft": amendment.draft,
         "rows": rows,
+        "preamble_rows": [row for row in rows if row["kind"] == "pre"],
+        "operative_rows": [row for row in rows if row["kind"] == "op"],
         "heading": amended.heading,
         "operations": list(enumerate(amendment.descriptions)),
         "preambular_phrases": phrase_list(PREAMBULAR),

@@ -187,3 +187,12 @@ def test_diff_is_exact_and_keeps_deleted_clauses_where_they_stood():
     changed = [e for e in amend.diff_entries(BASE, operations) if e.op == "changed"][0]
     assert ("delete", "remain seized") in changed.words
     assert ("insert", "review the matter next year") in changed.words
+
+
+def test_conflicts_for_new_clauses():
+    sub = ops(("add_child", "op.2", "on cybercrime"))
+    after = ops(("add_after", "op.2", "Invites reports"))
+    assert amend.conflicts(ops(("set", "op.2", "Requests two reports")), sub) == ["op 2"]
+    assert amend.conflicts(ops(("delete", "op.2")), after) == ["op 2"]  # its anchor goes
+    assert amend.conflicts(ops(("set", "op.2", "Requests two reports")), after) == []
+    assert amend.conflicts(after, ops(("add_after", "op.2", "Invites more"))) == ["op 2"]

@@ -392,3 +392,28 @@ def test_amendment_editor_never_errors(client, delegate, committee, setup, op, k
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
+
+
+def test_conflicts_are_flagged_but_never_reveal_an_unpublished_amendment(
+    client, delegate, other_delegate, director, committee, setup
+):
+    # Kenya's submitted amendment appends after op 3; Mexico's unpublished one also does.
+    services.amendment_save_operations(
+        amendment=setup["proposed"],
+        delegation=setup["proposed"].proposer,
+        actor=delegate,
+        operations=[
+            {
+                "op": "add",
+                "parent": "",
+                "after": "op.3",
+                "clause": {"text": "Requests a third report", "children": []},
+            }
+        ],
+    )
+    client.force_login(delegate)
+    content = client.get(url("amendment", committee, setup["submitted"])).content.decode()
+    assert "Touches op 3 like" in content and "Amendment 1 to DR 1/1" in content
+    client.force_login(director)  # Mexico's amendment is not public: no trace of it
+    content = client.get(url("amendment", committee, setup["submitted"])).content.decode()
+    assert "Touches op 3" not in content and "Amendment 1 to DR 1/1" not in content

@@ -250,29 +250,28 @@ def describe(op):
 
 
 def _footprint(op):
-    """The base clauses an operation relies on: (kind, path)."""
+    """What an operation relies on: ("clause", path) a clause's own text or sub-clauses,
+    ("tree", path) a clause and everything under it, ("anchor", path) the clause a new one
+    follows, ("place", (parent, after)) where a new clause goes."""
     if op["op"] == "replace":
-        return [("text", _operative_path(op["key"]))]
+        return [("clause", _operative_path(op["key"]))]
     if op["op"] == "delete":
         return [("tree", _operative_path(op["key"]))]
     marks = [("place", (op.get("parent", ""), op.get("after", "")))]
     if op.get("parent"):
-        marks.append(("inside", _operative_path(op["parent"])))
+        marks.append(("clause", _operative_path(op["parent"])))
     if op.get("after"):
-        marks.append(("inside", _operative_path(op["after"])))
+        marks.append(("anchor", _operative_path(op["after"])))
     return marks
 
 
 def _touches(a, b):
-    kind_a, pa = a
-    kind_b, pb = b
-    if kind_a == "place" or kind_b == "place":
-        return kind_a == kind_b and pa == pb
-    if kind_a == "tree":
+    (kind_a, pa), (kind_b, pb) = a, b
+    if kind_a == "tree" and kind_b != "place":
         return pb[: len(pa)] == pa
-    if kind_b == "tree":
+    if kind_b == "tree" and kind_a != "place":
         return pa[: len(pb)] == pb
-    return kind_a == kind_b == "text" and pa == pb
+    return kind_a == kind_b and kind_a in ("clause", "place") and pa == pb
 
 
 def conflicts(ops_a, ops_b):
@@ -281,7 +280,7 @@ def conflicts(ops_a, ops_b):
     for a in ops_a:
         for b in ops_b:
             if any(_touches(x, y) for x in _footprint(a) for y in _footprint(b)):
-                key = a.get("key") or a.get("after") or a.get("parent") or ""
+                key = a.get("key") or a.get("parent") or a.get("after") or ""
                 label = label_of(key)
                 if label not in found:
                     found.append(label)
