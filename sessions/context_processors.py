@@ -16,7 +16,7 @@ NAV = {
     "paper_compare": "papers",
     "queue": "review",
     "review": "review",
-    "draft": "papers",
+    "draft": "amendments",
     "amendments": "amendments",
     "amendment": "amendments",
     "amendment_edit": "amendments",
