@@ -47,7 +47,13 @@ class Amendment(models.Model):
         S.AWAITING_CONSENTS: {S.AWAITING_DAIS, S.PROPOSED, S.WITHDRAWN, S.NEEDS_REVISION},
         S.AWAITING_DAIS: {S.APPROVED, S.APPLIED, S.REJECTED, S.WITHDRAWN, S.NEEDS_REVISION},
         S.APPROVED: {S.APPLIED, S.FAILED, S.WITHDRAWN, S.NEEDS_REVISION},
-        S.NEEDS_REVISION: {S.PROPOSED, S.WITHDRAWN, S.NEEDS_REVISION},
+        S.NEEDS_REVISION: {
+            S.PROPOSED,
+            S.AWAITING_CONSENTS,
+            S.AWAITING_DAIS,
+            S.WITHDRAWN,
+            S.NEEDS_REVISION,
+        },
         S.APPLIED: set(),
         S.REJECTED: set(),
         S.WITHDRAWN: set(),
@@ -128,6 +134,13 @@ class Amendment(models.Model):
 
     def can_edit(self):
         return self.status in self.EDITABLE
+
+    @property
+    def status_phrase(self):
+        """For messages: "is awaiting the dais", "needs revision"."""
+        if self.status == self.Status.NEEDS_REVISION:
+            return "needs revision"
+        return f"is {self.get_status_display().lower()}"
 
     @property
     def is_friendly(self):

@@ -173,7 +173,7 @@ def for_delegation(committee, access):
 def _request_open(amendment, support):
     if support.role == AmendmentSupport.Role.CONSENT:
         return amendment.status == Amendment.Status.AWAITING_CONSENTS
-    return amendment.status == Amendment.Status.PROPOSED
+    return amendment.status in Amendment.EDITABLE
 
 
 def open_requests(delegation):
@@ -182,7 +182,7 @@ def open_requests(delegation):
         AmendmentSupport.objects.filter(delegation=delegation, state="invited")
         .filter(
             Q(role="consent", amendment__status=Amendment.Status.AWAITING_CONSENTS)
-            | Q(role="signatory", amendment__status=Amendment.Status.PROPOSED)
+            | Q(role="signatory", amendment__status__in=Amendment.EDITABLE)
         )
         .count()
     )

@@ -101,7 +101,7 @@ def _record(amendment, *, actor, action, **data):
 def _move(amendment, status, *, actor, action, data=None, fields=()):
     if not amendment.can_move_to(status):
         raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}; it cannot be "
+            f"{amendment.name} {amendment.status_phrase}; it cannot be "
             f"{S(status).label.lower()} now."
         )
     previous = amendment.status
@@ -201,8 +201,7 @@ def amendment_save_operations(*, amendment, delegation, actor, operations, note=
     _require_proposer(amendment, delegation)
     if not amendment.can_edit():
         raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}; its text cannot "
-            "be changed now."
+            f"{amendment.name} {amendment.status_phrase}; its text cannot be changed now."
         )
     _require_current(amendment)
     try:
@@ -265,9 +264,9 @@ def amendment_request_consents(*, amendment, delegation, actor):
     _require_proposer(amendment, delegation)
     if not amendment.is_friendly:
         raise DomainError("An unfriendly amendment is signed, then submitted to the dais.")
-    if amendment.status != S.PROPOSED:
+    if not amendment.can_edit():
         raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}; consents are asked "
+            f"{amendment.name} {amendment.status_phrase}; consents are asked "
             "for a proposed amendment."
         )
     _require_open_topic(amendment.draft)
@@ -277,6 +276,7 @@ def amendment_request_consents(*, amendment, delegation, actor):
     if delegation not in sponsors:
         raise DomainError(f"{delegation} no longer sponsors {amendment.draft.code}.")
     amendment.supports.all().delete()
+    amendment.reason = ""
     AmendmentSupport.objects.bulk_create(
         [
             AmendmentSupport(
@@ -296,6 +296,7 @@ def amendment_request_consents(*, amendment, delegation, actor):
         actor=actor,
         action="amendment.consents_requested",
         data={"sponsors": len(sponsors)},
+        fields=["reason"],
     )
     return _to_dais_when_consented(amendment, actor=actor)
 
@@ -329,11 +330,9 @@ def amendment_answer(*, amendment, delegation, actor, accept):
     )
     if support is None:
         raise DomainError(f"{delegation} has no open request about {amendment.name}.")
-    wanted = S.AWAITING_CONSENTS if support.role == A.Role.CONSENT else S.PROPOSED
-    if amendment.status != wanted:
-        raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}; the request is closed."
-        )
+    wanted = {S.AWAITING_CONSENTS} if support.role == A.Role.CONSENT else Amendment.EDITABLE
+    if amendment.status not in wanted:
+        raise DomainError(f"{amendment.name} {amendment.status_phrase}; the request is closed.")
     support.state = A.State.ACCEPTED if accept else A.State.DECLINED
     support.answered_at = clock.now()
     support.save(update_fields=["state", "answered_at"])
@@ -362,10 +361,9 @@ def amendment_submit(*, amendment, delegation, actor):
     _require_proposer(amendment, delegation)
     if amendment.is_friendly:
         raise DomainError("A friendly amendment goes to the dais once every sponsor consents.")
-    if amendment.status != S.PROPOSED:
+    if not amendment.can_edit():
         raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}; it cannot be "
-            "submitted now."
+            f"{amendment.name} {amendment.status_phrase}; it cannot be submitted now."
         )
     _require_open_topic(amendment.draft)
     _require_complete(amendment)
@@ -377,13 +375,14 @@ def amendment_submit(*, amendment, delegation, actor):
             "delegations present must propose or sign."
         )
     amendment.submitted_at = clock.now()
+    amendment.reason = ""
     return _move(
         amendment,
         S.AWAITING_DAIS,
         actor=actor,
         action="amendment.submitted",
         data={"supporters": threshold.have, "needed": threshold.needed},
-        fields=["submitted_at"],
+        fields=["submitted_at", "reason"],
     )
 
 
@@ -416,10 +415,7 @@ def amendment_approve(*, amendment, actor):
     """Friendly: applied to the draft's text at once. Unfriendly: waits for the vote."""
     amendment = _lock(amendment)
     if amendment.status != S.AWAITING_DAIS:
-        raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}, not waiting for "
-            "the dais."
-        )
+        raise DomainError(f"{amendment.name} {amendment.status_phrase}, not waiting for the dais.")
     _require_open_topic(amendment.draft)
     _require_current(amendment)
     _require_complete(amendment)
@@ -434,10 +430,7 @@ def amendment_reject(*, amendment, actor, reason):
     amendment = _lock(amendment)
     reason = " ".join(reason.split())
     if amendment.status != S.AWAITING_DAIS:
-        raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}, not waiting for "
-            "the dais."
-        )
+        raise DomainError(f"{amendment.name} {amendment.status_phrase}, not waiting for the dais.")
     if not reason:
         raise DomainError("Give the proposer a reason.")
     amendment.reason = reason[:2000]
@@ -461,7 +454,7 @@ def amendment_apply_adopted(*, amendment, actor):
     amendment = _lock(amendment)
     if amendment.is_friendly or amendment.status != S.APPROVED:
         raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}; only an approved "
+            f"{amendment.name} {amendment.status_phrase}; only an approved "
             "unfriendly amendment is voted on."
         )
     _require_current(amendment)
@@ -473,7 +466,7 @@ def amendment_mark_failed(*, amendment, actor):
     amendment = _lock(amendment)
     if amendment.is_friendly or amendment.status != S.APPROVED:
         raise DomainError(
-            f"{amendment.name} is {amendment.get_status_display().lower()}; only an approved "
+            f"{amendment.name} {amendment.status_phrase}; only an approved "
             "unfriendly amendment is voted on."
         )
     return _move(amendment, S.FAILED, actor=actor, action="amendment.failed")

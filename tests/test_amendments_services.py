@@ -353,7 +353,9 @@ def test_applying_one_rebases_the_other_or_sends_it_back_for_revision(
     ]
     # One needing revision is edited again, then goes on as usual.
     third.refresh_from_db()
-    with pytest.raises(DomainError, match="needs revision"):
+    with pytest.raises(DomainError, match="needs revision, not waiting for the dais"):
+        services.amendment_approve(amendment=third, actor=director)
+    with pytest.raises(DomainError, match="changes nothing yet"):  # its one change was dropped
         services.amendment_submit(amendment=third, delegation=japan, actor=japanese)
     third = write(third, japan, japanese, ("set", "op.2", "Decides to wait"))
     assert third.status == S.PROPOSED and third.reason == ""
@@ -374,3 +376,30 @@ def test_numbers_follow_the_draft(draft, kenya, kenyan, japan, japanese):
     first = unfriendly(draft, kenya, kenyan)
     second = unfriendly(draft, japan, japanese)
     assert (first.number, second.number) == (1, 2)
+
+
+def test_what_survives_a_re_base_can_be_proposed_again_as_it_stands(
+    draft, kenya, kenyan, japan, japanese, mexico, delegate, france, other_delegate, director
+):
+    # Japan's amendment changes op 1 and op 3; Mexico's friendly one, applied first,
+    # changes op 3 too: Japan's change to op 3 is dropped, its change to op 1 kept.
+    japans = unfriendly(
+        draft, japan, japanese, ("set", "op.1", "Urges States"), ("set", "op.3", "Decides x")
+    )
+    signed_and_submitted(japans, japan, japanese, kenya, kenyan)
+    mexicos = services.amendment_create(
+        target=draft, delegation=mexico, actor=delegate, kind="friendly"
+    )
+    write(mexicos, mexico, delegate, ("set", "op.3", "Decides y"))
+    services.amendment_request_consents(amendment=mexicos, delegation=mexico, actor=delegate)
+    services.amendment_answer(
+        amendment=mexicos, delegation=france, actor=other_delegate, accept=True
+    )
+    services.amendment_approve(amendment=mexicos, actor=director)
+    japans.refresh_from_db()
+    assert japans.status == S.NEEDS_REVISION
+    assert japans.descriptions == ["Change op 1 to read: “Urges States”"]
+    assert japans.supports.get().state == AmendmentSupport.State.INVITED  # signature reset
+    services.amendment_answer(amendment=japans, delegation=kenya, actor=kenyan, accept=True)
+    japans = services.amendment_submit(amendment=japans, delegation=japan, actor=japanese)
+    assert japans.status == S.AWAITING_DAIS and japans.reason == ""
