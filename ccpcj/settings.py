@@ -100,9 +100,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+# Several requests write at once on SQLite (a chair marking the roll call while delegates
+# sign papers): readers never block the writer (write-ahead log), a transaction takes the
+# write lock when it begins (so two read-then-write transactions queue instead of one
+# failing with "database is locked"), and a writer waits up to 20 s for the lock.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a lock instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 
 if os.environ.get("REDIS_URL"):
     CHANNEL_LAYERS = {
@@ -113,6 +121,10 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# A delegate may paste a whole resolution (at most 300,000 characters, which URL-encoding can
+# triple); a larger request gets the 400 page, which names this limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from ccpcj import views as site_views
 from sessions import views as session_views
 
 urlpatterns = [
     path("", session_views.home, name="home"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
@@ -20,3 +22,5 @@ urlpatterns = [
 
 admin.site.site_header = "MUN committee administration"
 admin.site.site_title = "Committee administration"
+
+handler400 = "ccpcj.views.bad_request"

@@ -7,12 +7,14 @@ class ResolutionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from sessions.audit import describe_actions
+        from sessions.audit import describe_actions, hide_from_timeline, timeline_kinds
         from sessions.panels import register_panel
 
-        from .selectors import dashboard_panel
+        from .selectors import dashboard_panel, timeline_hidden_papers
 
         register_panel(dashboard_panel)
+        hide_from_timeline(timeline_hidden_papers)
+        timeline_kinds({"papers": ("Working papers and drafts", ("paper.",))})
 
         describe_actions(
             {
@@ -32,7 +34,8 @@ class ResolutionsConfig(AppConfig):
                 "paper.approved": "{paper} approved as {code}",
                 "paper.merged": "{paper} merged into {into}",
                 "paper.not_accepted": "{paper} not accepted: {reason}",
-                "paper.withdrawn": "{paper} withdrawn by its sponsors",
+                "paper.withdrawn": "{paper} withdrawn by its main sponsor",
+                "paper.sponsor_left": "{delegation} left {paper} as co-sponsor",
             }
         )
         describe_actions(

@@ -2,19 +2,64 @@ from django import forms
 
 from sessions.models import Delegation
 
+from .limits import MAX_CLAUSE_CHARS, MAX_PASTE_CHARS, MAX_TITLE_CHARS
 from .models import Supporter, WorkingPaper
 
 
+class MaxChars:
+    """A length limit named in its message ("at most 5,000 characters; this one has 7,211").
+
+    Used instead of ``max_length``, which would also put ``maxlength`` on the input and let
+    the browser cut a pasted text short without a word; ``data-max-chars`` lets the page
+    warn before sending instead (static/js/forms.js)."""
+
+    def __init__(self, what, limit):
+        self.what, self.limit = what, limit
+
+    def __call__(self, value):
+        if len(value) > self.limit:
+            raise forms.ValidationError(
+                f"{self.what} can have at most {self.limit:,} characters; this one has "
+                f"{len(value):,}. Shorten it and try again.",
+                code="max_length",
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, MaxChars) and (self.what, self.limit) == (other.what, other.limit)
+
+
+def limited(what, limit, **kwargs):
+    """A CharField whose length limit is checked by ``MaxChars`` and announced to the page."""
+    widget = kwargs.pop("widget", forms.TextInput)
+    if isinstance(widget, type):
+        widget = widget()
+    widget.attrs["data-max-chars"] = limit
+    return forms.CharField(validators=[MaxChars(what, limit)], widget=widget, **kwargs)
+
+
 class PaperCreateForm(forms.Form):
-    title = forms.CharField(
-        max_length=200,
+    title = limited(
+        "A title",
+        MAX_TITLE_CHARS,
         required=False,
         help_text="Optional: a few words to tell your papers apart, e.g. “Data sharing”.",
     )
 
 
+class WithdrawForm(forms.Form):
+    reason = limited(
+        "The reason",
+        500,
+        label="Why (optional)",
+        required=False,
+        help_text="Shown on the paper; at most 500 characters.",
+    )
+
+
 class PasteForm(forms.Form):
-    text = forms.CharField(
+    text = limited(
+        "A pasted text",
+        MAX_PASTE_CHARS,
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
         label="Paste the whole text",
         help_text="From a word processor or a PDF: labels, numbering and punctuation are "
@@ -37,8 +82,13 @@ class ClauseForm(forms.Form):
     ]
     op = forms.ChoiceField(choices=[(o, o) for o in OPERATIONS])
     key = forms.CharField(required=False, max_length=40)
-    phrase = forms.CharField(required=False, max_length=100)
-    rest = forms.CharField(required=False, max_length=5000, widget=forms.Textarea)
+    phrase = limited("An opening phrase", 100, required=False)
+    rest = limited(
+        "A clause",
+        MAX_CLAUSE_CHARS,
+        required=False,
+        widget=forms.Textarea,
+    )
 
     def text(self):
         phrase = self.cleaned_data.get("phrase", "").strip()
@@ -64,7 +114,9 @@ class InviteForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    general_comment = forms.CharField(
+    general_comment = limited(
+        "The general comment",
+        MAX_CLAUSE_CHARS,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         label="General comment",
@@ -74,12 +126,22 @@ class ReturnForm(forms.Form):
 
 class CommentForm(forms.Form):
     clause = forms.CharField(max_length=40, widget=forms.HiddenInput)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Comment")
+    text = limited(
+        "A comment",
+        MAX_CLAUSE_CHARS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Comment",
+    )
 
 
 class MergeForm(forms.Form):
     into = forms.ModelChoiceField(queryset=WorkingPaper.objects.none(), label="Merge into")
-    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = limited(
+        "The comment",
+        MAX_CLAUSE_CHARS,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, paper, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,6 +160,9 @@ class MergeForm(forms.Form):
 
 
 class NotAcceptForm(forms.Form):
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), help_text="The sponsors see this reason."
+    reason = limited(
+        "The reason",
+        MAX_CLAUSE_CHARS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The sponsors see this reason.",
     )

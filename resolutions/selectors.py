@@ -1,6 +1,7 @@
 """Reads for the paper pages, each a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast
 
 from .models import Comment, DraftResolution, Round, Supporter, WorkingPaper
 from .text import diff
@@ -39,6 +40,18 @@ def visible_papers(committee, access):
     else:
         papers = papers.none()
     return _with_supporters(papers).order_by("topic__agenda_position", "number")
+
+
+def timeline_hidden_papers(committee, access):
+    """Timeline entries about papers this reader may not open (drafts still with their
+    sponsors), as a Q to exclude; the rule is ``visible_papers``'s."""
+    readable = (
+        visible_papers(committee, access)
+        .order_by()
+        .annotate(key=Cast("pk", output_field=CharField()))
+        .values("key")
+    )
+    return Q(target_type=WorkingPaper._meta.label_lower) & ~Q(target_id__in=readable)
 
 
 def papers_by_involvement(committee, access):

@@ -10,8 +10,10 @@ from sessions import clock
 from sessions.audit import log_action
 from sessions.errors import DomainError
 from sessions.live import notify
-from sessions.models import Attendance, Delegation, Meeting, RollCallEntry, Topic
+from sessions.models import Attendance, Delegation, RollCallEntry, Topic
+from sessions.selectors import latest_roll_call
 
+from .limits import MAX_CLAUSES, count_clauses
 from .models import DraftResolution, Revision, Round, Supporter, WorkingPaper
 from .text import Resolution, check
 from .text.conventions import ERROR
@@ -40,7 +42,8 @@ class Threshold:
 
 def threshold_for(paper, *, have=None):
     committee = paper.committee
-    meeting = Meeting.objects.filter(committee=committee).order_by("-number").first()
+    # A meeting just opened, whose roll call nobody has answered yet, does not count.
+    meeting = latest_roll_call(committee)
     if meeting is not None:
         present = (
             RollCallEntry.objects.filter(meeting=meeting).exclude(status=Attendance.ABSENT).count()
@@ -66,6 +69,19 @@ def is_sponsor(paper, delegation):
         delegation is not None
         and paper.supporters.filter(
             delegation=delegation, role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED
+        ).exists()
+    )
+
+
+def is_main_sponsor(paper, delegation):
+    """The delegation that started the paper (sponsor at position 0)."""
+    return (
+        delegation is not None
+        and paper.supporters.filter(
+            delegation=delegation,
+            role=Supporter.Role.SPONSOR,
+            state=Supporter.State.ACCEPTED,
+            position=0,
         ).exists()
     )
 
@@ -180,6 +196,12 @@ def paper_save_text(*, paper, delegation, actor, resolution, note=""):
     if not paper.can_edit():
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; its text cannot be changed now."
+        )
+    clauses = count_clauses(resolution)
+    if clauses > MAX_CLAUSES:
+        raise DomainError(
+            f"A working paper can have at most {MAX_CLAUSES:,} clauses and sub-clauses; "
+            f"this text has {clauses:,}."
         )
     current = latest_revision(paper)
     if current is not None and current.text == resolution.to_dict():
@@ -324,8 +346,17 @@ def paper_submit(*, paper, delegation, actor):
 
 @transaction.atomic
 def paper_withdraw(*, paper, delegation, actor, reason=""):
+    """Withdraw the paper for good: the main sponsor's decision alone."""
     paper = _lock(paper)
-    _require_sponsor(paper, delegation)
+    if not is_main_sponsor(paper, delegation):
+        raise DomainError(
+            f"Only the main sponsor can withdraw {paper.name}; a co-sponsor may leave the "
+            "paper instead."
+        )
+    if not paper.can_withdraw():
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; it cannot be withdrawn."
+        )
     open_round = pending_round(paper)
     if open_round and paper.can_withdraw():
         open_round.outcome = Round.Outcome.WITHDRAWN
@@ -335,6 +366,38 @@ def paper_withdraw(*, paper, delegation, actor, reason=""):
     return _move(
         paper, S.WITHDRAWN, actor=actor, action="paper.withdrawn", data={"reason": paper.reason}
     )
+
+
+@transaction.atomic
+def sponsor_leave(*, paper, delegation, actor):
+    """A co-sponsor leaves the paper; the paper and its other sponsors go on."""
+    paper = _lock(paper)
+    supporter = (
+        Supporter.objects.select_for_update()
+        .filter(
+            paper=paper,
+            delegation=delegation,
+            role=Supporter.Role.SPONSOR,
+            state=Supporter.State.ACCEPTED,
+        )
+        .first()
+    )
+    if supporter is None:
+        raise DomainError(f"{delegation} is not a sponsor of {paper.name}.")
+    if supporter.position == 0:
+        raise DomainError(
+            f"{delegation} is the main sponsor of {paper.name}: it can withdraw the paper, "
+            "not leave it."
+        )
+    if not paper.is_open:
+        raise DomainError(
+            f"{paper.name} is {paper.get_status_display().lower()}; its sponsors no longer change."
+        )
+    supporter.state = Supporter.State.DECLINED
+    supporter.answered_at = clock.now()
+    supporter.save(update_fields=["state", "answered_at"])
+    _record(paper, actor=actor, action="paper.sponsor_left", delegation=delegation.name)
+    return supporter
 
 
 # Dais ----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     path("papers/<int:pk>/unsign/", views.signature_withdraw, name="signature_withdraw"),
     path("papers/<int:pk>/submit/", views.paper_submit, name="paper_submit"),
     path("papers/<int:pk>/withdraw/", views.paper_withdraw, name="paper_withdraw"),
+    path("papers/<int:pk>/leave/", views.sponsor_leave, name="sponsor_leave"),
     path("papers/<int:pk>/compare/", views.paper_compare, name="paper_compare"),
     path("review/", views.queue, name="queue"),
     path("review/table/", views.queue_table, name="queue_table"),

@@ -19,7 +19,9 @@ from .forms import (
     PaperCreateForm,
     PasteForm,
     ReturnForm,
+    WithdrawForm,
 )
+from .limits import MAX_CLAUSES, count_clauses
 from .models import Comment, WorkingPaper
 from .text import ParseError, check, diff, parse, render_diff_html
 from .text import edit as text_edit
@@ -83,9 +85,7 @@ def _annotated_rows(resolution, *, findings=True, comments=None):
 # Delegates' pages -------------------------------------------------------------------------
 
 
-@require_GET
-@committee_permission_required("papers.view")
-def paper_list(request):
+def _paper_list_page(request, form, status=200):
     committee = request.committee
     mine, invited, others = selectors.papers_by_involvement(committee, request.access)
     return render(
@@ -97,10 +97,17 @@ def paper_list(request):
             "invited": invited,
             "others": others,
             "open_topic": Topic.objects.filter(committee=committee, status="open").first(),
-            "form": PaperCreateForm(),
+            "form": form,
             "can_write": request.access.has("papers.write"),
         },
+        status=status,
     )
+
+
+@require_GET
+@committee_permission_required("papers.view")
+def paper_list(request):
+    return _paper_list_page(request, PaperCreateForm())
 
 
 @require_POST
@@ -116,11 +123,37 @@ def paper_create(request):
                 title=form.cleaned_data["title"],
             )
         except DomainError as error:
-            messages.error(request, error.message)
+            form.add_error("title", error.message)
         else:
             messages.success(request, f"{paper.name} created. Write or paste its text.")
             return redirect("resolutions:paper_edit", committee=request.committee.slug, pk=paper.pk)
-    return redirect("resolutions:papers", committee=request.committee.slug)
+    return _paper_list_page(request, form, status=400)
+
+
+def _status_context(request, paper, **extra):
+    """What the live status card needs: status, supporters, threshold, revisions. No text
+    and no comparison, since every open page of the paper re-fetches it on each change."""
+    supporters = list(paper.supporters.select_related("delegation__member_state"))
+    delegation = request.access.delegation
+    mine = next((s for s in supporters if delegation and s.delegation_id == delegation.pk), None)
+    is_sponsor = bool(mine and mine.role == "sponsor" and mine.state == "accepted")
+    is_main_sponsor = is_sponsor and mine.position == 0
+    accepted = sum(1 for s in supporters if s.state == "accepted")
+    context = {
+        "committee": request.committee,
+        "paper": paper,
+        "supporters": supporters,
+        "mine": mine,
+        "is_sponsor": is_sponsor,
+        "is_main_sponsor": is_main_sponsor,
+        "withdraw_form": WithdrawForm() if is_main_sponsor else None,
+        "threshold": services.threshold_for(paper, have=accepted),
+        "revisions": paper.revisions.select_related("author").order_by("-number"),
+        "is_dais": request.access.has("papers.view_queue"),
+        "invite_form": InviteForm(paper=paper) if is_sponsor and paper.can_edit() else None,
+    }
+    context.update(extra)
+    return context
 
 
 def _paper_context(request, paper, **extra):
@@ -128,29 +161,16 @@ def _paper_context(request, paper, **extra):
     rounds = list(selectors.rounds_with_comments(paper))
     returned = [r for r in rounds if r.outcome != "pending"]
     placed, lost = selectors.anchor_comments(returned, revision)
-    supporters = list(paper.supporters.select_related("delegation__member_state"))
-    delegation = request.access.delegation
-    mine = next((s for s in supporters if delegation and s.delegation_id == delegation.pk), None)
-    is_sponsor = bool(mine and mine.role == "sponsor" and mine.state == "accepted")
-    accepted = sum(1 for s in supporters if s.state == "accepted")
-    context = {
-        "committee": request.committee,
-        "paper": paper,
-        "revision": revision,
-        "rows": _annotated_rows(revision.resolution, comments=placed),
-        "lost": lost,
-        "rounds": rounds,
-        "supporters": supporters,
-        "mine": mine,
-        "is_sponsor": is_sponsor,
-        "threshold": services.threshold_for(paper, have=accepted),
-        "revisions": paper.revisions.select_related("author").order_by("-number"),
-        "draft": getattr(paper, "draft", None) if paper.status == "approved" else None,
-        "is_dais": request.access.has("papers.view_queue"),
-        "invite_form": InviteForm(paper=paper) if is_sponsor and paper.can_edit() else None,
-    }
-    context.update(extra)
-    return context
+    return _status_context(
+        request,
+        paper,
+        revision=revision,
+        rows=_annotated_rows(revision.resolution, comments=placed),
+        lost=lost,
+        rounds=rounds,
+        draft=getattr(paper, "draft", None) if paper.status == "approved" else None,
+        **extra,
+    )
 
 
 @require_GET
@@ -165,7 +185,9 @@ def paper_detail(request, pk):
 def paper_status(request, pk):
     """The live part of the paper page (status, supporters, actions)."""
     paper = _paper(request, pk)
-    return render(request, "resolutions/partials/paper_status.html", _paper_context(request, paper))
+    return render(
+        request, "resolutions/partials/paper_status.html", _status_context(request, paper)
+    )
 
 
 def _editor_context(request, paper, **extra):
@@ -238,7 +260,16 @@ def paper_edit_clause(request, pk):
     form = ClauseForm(request.POST)
     focus, error = None, None
     if not form.is_valid():
-        error = "That change is not understood; reload the page and try again."
+        # Say what was wrong (a clause over the limit names the limit); the typed text is
+        # put back in the form it came from.
+        error = (
+            " ".join(
+                str(message)
+                for field in ("rest", "phrase")
+                for message in form.errors.get(field, [])
+            )
+            or "That change is not understood; reload the page and try again."
+        )
     else:
         revision = services.latest_revision(paper)
         try:
@@ -253,9 +284,13 @@ def paper_edit_clause(request, pk):
             error = str(exc)
     if error:
         messages.error(request, error)
+    failed = form if error else None
     if request.htmx:
-        context = _editor_context(request, paper, focus=focus, failed=form if error else None)
+        context = _editor_context(request, paper, focus=focus, failed=failed)
         return render(request, "resolutions/partials/editor.html", context)
+    if failed:
+        context = _editor_context(request, paper, failed=failed)
+        return render(request, "resolutions/paper_edit.html", context, status=400)
     return redirect("resolutions:paper_edit", committee=request.committee.slug, pk=paper.pk)
 
 
@@ -272,6 +307,14 @@ def paper_paste(request, pk):
         except ParseError as error:
             form.add_error("text", str(error))
         else:
+            clauses = count_clauses(result.resolution)
+            if clauses > MAX_CLAUSES:
+                form.add_error(
+                    "text",
+                    f"This text has {clauses:,} clauses and sub-clauses; a working paper can "
+                    f"have at most {MAX_CLAUSES:,}. Paste a shorter text.",
+                )
+        if form.is_valid():
             if request.POST.get("accept"):
                 try:
                     services.paper_save_text(
@@ -366,6 +409,10 @@ def paper_submit(request, pk):
 @committee_permission_required("papers.write")
 def paper_withdraw(request, pk):
     paper = _sponsored_paper(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        context = _paper_context(request, paper, withdraw_form=form)
+        return render(request, "resolutions/paper_detail.html", context, status=400)
     return _act(
         request,
         paper,
@@ -373,9 +420,23 @@ def paper_withdraw(request, pk):
             paper=paper,
             delegation=request.access.delegation,
             actor=request.user,
-            reason=request.POST.get("reason", ""),
+            reason=form.cleaned_data["reason"],
         ),
         f"{paper.name} was withdrawn.",
+    )
+
+
+@require_POST
+@committee_permission_required("papers.write")
+def sponsor_leave(request, pk):
+    paper = _sponsored_paper(request, pk)
+    return _act(
+        request,
+        paper,
+        lambda: services.sponsor_leave(
+            paper=paper, delegation=request.access.delegation, actor=request.user
+        ),
+        f"{request.access.delegation} left {paper.name}.",
     )
 
 

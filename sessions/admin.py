@@ -137,6 +137,7 @@ class CommitteeAdmin(admin.ModelAdmin):
                                 "title": f"Imported into {committee.acronym}",
                                 "committee": committee,
                                 "result": result,
+                                "accounts_csv": result.accounts_csv(),
                                 "kind": form.cleaned_data["kind"],
                                 "opts": self.model._meta,
                             },

@@ -12,13 +12,37 @@ DESCRIPTIONS = {
     "agenda.adopted": "{text}",
     "topic.opened": "opened topic {number}: {title}",
     "topic.closed": "closed topic {number} ({reason})",
+    "topic.reopened": "reopened topic {number}: {title}",
+    "meeting.removed": "removed meeting {number}: {name} (opened by mistake)",
     "delegation.added": "added the delegation of {name}",
     "user.imported": "imported account {username} ({role})",
 }
 
 
+# The timeline's filter by kind of action: key -> (label, action prefixes). Apps add theirs
+# with ``timeline_kinds`` in AppConfig.ready().
+KINDS = {
+    "roll_call": ("Meetings and roll call", ("meeting.", "rollcall.")),
+    "agenda": ("Agenda and topics", ("agenda.", "topic.")),
+    "delegations": ("Delegations and accounts", ("delegation.", "user.")),
+}
+
+# Who may read which entries: apps whose records are not open to every reader of the
+# timeline register ``rule(committee, access) -> Q`` of the entries to leave out for them.
+HIDDEN = []
+
+
 def describe_actions(descriptions):
     DESCRIPTIONS.update(descriptions)
+
+
+def timeline_kinds(kinds):
+    KINDS.update(kinds)
+
+
+def hide_from_timeline(rule):
+    HIDDEN.append(rule)
+    return rule
 
 
 def log_action(*, actor, committee, action, target=None, data=None):

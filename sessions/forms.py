@@ -1,10 +1,12 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.utils import timezone
+from django.urls import reverse
 
+from . import audit
 from .errors import DomainError
-from .services import parse_agenda_order
+from .models import Meeting
+from .services import check_meeting_start, meeting_start_window, parse_agenda_order
 
 
 class MeetingForm(forms.Form):
@@ -15,14 +17,49 @@ class MeetingForm(forms.Form):
         label="Starts at",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Leave empty for now.",
+        help_text="Leave empty to use the current time.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["starts_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        self.committee = committee
+        first, last = meeting_start_window(committee)
+        self.fields["starts_at"].widget.attrs.update(
+            {"min": f"{first:%Y-%m-%d}T00:00", "max": f"{last:%Y-%m-%d}T23:59"}
+        )
         self.helper = FormHelper()
+        self.helper.form_action = reverse(
+            "committee:meeting_create", kwargs={"committee": committee.slug}
+        )
+        self.helper.form_id = "meeting-form"
         self.helper.add_input(Submit("submit", "Open meeting and start roll call"))
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at is not None:
+            try:
+                check_meeting_start(self.committee, starts_at)
+            except DomainError as error:
+                raise forms.ValidationError(error.message) from None
+        return starts_at
+
+
+class TimelineFilterForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind of action", required=False)
+    meeting = forms.ModelChoiceField(
+        label="Meeting", queryset=Meeting.objects.none(), required=False, empty_label="All"
+    )
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "All")] + [
+            (key, label) for key, (label, _) in audit.KINDS.items()
+        ]
+        self.fields["meeting"].queryset = Meeting.objects.filter(committee=committee)
+        self.fields["meeting"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["meeting"].label_from_instance = lambda m: (
+            f"{m.number}. {m.name} ({m.starts_at:%a %-d %b %Y})"
+        )
 
 
 class TopicForm(forms.Form):

@@ -45,19 +45,71 @@ class ImportFailed(Exception):
 
 
 @dataclass
+class NewAccount:
+    name: str
+    username: str
+    role: str
+    delegation: str
+    password: str
+    generated: bool
+
+
+@dataclass
 class ImportResult:
     created: list = field(default_factory=list)
     unchanged: int = 0
-    passwords: dict = field(default_factory=dict)
+    accounts: list = field(default_factory=list)  # NewAccount, for the hand-out sheet
 
     def __str__(self):
         return f"{len(self.created)} created, {self.unchanged} unchanged"
+
+    @property
+    def passwords(self):
+        return {a.username: a.password for a in self.accounts}
+
+    def accounts_csv(self):
+        """The new accounts as CSV (name, log-in, role, delegation, password)."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["name", "login", "role", "delegation", "password"])
+        for a in self.accounts:
+            writer.writerow([a.name, a.username, a.role, a.delegation, a.password])
+        return out.getvalue()
+
+
+# Longest value each column may hold (the fields they go into).
+MAX_LENGTHS = {"delegation": 200, "name": 150, "email": 150, "role": 40, "password": 128}
+
+# Generated passwords: no look-alike characters (l/1/I, O/0/o), in groups of four.
+PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def generate_password(groups=3):
+    return "-".join(
+        "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4)) for _ in range(groups)
+    )
+
+
+def _dialect(text):
+    """Comma, semicolon (Excel in many European locales) or tab, read off the header."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
 
 
 def _read(text, required):
     if text.startswith("\ufeff"):
         text = text[1:]
-    reader = csv.DictReader(io.StringIO(text))
+    if "\x00" in text:
+        raise ImportFailed(
+            [
+                "the file contains NUL characters: it looks like a spreadsheet, not CSV text; "
+                "save it as “CSV UTF-8”"
+            ]
+        )
+    reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))
     headers = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [h for h in required if h not in headers]
     if missing:
@@ -68,11 +120,21 @@ def _read(text, required):
             ]
         )
     reader.fieldnames = headers
-    rows = []
+    rows, errors = [], []
     for row in reader:
         cleaned = {k: (v or "").strip() for k, v in row.items() if k is not None}
-        if any(cleaned.values()):
-            rows.append((reader.line_num, cleaned))
+        if not any(cleaned.values()):
+            continue
+        for column, value in cleaned.items():
+            limit = MAX_LENGTHS.get(column)
+            if limit and len(value) > limit:
+                errors.append(
+                    f"line {reader.line_num}: the {column} has {len(value):,} characters; "
+                    f"at most {limit} are allowed"
+                )
+        rows.append((reader.line_num, cleaned))
+    if errors:
+        raise ImportFailed(errors)
     if not rows:
         raise ImportFailed(["the file has no rows after the header"])
     return rows
@@ -197,10 +259,20 @@ def import_users(*, committee, text, actor=None):
             changed = False
             if user is None:
                 user = User(username=email, email=email, first_name=first, last_name=last)
-                password = password or secrets.token_urlsafe(9)
+                generated = not password
+                password = password or generate_password()
                 user.set_password(password)
                 user.save()
-                result.passwords[email] = password
+                result.accounts.append(
+                    NewAccount(
+                        name=name,
+                        username=email,
+                        role=role,
+                        delegation=delegation.name if delegation else "",
+                        password=password,
+                        generated=generated,
+                    )
+                )
                 changed = True
             if role == "delegate":
                 _, made = Delegate.objects.get_or_create(

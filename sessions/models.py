@@ -173,6 +173,12 @@ class Delegation(models.Model):
     is_observer = models.BooleanField(
         default=False, help_text="Observers take part in debate but do not vote on substance."
     )
+    added_at = models.DateTimeField(
+        default=clock.now,
+        editable=False,
+        help_text="When the delegation joined the committee: meetings closed before it "
+        "do not count it.",
+    )
 
     class Meta:
         ordering = ["member_state__name", "organization_name"]
@@ -261,6 +267,14 @@ class Meeting(models.Model):
     number = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=100, help_text='e.g. "Sunday evening"')
     starts_at = models.DateTimeField()
+    opened_at = models.DateTimeField(default=clock.now, editable=False)
+    closed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set when the next meeting opens; the membership of this meeting is the "
+        "delegations added before then.",
+    )
 
     class Meta:
         ordering = ["committee", "number"]
@@ -271,6 +285,10 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"Meeting {self.number}: {self.name}"
+
+    @property
+    def label(self):
+        return f"{self.number}. {self.name}"
 
 
 class Attendance(models.TextChoices):
@@ -319,7 +337,8 @@ class Topic(models.Model):
         Status.PROPOSED: {Status.ADOPTED},
         Status.ADOPTED: {Status.OPEN},
         Status.OPEN: {Status.CLOSED},
-        Status.CLOSED: set(),
+        # A topic closed by mistake can be reopened by the dais (audited).
+        Status.CLOSED: {Status.OPEN},
     }
 
     class Meta:
@@ -378,8 +397,9 @@ class AuditEntry(models.Model):
 class RollCallSummary:
     """Counts and quorum of one meeting's roll call."""
 
-    def __init__(self, *, committee, members, observers, counts):
+    def __init__(self, *, committee, members, observers, counts, meeting=None):
         self.committee = committee
+        self.meeting = meeting
         self.members = members
         self.observers = observers
         self.present = counts.get(Attendance.PRESENT, 0)
@@ -390,6 +410,19 @@ class RollCallSummary:
     @property
     def answered(self):
         return self.present + self.present_and_voting + self.absent
+
+    @property
+    def expected(self):
+        return self.members + self.observers
+
+    @property
+    def in_progress(self):
+        """The roll call of the current meeting is still being taken."""
+        return (
+            self.meeting is not None
+            and self.meeting.closed_at is None
+            and self.answered < self.expected
+        )
 
     @property
     def total_present(self):

@@ -1,13 +1,26 @@
 """Reads that pages share: each one a fixed number of queries whatever the committee's size."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
+from . import audit
 from .models import Attendance, AuditEntry, Delegation, Meeting, RollCallEntry, RollCallSummary
 
 
-def delegations_in_order(committee):
-    """The committee's delegations in English alphabetical order (one query)."""
-    delegations = Delegation.objects.filter(committee=committee).select_related("member_state")
+def members_at(committee, meeting=None):
+    """The committee's delegations at ``meeting``: a closed meeting keeps the membership it
+    had when the next one opened, so later arrivals do not change its figures."""
+    delegations = Delegation.objects.filter(committee=committee)
+    if meeting is not None and meeting.closed_at is not None:
+        delegations = delegations.filter(
+            Q(added_at__lt=meeting.closed_at)
+            | Exists(RollCallEntry.objects.filter(meeting=meeting, delegation=OuterRef("pk")))
+        )
+    return delegations
+
+
+def delegations_in_order(committee, meeting=None):
+    """The committee's delegations (at ``meeting``) in English alphabetical order (one query)."""
+    delegations = members_at(committee, meeting).select_related("member_state")
     return sorted(delegations, key=lambda d: d.sort_key)
 
 
@@ -15,9 +28,19 @@ def latest_meeting(committee):
     return Meeting.objects.filter(committee=committee).order_by("-number").first()
 
 
+def latest_roll_call(committee):
+    """The latest meeting whose roll call has been taken (at least one answer), or None."""
+    return (
+        Meeting.objects.filter(committee=committee)
+        .filter(Exists(RollCallEntry.objects.filter(meeting=OuterRef("pk"))))
+        .order_by("-number")
+        .first()
+    )
+
+
 def roll_call_summary(committee, meeting):
     """Counts and quorum for ``meeting`` (two queries; an empty roll call when meeting is None)."""
-    totals = Delegation.objects.filter(committee=committee).aggregate(
+    totals = members_at(committee, meeting).aggregate(
         members=Count("pk", filter=Q(is_observer=False)),
         observers=Count("pk", filter=Q(is_observer=True)),
     )
@@ -34,6 +57,7 @@ def roll_call_summary(committee, meeting):
         members=totals["members"],
         observers=totals["observers"],
         counts=counts,
+        meeting=meeting,
     )
 
 
@@ -44,11 +68,27 @@ def roll_call_rows(committee, meeting):
         answers = dict(
             RollCallEntry.objects.filter(meeting=meeting).values_list("delegation_id", "status")
         )
-    return [(d, answers.get(d.pk)) for d in delegations_in_order(committee)]
+    return [(d, answers.get(d.pk)) for d in delegations_in_order(committee, meeting)]
 
 
-def timeline(committee, limit=None):
+def timeline(committee, access, *, limit=None, kind=None, meeting=None):
+    """The committee's audit entries that ``access`` may read, newest first; optionally of
+    one kind (a key of ``audit.KINDS``) or from one meeting (its opening to the next)."""
     entries = AuditEntry.objects.filter(committee=committee).select_related("actor")
+    for rule in audit.HIDDEN:
+        hidden = rule(committee, access)
+        if hidden is not None:
+            entries = entries.exclude(hidden)
+    if kind in audit.KINDS:
+        prefixes = audit.KINDS[kind][1]
+        match = Q()
+        for prefix in prefixes:
+            match |= Q(action__startswith=prefix)
+        entries = entries.filter(match)
+    if meeting is not None:
+        entries = entries.filter(created_at__gte=meeting.opened_at)
+        if meeting.closed_at is not None:
+            entries = entries.filter(created_at__lt=meeting.closed_at)
     return entries[:limit] if limit else entries
 
 

@@ -1,7 +1,11 @@
 """Every change to committees, meetings, roll calls and the agenda goes through here."""
 
+import datetime
+
 from django.db import transaction
 from django.db.models import Max
+from django.template.defaultfilters import pluralize
+from django.utils import timezone
 
 from . import clock
 from .audit import log_action
@@ -17,15 +21,50 @@ def _lock_committee(committee):
 # Meetings and roll call ------------------------------------------------------------------
 
 
+MEETING_DATE_MARGIN = datetime.timedelta(days=30)
+
+
+def meeting_start_window(committee):
+    """The dates a meeting may start on: the conference's week with a month either side."""
+    conference = committee.conference
+    return (
+        conference.start_date - MEETING_DATE_MARGIN,
+        conference.end_date + MEETING_DATE_MARGIN,
+    )
+
+
+def check_meeting_start(committee, starts_at):
+    """Refuse a start far from the conference (a typo like 31-12-9999 breaks every page)."""
+    first, last = meeting_start_window(committee)
+    day = timezone.localtime(starts_at).date()
+    if not first <= day <= last:
+        raise DomainError(
+            f"A meeting of {committee.conference} must start between {first:%-d %B %Y} "
+            f"and {last:%-d %B %Y}; {day:%-d %B %Y} is outside the conference's dates. "
+            "Leave the field empty to use the current time."
+        )
+
+
 @transaction.atomic
 def meeting_open(*, committee, name, starts_at=None, actor):
+    """Open the next meeting; the previous one closes, with its membership fixed."""
     committee = _lock_committee(committee)
-    name = (name or "").strip()
+    name = " ".join((name or "").split())
     if not name:
         raise DomainError("Give the meeting a name, for example “Sunday evening”.")
-    last = committee.meetings.aggregate(n=Max("number"))["n"] or 0
+    now = clock.now()
+    if starts_at is not None:
+        check_meeting_start(committee, starts_at)
+    previous = committee.meetings.order_by("-number").first()
+    if previous is not None:
+        previous.closed_at = now
+        previous.save(update_fields=["closed_at"])
     meeting = Meeting.objects.create(
-        committee=committee, number=last + 1, name=name, starts_at=starts_at or clock.now()
+        committee=committee,
+        number=(previous.number if previous else 0) + 1,
+        name=name,
+        starts_at=starts_at or now,
+        opened_at=now,
     )
     log_action(
         actor=actor,
@@ -36,6 +75,41 @@ def meeting_open(*, committee, name, starts_at=None, actor):
     )
     notify(committee, "roll_call")
     return meeting
+
+
+@transaction.atomic
+def meeting_remove(*, meeting, actor):
+    """Remove a meeting opened by mistake: only the latest, and only before its roll call."""
+    committee = _lock_committee(meeting.committee)
+    meeting = Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    if meeting is None:
+        raise DomainError("That meeting has already been removed.")
+    latest = committee.meetings.order_by("-number").first()
+    if meeting != latest:
+        raise DomainError(
+            f"Only the latest meeting can be removed; {meeting} is followed by {latest}."
+        )
+    answers = meeting.roll_call.count()
+    if answers:
+        raise DomainError(
+            f"{meeting} cannot be removed: {answers} delegation{pluralize(answers)} "
+            f"answered its roll call, and that record stays."
+        )
+    number, name = meeting.number, meeting.name
+    meeting.delete()
+    previous = committee.meetings.order_by("-number").first()
+    if previous is not None:
+        previous.closed_at = None
+        previous.save(update_fields=["closed_at"])
+    log_action(
+        actor=actor,
+        committee=committee,
+        action="meeting.removed",
+        target=committee,
+        data={"number": number, "name": name},
+    )
+    notify(committee, "roll_call")
+    return previous
 
 
 @transaction.atomic
@@ -195,6 +269,37 @@ def topic_close(*, topic, actor, reason="voting procedure finished"):
         action="topic.closed",
         target=topic,
         data={"number": topic.number, "title": topic.title, "reason": reason},
+    )
+    notify(committee, "agenda")
+    return topic
+
+
+@transaction.atomic
+def topic_reopen(*, topic, actor):
+    """Reopen a topic closed by mistake, while no other topic is open."""
+    committee = _lock_committee(topic.committee)
+    topic = Topic.objects.select_for_update().get(pk=topic.pk)
+    if not topic.can_move_to(Topic.Status.OPEN) or topic.status != Topic.Status.CLOSED:
+        raise DomainError(f"Topic {topic.number} is not closed, so it cannot be reopened.")
+    other = committee.topics.filter(status=Topic.Status.OPEN).first()
+    if other is not None:
+        raise DomainError(
+            f"Topic {other.number} is open; close it before reopening topic {topic.number}."
+        )
+    closed_at = topic.closed_at
+    topic.status = Topic.Status.OPEN
+    topic.closed_at = None
+    topic.save(update_fields=["status", "closed_at"])
+    log_action(
+        actor=actor,
+        committee=committee,
+        action="topic.reopened",
+        target=topic,
+        data={
+            "number": topic.number,
+            "title": topic.title,
+            "closed_at": closed_at.isoformat() if closed_at else None,
+        },
     )
     notify(committee, "agenda")
     return topic

@@ -11,6 +11,7 @@ urlpatterns = [
     path("roll-call/", views.roll_call, name="roll_call"),
     path("meetings/new/", views.meeting_create, name="meeting_create"),
     path("roll-call/<int:number>/", views.roll_call, name="roll_call_meeting"),
+    path("roll-call/<int:number>/remove/", views.meeting_remove, name="meeting_remove"),
     path("roll-call/<int:number>/summary/", views.roll_call_summary, name="roll_call_summary"),
     path(
         "roll-call/<int:number>/mark/<int:delegation>/",
@@ -22,5 +23,6 @@ urlpatterns = [
     path("agenda/adopt/", views.agenda_adopt, name="agenda_adopt"),
     path("agenda/open-next/", views.topic_open_next, name="topic_open_next"),
     path("agenda/topics/<int:number>/close/", views.topic_close, name="topic_close"),
+    path("agenda/topics/<int:number>/reopen/", views.topic_reopen, name="topic_reopen"),
     path("delegate/", views.delegate_home, name="delegate_home"),
 ]

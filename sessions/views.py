@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .errors import DomainError
-from .forms import AgendaOrderForm, MeetingForm, TopicForm
+from .forms import AgendaOrderForm, MeetingForm, TimelineFilterForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
 from .panels import render_panels
 from .permissions import committee_permission_required, secretariat_required
@@ -53,6 +53,11 @@ def _agenda_context(committee):
         "topics": topics,
         "open_topic": next((t for t in topics if t.status == Topic.Status.OPEN), None),
         "next_topic": next((t for t in topics if t.status == Topic.Status.ADOPTED), None),
+        "last_closed": max(
+            (t for t in topics if t.status == Topic.Status.CLOSED and t.closed_at),
+            key=lambda t: t.closed_at,
+            default=None,
+        ),
     }
 
 
@@ -65,7 +70,7 @@ def dashboard(request):
         "committee": committee,
         "meeting": meeting,
         "summary": selectors.roll_call_summary(committee, meeting),
-        "entries": selectors.timeline(committee, limit=15),
+        "entries": selectors.timeline(committee, request.access, limit=15),
         "panels": render_panels(request, committee),
         "dais": sorted(
             DaisRole.objects.filter(committee=committee).select_related("user"),
@@ -83,7 +88,7 @@ def recent(request):
     return render(
         request,
         "sessions/partials/timeline.html",
-        {"entries": selectors.timeline(request.committee, limit=15)},
+        {"entries": selectors.timeline(request.committee, request.access, limit=15)},
     )
 
 
@@ -91,8 +96,17 @@ def recent(request):
 @committee_permission_required("committee.view_timeline")
 def timeline(request):
     committee = request.committee
-    page = Paginator(selectors.timeline(committee), 50).get_page(request.GET.get("page"))
-    return render(request, "sessions/timeline.html", {"committee": committee, "page": page})
+    form = TimelineFilterForm(request.GET or None, committee=committee)
+    kind = meeting = None
+    if form.is_valid():
+        kind = form.cleaned_data["kind"] or None
+        meeting = form.cleaned_data["meeting"]
+    entries = selectors.timeline(committee, request.access, kind=kind, meeting=meeting)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"committee": committee, "page": page, "form": form, "query": query.urlencode()}
+    return render(request, "sessions/timeline.html", context)
 
 
 # Roll call -------------------------------------------------------------------------------
@@ -106,15 +120,17 @@ def roll_call(request, number=None):
         meeting = selectors.latest_meeting(committee)
     else:
         meeting = get_object_or_404(Meeting, committee=committee, number=number)
-    return _roll_call_page(request, meeting, MeetingForm())
+    return _roll_call_page(request, meeting, MeetingForm(committee=committee))
 
 
 def _roll_call_page(request, meeting, form, status=200):
     committee = request.committee
+    meetings = list(Meeting.objects.filter(committee=committee).order_by("number"))
     context = {
         "committee": committee,
         "meeting": meeting,
-        "meetings": Meeting.objects.filter(committee=committee).order_by("number"),
+        "meetings": meetings,
+        "latest": meetings[-1] if meetings else None,
         "rows": selectors.roll_call_rows(committee, meeting),
         "summary": selectors.roll_call_summary(committee, meeting),
         "form": form,
@@ -128,7 +144,7 @@ def _roll_call_page(request, meeting, form, status=200):
 @committee_permission_required("committee.take_roll_call")
 def meeting_create(request):
     committee = request.committee
-    form = MeetingForm(request.POST)
+    form = MeetingForm(request.POST, committee=committee)
     if form.is_valid():
         try:
             meeting = services.meeting_open(
@@ -149,6 +165,20 @@ def meeting_create(request):
 
 @require_POST
 @committee_permission_required("committee.take_roll_call")
+def meeting_remove(request, number):
+    committee = request.committee
+    meeting = get_object_or_404(Meeting, committee=committee, number=number)
+    try:
+        services.meeting_remove(meeting=meeting, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("committee:roll_call_meeting", committee=committee.slug, number=number)
+    messages.success(request, f"{meeting} removed.")
+    return redirect("committee:roll_call", committee=committee.slug)
+
+
+@require_POST
+@committee_permission_required("committee.take_roll_call")
 def roll_call_mark(request, number, delegation):
     committee = request.committee
     meeting = get_object_or_404(Meeting, committee=committee, number=number)
@@ -156,11 +186,13 @@ def roll_call_mark(request, number, delegation):
         committee.delegations.select_related("member_state"), pk=delegation
     )
     status = request.POST.get("status", "")
+    refused = False
     try:
         services.roll_call_mark(
             meeting=meeting, delegation=delegation, status=status, actor=request.user
         )
     except DomainError as error:
+        refused = True
         messages.error(request, error.message)
     if not request.htmx:
         page = reverse(
@@ -178,7 +210,13 @@ def roll_call_mark(request, number, delegation):
         "summary": selectors.roll_call_summary(committee, meeting),
         "oob": True,
     }
-    return render(request, "sessions/partials/roll_call_mark_response.html", context)
+    # A refusal answers 409 so the page shows it on the row instead of retrying.
+    return render(
+        request,
+        "sessions/partials/roll_call_mark_response.html",
+        context,
+        status=409 if refused else 200,
+    )
 
 
 @require_GET
@@ -277,6 +315,19 @@ def topic_close(request, number):
         messages.error(request, error.message)
     else:
         messages.success(request, f"Topic {topic.number} closed ({reason}).")
+    return redirect("committee:agenda", committee=request.committee.slug)
+
+
+@require_POST
+@committee_permission_required("committee.manage_agenda")
+def topic_reopen(request, number):
+    topic = get_object_or_404(Topic, committee=request.committee, agenda_position=number)
+    try:
+        services.topic_reopen(topic=topic, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Topic {topic.number} is open again.")
     return redirect("committee:agenda", committee=request.committee.slug)
 
 

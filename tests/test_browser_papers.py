@@ -101,6 +101,9 @@ def test_paper_from_paste_to_dr_1_1(
     expect(dais.locator('[data-clause="op 2"] .comment')).to_contain_text("Report to whom")
     dais.fill("#id_general_comment", "Good start; be precise about the report.")
     dais.click("button:has-text('Return to the sponsors')")
+    confirm = dais.locator("dialog.confirm-dialog")
+    expect(confirm).to_contain_text("The comments are sent and can no longer be changed.")
+    confirm.get_by_role("button", name="Return to the sponsors").click()
     expect(dais.locator(".alert-success")).to_contain_text("returned to its sponsors")
 
     # Mexico sees the feedback beside the clause, revises it and resubmits.
@@ -128,6 +131,8 @@ def test_paper_from_paste_to_dr_1_1(
     dais.click("#diff-tab")
     expect(dais.locator(".text-diff ins")).to_contain_text("to the Commission at its next")
     dais.click("button:has-text('Approve as draft resolution')")
+    expect(confirm).to_contain_text("this cannot be undone")
+    confirm.get_by_role("button", name="Approve").click()
     expect(dais.locator(".alert-success")).to_contain_text("approved as DR 1/1")
     expect(mexico.locator('[data-status="approved"]')).to_contain_text("DR 1/1")
 

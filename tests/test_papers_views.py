@@ -384,8 +384,9 @@ def test_timeline_tells_the_paper_story(client, director, committee, papers):
     client.force_login(director)
     text = client.get(reverse("committee:timeline", kwargs={"committee": committee.slug}))
     content = text.content.decode()
-    assert "Mexico started Working paper 1.1" in content
-    assert "Working paper 1.1: France invited as signatory" in content
+    # Working paper 1.1 is still with its sponsors: the dais cannot open it, so the
+    # timeline does not tell its story either.
+    assert "Working paper 1.1" not in content
     assert "Kenya signed Working paper 1.2" in content
     assert "Working paper 1.2 submitted to the dais (2 of 2 supporters)" in content
     assert "Working paper 1.2 approved as DR 1/1" in content

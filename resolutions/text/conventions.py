@@ -1,11 +1,16 @@
 """Convention checks: findings a delegate or the dais should look at before approval."""
 
+import re
 from dataclasses import dataclass
 
 from .phrases import OPERATIVE, PREAMBULAR, opening_phrase
 from .structure import MAX_DEPTH, path_label
 
 ERROR, WARNING = "error", "warning"
+
+# ",," ";;" "::" or ".." (an ellipsis "..." is left alone), or two of ",;:" in a row such
+# as ";:" or ", ;" ("e.g.," and "etc.;" are fine).
+_DOUBLED_MARK = re.compile(r"(?<!\.)\.\.(?!\.)|[,;:]\s*[,;:]")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,9 @@ def check(resolution):
         if not clause.text.strip():
             add(Finding(ERROR, where, "empty clause"))
             continue
+        doubled = _DOUBLED_MARK.search(clause.text)
+        if doubled:
+            add(Finding(WARNING, where, f"doubled punctuation “{doubled.group(0)}”"))
         if kind == "pre" and depth == 1:
             if clause.children:
                 add(Finding(WARNING, where, "a preambular clause has no sub-clauses"))

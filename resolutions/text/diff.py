@@ -40,6 +40,10 @@ class _Flat:
     def key(self):
         return " ".join(self.text.split()).casefold()
 
+    @property
+    def words(self):
+        return self.key.split()
+
 
 def _flatten(resolution):
     flat = []
@@ -50,8 +54,18 @@ def _flatten(resolution):
     return flat
 
 
-def _ratio(a, b):
-    return SequenceMatcher(None, a.key.split(), b.key.split(), autojunk=False).ratio()
+# How far ahead among the removed clauses a changed clause is looked for. Keeps the
+# comparison linear in the number of clauses: a clause that travelled further is found by
+# the move detection (same text) or shown as removed here and added there.
+LOOKAHEAD = 12
+
+
+def _similar(old_words, new_words, threshold):
+    """The similarity of two clauses' words, or 0 when it cannot reach ``threshold``."""
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0
+    return matcher.ratio()
 
 
 def word_diff(old, new):
@@ -79,11 +93,13 @@ def diff(old, new):
                 entries.append(DiffEntry("same", x.path, y.path, x.text, y.text, y.depth))
             continue
         olds, news = list(a[i1:i2]), list(b[j1:j2])
+        old_words = [x.words for x in olds]
         start = 0
         for y in news:
+            new_words = y.words
             best, best_ratio = None, SIMILAR
-            for index in range(start, len(olds)):
-                ratio = _ratio(olds[index], y)
+            for index in range(start, min(len(olds), start + LOOKAHEAD)):
+                ratio = _similar(old_words[index], new_words, best_ratio)
                 if ratio >= best_ratio:
                     best, best_ratio = index, ratio
             if best is None:
@@ -107,15 +123,21 @@ def diff(old, new):
             removed.append(entry)
             entries.append(entry)
 
-    # A clause removed in one place and added in another is a move.
-    for gone in list(removed):
-        key = " ".join(gone.old_text.split()).casefold()
-        match = next((e for e in added if " ".join(e.new_text.split()).casefold() == key), None)
-        if match is None:
+    # A clause removed in one place and added in another is a move (in one pass: the added
+    # clauses are looked up by their text).
+    waiting = {}
+    for entry in added:
+        waiting.setdefault(" ".join(entry.new_text.split()).casefold(), []).append(entry)
+    dropped = set()
+    for gone in removed:
+        candidates = waiting.get(" ".join(gone.old_text.split()).casefold())
+        if not candidates:
             continue
-        added.remove(match)
-        entries.remove(gone)
+        match = candidates.pop(0)
+        dropped.add(id(gone))
         match.op, match.old_path, match.old_text = "moved", gone.old_path, gone.old_text
+    if dropped:
+        entries = [e for e in entries if id(e) not in dropped]
     return entries
 
 

@@ -6,12 +6,30 @@ Resolution and leaves the old one alone; a move that makes no sense raises EditE
 """
 
 import copy
+import re
 
 from .structure import Clause, Resolution
+
+# The marks a clause closes with: derived when rendering, so never stored.
+CLOSING_MARKS = ",;:."
+_TRAILING_MARKS = re.compile(r"[\s,;:.]+$")
 
 
 class EditError(ValueError):
     pass
+
+
+def clean_text(text):
+    """A clause's text as stored: one space between words and no closing punctuation, which
+    the renderer adds. A delegate who types the natural ending ("including:") gets it once."""
+    return _TRAILING_MARKS.sub("", " ".join(text.split()))
+
+
+def _clause_text(text):
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise EditError("Write the clause's text first.")
+    return cleaned
 
 
 def parse_key(key):
@@ -49,7 +67,7 @@ def _copy(resolution):
 def set_text(resolution, key, text):
     new = _copy(resolution)
     siblings, index = _siblings(new, *parse_key(key))
-    siblings[index].text = " ".join(text.split())
+    siblings[index].text = _clause_text(text)
     return new
 
 
@@ -58,14 +76,14 @@ def add_after(resolution, key, text):
     new = _copy(resolution)
     kind, path = parse_key(key)
     siblings, index = _siblings(new, kind, path)
-    siblings.insert(index + 1, Clause(" ".join(text.split())))
+    siblings.insert(index + 1, Clause(_clause_text(text)))
     return new, make_key(kind, [*path[:-1], index + 2])
 
 
 def append(resolution, kind, text):
     new = _copy(resolution)
     clauses = new.preamble if kind == "pre" else new.operative
-    clauses.append(Clause(" ".join(text.split())))
+    clauses.append(Clause(_clause_text(text)))
     return new, make_key(kind, [len(clauses)])
 
 
@@ -75,7 +93,7 @@ def add_child(resolution, key, text):
     if kind == "pre":
         raise EditError("Preambular clauses have no sub-clauses.")
     siblings, index = _siblings(new, kind, path)
-    siblings[index].children.append(Clause(" ".join(text.split())))
+    siblings[index].children.append(Clause(_clause_text(text)))
     return new, make_key(kind, [*path, len(siblings[index].children)])
 
 

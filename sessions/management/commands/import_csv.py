@@ -30,6 +30,10 @@ class Command(BaseCommand):
             raise CommandError(
                 "Nothing was imported:\n" + "\n".join(f"  {e}" for e in failure.errors)
             ) from None
-        for email, password in result.passwords.items():
-            self.stdout.write(f"  {email}  password: {password}")
+        for account in result.accounts:
+            where = f", {account.delegation}" if account.delegation else ""
+            self.stdout.write(
+                f"  {account.name} ({account.role}{where})  log-in: {account.username}  "
+                f"password: {account.password}"
+            )
         self.stdout.write(self.style.SUCCESS(f"{kind}: {result}"))
