@@ -3,7 +3,8 @@ from django import forms
 from sessions.models import Delegation
 
 from .amendment_models import Amendment, AmendmentSupport
-from .forms import ClauseForm, PasteForm
+from .forms import ClauseForm, PasteForm, limited
+from .limits import MAX_CLAUSE_CHARS
 
 
 class AmendmentCreateForm(forms.Form):
@@ -76,8 +77,9 @@ class AmendmentInviteForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(
-        max_length=2000,
+    reason = limited(
+        "The reason",
+        MAX_CLAUSE_CHARS,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="The proposer and the committee see this reason.",
     )

@@ -16,6 +16,7 @@ from sessions.live import notify
 from sessions.models import Topic
 
 from .amendment_models import Amendment, AmendmentSupport
+from .limits import MAX_CLAUSES, count_clauses
 from .models import DraftResolution, Supporter
 from .services import _new_revision, threshold_for
 from .text import amend as text_amend
@@ -205,9 +206,13 @@ def amendment_save_operations(*, amendment, delegation, actor, operations, note=
         )
     _require_current(amendment)
     try:
-        text_amend.validate(amendment.base_revision.resolution, operations)
+        amended, _ = text_amend.apply(amendment.base_revision.resolution, operations)
     except text_amend.AmendError as error:
         raise DomainError(str(error)) from None
+    if count_clauses(amended) > MAX_CLAUSES:
+        raise DomainError(
+            f"The amended text would have more than {MAX_CLAUSES:,} clauses; add fewer."
+        )
     if operations == amendment.operations and amendment.status == S.PROPOSED:
         return amendment
     amendment.operations = operations
@@ -390,7 +395,7 @@ def amendment_submit(*, amendment, delegation, actor):
 def amendment_withdraw(*, amendment, delegation, actor, reason=""):
     amendment = _lock(amendment)
     _require_proposer(amendment, delegation)
-    amendment.reason = " ".join(reason.split())[:500]
+    amendment.reason = " ".join(reason.split())
     return _move(
         amendment,
         S.WITHDRAWN,
@@ -433,7 +438,7 @@ def amendment_reject(*, amendment, actor, reason):
         raise DomainError(f"{amendment.name} {amendment.status_phrase}, not waiting for the dais.")
     if not reason:
         raise DomainError("Give the proposer a reason.")
-    amendment.reason = reason[:2000]
+    amendment.reason = reason
     fields = _decide(amendment, actor)
     return _move(
         amendment,

@@ -21,6 +21,7 @@ from .amendment_forms import (
     RejectForm,
 )
 from .amendment_models import Amendment, AmendmentSupport
+from .forms import WithdrawForm
 from .models import DraftResolution
 from .text import ParseError, parse
 from .text import amend as text_amend
@@ -278,7 +279,15 @@ def amendment_edit_clause(request, pk):
     form = AmendmentClauseForm(request.POST)
     error = None
     if not form.is_valid():
-        error = "That change is not understood; reload the page and try again."
+        # A clause over the limit names the limit; the typed text goes back into its form.
+        error = (
+            " ".join(
+                str(message)
+                for field in ("rest", "phrase")
+                for message in form.errors.get(field, [])
+            )
+            or "That change is not understood; reload the page and try again."
+        )
     else:
         op, key, text = form.cleaned_data["op"], form.cleaned_data["key"], form.text()
         try:
@@ -441,6 +450,10 @@ def amendment_submit(request, pk):
 @committee_permission_required("amendments.write")
 def amendment_withdraw(request, pk):
     amendment = _own_amendment(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("reason", [])))
+        return _to_amendment(amendment)
     return _act(
         request,
         amendment,
@@ -448,7 +461,7 @@ def amendment_withdraw(request, pk):
             amendment=amendment,
             delegation=request.access.delegation,
             actor=request.user,
-            reason=request.POST.get("reason", ""),
+            reason=form.cleaned_data["reason"],
         ),
         f"{amendment.name} was withdrawn.",
     )

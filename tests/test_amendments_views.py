@@ -417,3 +417,28 @@ def test_conflicts_are_flagged_but_never_reveal_an_unpublished_amendment(
     client.force_login(director)  # Mexico's amendment is not public: no trace of it
     content = client.get(url("amendment", committee, setup["submitted"])).content.decode()
     assert "Touches op 3" not in content and "Amendment 1 to DR 1/1" not in content
+
+
+def test_typed_closing_marks_are_not_doubled_and_limits_are_named(
+    client, delegate, committee, setup
+):
+    amendment = setup["proposed"]
+    client.force_login(delegate)
+    target = url("amendment_edit_clause", committee, amendment)
+    client.post(
+        target,
+        {"op": "append_op", "phrase": "Calls upon", "rest": "Member States to act, including:"},
+        HTTP_HX_REQUEST="true",
+    )
+    amendment.refresh_from_db()
+    assert (
+        amendment.operations[-1]["clause"]["text"] == "Calls upon Member States to act, including"
+    )
+    before = snapshot()
+    response = client.post(
+        target, {"op": "append_op", "phrase": "Urges", "rest": "x" * 5001}, HTTP_HX_REQUEST="true"
+    )
+    content = response.content.decode()
+    assert "at most 5,000 characters; this one has 5,001" in content
+    assert "x" * 5001 + "</textarea>" in content  # the typed text is kept
+    assert snapshot() == before

@@ -88,6 +88,9 @@ def test_unfriendly_and_friendly_amendments_in_the_browser(
     expect(row).to_contain_text("Amendment 1 to DR 1/1")
     row.locator("a.btn:has-text('Review')").click()
     dais.click("button:has-text('Approve for the vote')")
+    confirm = dais.locator("dialog.confirm-dialog")
+    expect(confirm).to_contain_text("It is voted on before DR 1/1")
+    confirm.get_by_role("button", name="Approve for the vote").click()
     expect(dais.locator(".alert-success")).to_contain_text("voted on before DR 1/1")
 
     # Mexico's draft page shows it, live, as a diff waiting for the vote; the text is unchanged.
@@ -124,6 +127,7 @@ def test_unfriendly_and_friendly_amendments_in_the_browser(
     dais.click("text=Amendments to review")
     dais.locator("#amendment-queue tr[data-amendment] a.btn:has-text('Review')").click()
     dais.click("button:has-text('Approve and apply')")
+    confirm.get_by_role("button", name="Approve and apply").click()
     expect(dais.locator(".alert-success")).to_contain_text("DR 1/1 now reads as amended")
     expect(france.locator("#draft-body")).to_have_attribute("data-revision", str(start + 1))
     expect(france.locator('#draft-text [data-clause="op 1"]')).to_contain_text(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from .edit import EditError, make_key, parse_key
+from .edit import EditError, clean_text, make_key, parse_key
 from .structure import Clause, Resolution, path_label
 
 
@@ -62,7 +62,8 @@ def _clause_at(resolution, path):
 
 
 def _normal(text):
-    return " ".join(str(text).split())
+    """A clause's text as stored: single spaces, no closing marks (the renderer adds them)."""
+    return clean_text(str(text))
 
 
 def clause_dict(clause):
