@@ -82,7 +82,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sessions.context_processors.committee_access",
                 "resolutions.context_processors.invitations",
-                "resolutions.context_processors.amendment_requests",
             ],
         },
     },

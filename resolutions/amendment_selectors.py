@@ -127,6 +127,15 @@ def load_draft(committee, pk):
     )
 
 
+def for_the_vote(draft):
+    """The unfriendly amendments voting procedure takes before ``draft``, in order of
+    submission; each is then adopted (``amendment_apply_adopted``) or fails
+    (``amendment_mark_failed``)."""
+    return draft.amendments.filter(
+        kind=Amendment.Kind.UNFRIENDLY, status=Amendment.Status.APPROVED
+    ).order_by("submitted_at", "number")
+
+
 def dais_queue(committee):
     """Amendments waiting for the dais (oldest first), then those waiting for the vote."""
     amendments = list(
@@ -176,13 +185,10 @@ def _request_open(amendment, support):
     return amendment.status in Amendment.EDITABLE
 
 
-def open_requests(delegation):
-    """How many amendments ask this delegation to consent or sign (for the menu)."""
-    return (
-        AmendmentSupport.objects.filter(delegation=delegation, state="invited")
-        .filter(
-            Q(role="consent", amendment__status=Amendment.Status.AWAITING_CONSENTS)
-            | Q(role="signatory", amendment__status__in=Amendment.EDITABLE)
-        )
-        .count()
+def open_request_supports():
+    """Requests still waiting for an answer: consents to friendly amendments awaiting them,
+    signatures of unfriendly ones still being written."""
+    return AmendmentSupport.objects.filter(state=AmendmentSupport.State.INVITED).filter(
+        Q(role="consent", amendment__status=Amendment.Status.AWAITING_CONSENTS)
+        | Q(role="signatory", amendment__status__in=Amendment.EDITABLE)
     )

@@ -262,6 +262,38 @@ def amendment_invite(*, amendment, delegation, actor, invitee):
 
 
 @transaction.atomic
+def amendment_signature_withdraw(*, amendment, delegation, actor):
+    """A signatory takes its signature back, from its own account, before the amendment goes
+    to the dais."""
+    amendment = _lock(amendment)
+    support = (
+        AmendmentSupport.objects.select_for_update()
+        .filter(
+            amendment=amendment,
+            delegation=delegation,
+            role=A.Role.SIGNATORY,
+            state=A.State.ACCEPTED,
+        )
+        .first()
+        if delegation is not None
+        else None
+    )
+    if support is None:
+        raise DomainError(f"{delegation} has not signed {amendment.name}.")
+    if not amendment.can_edit():
+        raise DomainError(
+            "A signature can only be withdrawn before the amendment goes to the dais."
+        )
+    support.state = A.State.DECLINED
+    support.answered_at = clock.now()
+    support.save(update_fields=["state", "answered_at"])
+    _record(
+        amendment, actor=actor, action="amendment.signature_withdrawn", delegation=delegation.name
+    )
+    return support
+
+
+@transaction.atomic
 def amendment_request_consents(*, amendment, delegation, actor):
     """The proposer of a friendly amendment asks every sponsor of the draft to consent; its own
     consent is given. With every consent the amendment goes to the dais."""

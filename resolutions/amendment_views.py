@@ -416,6 +416,20 @@ def amendment_answer(request, pk):
 
 @require_POST
 @committee_permission_required("amendments.write")
+def amendment_signature_withdraw(request, pk):
+    amendment = _amendment(request, pk)
+    return _act(
+        request,
+        amendment,
+        lambda: services.amendment_signature_withdraw(
+            amendment=amendment, delegation=request.access.delegation, actor=request.user
+        ),
+        "Your signature was withdrawn.",
+    )
+
+
+@require_POST
+@committee_permission_required("amendments.write")
 def amendment_request_consents(request, pk):
     amendment = _own_amendment(request, pk)
     return _act(
@@ -478,13 +492,10 @@ def _list_context(request):
 @require_GET
 @committee_permission_required("amendments.view")
 def amendment_list(request):
-    drafts = DraftResolution.objects.filter(committee=request.committee).order_by(
-        "topic__agenda_position", "number"
-    )
     return render(
         request,
         "resolutions/amendments/amendment_list.html",
-        {**_list_context(request), "drafts": drafts},
+        {**_list_context(request), "drafts": _drafts(request.committee)},
     )
 
 
@@ -504,10 +515,17 @@ def _queue_context(request):
     return {"committee": request.committee, "waiting": waiting, "voting": voting}
 
 
+def _drafts(committee):
+    return DraftResolution.objects.filter(committee=committee).order_by(
+        "topic__agenda_position", "number"
+    )
+
+
 @require_GET
 @committee_permission_required("amendments.view_queue")
 def amendment_queue(request):
-    return render(request, "resolutions/amendments/queue.html", _queue_context(request))
+    context = {**_queue_context(request), "drafts": _drafts(request.committee)}
+    return render(request, "resolutions/amendments/queue.html", context)
 
 
 @require_GET

@@ -45,6 +45,8 @@ class ResolutionsConfig(AppConfig):
                 "amendment.invited": "{amendment}: {delegation} asked to sign",
                 "amendment.signed": "{delegation} signed {amendment}",
                 "amendment.declined": "{delegation} declined to sign {amendment}",
+                "amendment.signature_withdrawn": "{delegation} withdrew its signature from "
+                "{amendment}",
                 "amendment.consents_requested": "{amendment}: the sponsors of {draft} asked "
                 "to consent",
                 "amendment.consented": "{delegation} consented to {amendment}",

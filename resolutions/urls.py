@@ -63,6 +63,11 @@ urlpatterns += [
     path("amendments/<int:pk>/invite/", amendment_views.amendment_invite, name="amendment_invite"),
     path("amendments/<int:pk>/answer/", amendment_views.amendment_answer, name="amendment_answer"),
     path(
+        "amendments/<int:pk>/unsign/",
+        amendment_views.amendment_signature_withdraw,
+        name="amendment_signature_withdraw",
+    ),
+    path(
         "amendments/<int:pk>/consents/",
         amendment_views.amendment_request_consents,
         name="amendment_request_consents",

@@ -57,10 +57,10 @@ def grow(draft, delegations, users, director, n):
 @pytest.mark.parametrize(
     ("page", "role", "budget"),
     [
-        ("draft", "delegate", 14),
+        ("draft", "delegate", 13),
         ("draft", "director", 12),
         ("draft_live", "director", 11),
-        ("amendments", "delegate", 10),
+        ("amendments", "delegate", 9),
         ("amendment_queue", "director", 7),
         ("amendment", "director", 12),
     ],

@@ -403,3 +403,37 @@ def test_what_survives_a_re_base_can_be_proposed_again_as_it_stands(
     services.amendment_answer(amendment=japans, delegation=kenya, actor=kenyan, accept=True)
     japans = services.amendment_submit(amendment=japans, delegation=japan, actor=japanese)
     assert japans.status == S.AWAITING_DAIS and japans.reason == ""
+
+
+def test_a_signatory_withdraws_its_signature_before_submission_only(
+    draft, kenya, kenyan, japan, japanese, director
+):
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    services.amendment_invite(amendment=amendment, delegation=kenya, actor=kenyan, invitee=japan)
+    services.amendment_answer(amendment=amendment, delegation=japan, actor=japanese, accept=True)
+    with pytest.raises(DomainError, match="Kenya has not signed"):
+        services.amendment_signature_withdraw(amendment=amendment, delegation=kenya, actor=kenyan)
+    services.amendment_signature_withdraw(amendment=amendment, delegation=japan, actor=japanese)
+    assert services.amendment_threshold(amendment).have == 1
+    services.amendment_invite(amendment=amendment, delegation=kenya, actor=kenyan, invitee=japan)
+    services.amendment_answer(amendment=amendment, delegation=japan, actor=japanese, accept=True)
+    services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
+    with pytest.raises(DomainError, match="before the amendment goes to the dais"):
+        services.amendment_signature_withdraw(amendment=amendment, delegation=japan, actor=japanese)
+    assert amendment.supports.get().state == AmendmentSupport.State.ACCEPTED
+
+
+def test_voting_takes_approved_unfriendly_amendments_in_order_of_submission(
+    draft, kenya, kenyan, japan, japanese, director
+):
+    from resolutions.amendment_selectors import for_the_vote
+
+    first = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    second = unfriendly(draft, japan, japanese, ("delete", "op.3"))
+    signed_and_submitted(second, japan, japanese, kenya, kenyan)
+    signed_and_submitted(first, kenya, kenyan, japan, japanese)
+    for amendment in (first, second):
+        services.amendment_approve(amendment=amendment, actor=director)
+    assert list(for_the_vote(draft)) == [second, first]
+    services.amendment_mark_failed(amendment=second, actor=director)
+    assert list(for_the_vote(draft)) == [first]

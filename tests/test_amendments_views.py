@@ -131,6 +131,13 @@ MATRIX = [
         [MISSING, MISSING, FOUND, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN],
     ),
     (
+        "amendment_signature_withdraw",
+        "post",
+        "proposed",
+        {},
+        [MISSING, MISSING, FOUND, FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
         "amendment_request_consents",
         "post",
         "friendly",
@@ -442,3 +449,29 @@ def test_typed_closing_marks_are_not_doubled_and_limits_are_named(
     assert "at most 5,000 characters; this one has 5,001" in content
     assert "x" * 5001 + "</textarea>" in content  # the typed text is kept
     assert snapshot() == before
+
+
+def test_signature_withdrawn_from_the_page(client, other_delegate, delegate, committee, setup):
+    amendment = setup["proposed"]
+    client.force_login(other_delegate)
+    client.post(url("amendment_answer", committee, amendment), {"accept": "yes"})
+    content = client.get(url("amendment", committee, amendment)).content.decode()
+    assert "France signed this amendment." in content
+    response = client.post(url("amendment_signature_withdraw", committee, amendment), follow=True)
+    assert "Your signature was withdrawn." in response.content.decode()
+    assert amendment.supports.get().state == AmendmentSupport.State.DECLINED
+
+
+def test_no_proposal_form_once_the_topic_is_closed(client, delegate, chair, committee, setup):
+    from sessions import services as session_services
+
+    client.force_login(delegate)
+    page = client.get(url("draft", committee, setup["draft"]))
+    assert "Propose an amendment" in page.content.decode()
+    session_services.topic_close(topic=setup["draft"].topic, actor=chair)
+    content = client.get(url("draft", committee, setup["draft"])).content.decode()
+    assert "Propose an amendment" not in content
+    response = client.post(
+        url("amendment_create", committee, setup["draft"]), {"kind": "unfriendly"}, follow=True
+    )
+    assert "only while it is open" in response.content.decode()
