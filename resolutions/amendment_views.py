@@ -71,12 +71,17 @@ def _to_amendment(amendment):
 
 
 def _act(request, amendment, action, success):
+    """Run a service from a button on the amendment's page, say what happened, go back to the
+    page, or to the list when the answer (declining, unsigning) means it is no longer
+    readable."""
     try:
         result = action()
     except DomainError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, success(result) if callable(success) else success)
+        if not selectors.can_read(amendment, request.access):
+            return redirect("resolutions:amendments", committee=amendment.committee.slug)
     return _to_amendment(amendment)
 
 

@@ -457,8 +457,10 @@ def test_signature_withdrawn_from_the_page(client, other_delegate, delegate, com
     client.post(url("amendment_answer", committee, amendment), {"accept": "yes"})
     content = client.get(url("amendment", committee, amendment)).content.decode()
     assert "France signed this amendment." in content
-    response = client.post(url("amendment_signature_withdraw", committee, amendment), follow=True)
-    assert "Your signature was withdrawn." in response.content.decode()
+    response = client.post(url("amendment_signature_withdraw", committee, amendment))
+    # The amendment is not public yet and France is no longer on it: back to the list.
+    assert response["Location"] == url("amendments", committee)
+    assert "Your signature was withdrawn." in client.get(response["Location"]).content.decode()
     assert amendment.supports.get().state == AmendmentSupport.State.DECLINED
 
 
