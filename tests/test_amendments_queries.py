@@ -61,7 +61,7 @@ def grow(draft, delegations, users, director, n):
         ("draft", "director", 12),
         ("draft_live", "director", 11),
         ("amendments", "delegate", 9),
-        ("amendment_queue", "director", 7),
+        ("amendment_queue", "director", 8),
         ("amendment", "director", 12),
     ],
 )
