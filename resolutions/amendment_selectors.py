@@ -1,6 +1,7 @@
 """Reads for the amendment pages, each a fixed number of queries."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Cast
 
 from .amendment_models import Amendment, AmendmentSupport
 from .models import DraftResolution, Supporter
@@ -25,6 +26,18 @@ def visible_amendments(queryset, access):
     return queryset.filter(
         Q(submitted_at__isnull=False) | Q(proposer=access.delegation) | Exists(asked)
     )
+
+
+def timeline_hidden_amendments(committee, access):
+    """Timeline entries about amendments this reader may not open (not yet submitted and not
+    theirs), as a Q to exclude; the rule is ``visible_amendments``'s."""
+    readable = (
+        visible_amendments(Amendment.objects.filter(committee=committee), access)
+        .order_by()
+        .annotate(key=Cast("pk", output_field=CharField()))
+        .values("key")
+    )
+    return Q(target_type=Amendment._meta.label_lower) & ~Q(target_id__in=readable)
 
 
 def can_read(amendment, access):

@@ -16,6 +16,11 @@ class ResolutionsConfig(AppConfig):
         hide_from_timeline(timeline_hidden_papers)
         timeline_kinds({"papers": ("Working papers and drafts", ("paper.",))})
 
+        from .amendment_selectors import timeline_hidden_amendments
+
+        hide_from_timeline(timeline_hidden_amendments)
+        timeline_kinds({"amendments": ("Amendments", ("amendment.",))})
+
         describe_actions(
             {
                 "paper.created": "{delegation} started {paper}",

@@ -477,3 +477,19 @@ def test_no_proposal_form_once_the_topic_is_closed(client, delegate, chair, comm
         url("amendment_create", committee, setup["draft"]), {"kind": "unfriendly"}, follow=True
     )
     assert "only while it is open" in response.content.decode()
+
+
+def test_timeline_tells_the_amendments_story_to_those_who_may_read_them(
+    client, director, committee, setup
+):
+    client.force_login(director)
+    timeline = reverse("committee:timeline", kwargs={"committee": committee.slug})
+    content = client.get(timeline).content.decode()
+    assert "Kenya started Amendment 3 to DR 1/1 (unfriendly)" in content
+    assert "Amendment 3 to DR 1/1 submitted to the dais" in content
+    assert "Japan signed Amendment 3 to DR 1/1" in content
+    # Mexico's amendments have not reached the dais: the dais does not see them yet.
+    assert "Amendment 1 to DR 1/1" not in content and "Amendment 2 to DR 1/1" not in content
+    content = client.get(timeline + "?kind=amendments").content.decode()
+    assert "Amendment 3 to DR 1/1 submitted to the dais" in content
+    assert "approved as DR 1/1" not in content
