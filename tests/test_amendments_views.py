@@ -493,3 +493,28 @@ def test_timeline_tells_the_amendments_story_to_those_who_may_read_them(
     content = client.get(timeline + "?kind=amendments").content.decode()
     assert "Amendment 3 to DR 1/1 submitted to the dais" in content
     assert "approved as DR 1/1" not in content
+
+
+@pytest.mark.parametrize(
+    ("name", "which", "data"),
+    [
+        ("amendment_create", "draft", {"kind": "hostile"}),
+        ("amendment_create", "draft", {}),
+        ("amendment_invite", "proposed", {"delegation": "99999"}),
+        ("amendment_invite", "proposed", {"delegation": "<b>"}),
+        ("amendment_answer", "proposed", {"accept": "\u2603" * 3}),
+        ("amendment_withdraw", "proposed", {"reason": "x" * 501}),
+        ("amendment_paste", "proposed", {"text": "", "where": "nowhere"}),
+        ("amendment_reject", "submitted", {"reason": "y" * 5001}),
+    ],
+)
+def test_junk_posts_get_a_clear_answer_and_change_nothing(
+    client, delegate, director, committee, setup, name, which, data
+):
+    client.force_login(director if name == "amendment_reject" else delegate)
+    before = snapshot()
+    response = client.post(url(name, committee, setup[which]), data, follow=True)
+    assert response.status_code in (200, 400)
+    content = response.content.decode()
+    assert 'class="alert' in content or "invalid-feedback" in content
+    assert snapshot() == before
