@@ -60,19 +60,16 @@ def _with_everything(queryset):
 def annotate(amendment, current):
     """What the pages show of an amendment: its operations described, the amended text and the
     diff against the draft's current text (or, once decided, against the text it was for)."""
-    base = amendment.base_revision
+    base = current if current.pk == amendment.base_revision_id else amendment.base_revision
     try:
-        amended, _ = text_amend.apply(base.resolution, amendment.operations)
+        entries = text_amend.diff_entries(base.resolution, amendment.operations)
     except text_amend.AmendError as error:
         amendment.problem = str(error)
         amendment.diff_html = ""
         return amendment
     amendment.problem = ""
-    entries = [
-        e for e in text_amend.diff_entries(base.resolution, amendment.operations) if e.op != "same"
-    ]
-    amendment.diff_html = render_diff_html(entries) if entries else ""
-    amendment.amended = amended
+    changed = [e for e in entries if e.op != "same"]
+    amendment.diff_html = render_diff_html(changed) if changed else ""
     return amendment
 
 
