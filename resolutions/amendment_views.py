@@ -254,6 +254,7 @@ def _editor_context(request, amendment, **extra):
         "operative_phrases": phrase_list(OPERATIVE),
         "paste_form": extra.pop("paste_form", None) or AmendmentPasteForm(clauses=clauses),
         "tool_buttons": [("delete", "✕", "Delete")],
+        "base_id": amendment.base_revision_id,
         **extra,
     }
 
@@ -277,6 +278,19 @@ def amendment_edit(request, pk):
 NEEDS_TEXT = {"set", "add_after", "append_op", "add_child"}
 
 
+def _require_same_text(request, amendment):
+    """The editor's forms name clauses of the text the page showed (every form sends its
+    revision as ``base``); if another amendment was applied since, the keys may point at other
+    clauses, so nothing is changed."""
+    base = request.POST.get("base")
+    if base and base != str(amendment.base_revision_id):
+        raise text_amend.AmendError(
+            f"{amendment.draft.code} changed while you were editing (an amendment was applied): "
+            "the page now shows this amendment on its new text. Check it and make your change "
+            "again."
+        )
+
+
 @require_POST
 @committee_permission_required("amendments.write")
 def amendment_edit_clause(request, pk):
@@ -296,6 +310,7 @@ def amendment_edit_clause(request, pk):
     else:
         op, key, text = form.cleaned_data["op"], form.cleaned_data["key"], form.text()
         try:
+            _require_same_text(request, amendment)
             if op in NEEDS_TEXT and not text:
                 raise text_amend.AmendError("Write the clause's text first.")
             base = amendment.base_revision.resolution
@@ -335,6 +350,7 @@ def amendment_paste(request, pk):
     preview = None
     if form.is_valid():
         try:
+            _require_same_text(request, amendment)
             result = parse(form.cleaned_data["text"])
             operations = text_amend.add_pasted(
                 amendment.base_revision.resolution,

@@ -518,3 +518,38 @@ def test_junk_posts_get_a_clear_answer_and_change_nothing(
     content = response.content.decode()
     assert 'class="alert' in content or "invalid-feedback" in content
     assert snapshot() == before
+
+
+def test_an_edit_made_on_a_text_that_changed_meanwhile_is_refused(
+    client, delegate, director, other_delegate, committee, setup
+):
+    """Mexico's editor shows the draft before Amendment 2 (friendly) is applied; its
+    "delete op 1" must not delete what has become op 1 since."""
+    amendment = setup["proposed"]
+    client.force_login(delegate)
+    page = client.get(url("amendment_edit", committee, amendment)).content.decode()
+    old_base = str(amendment.base_revision_id)
+    assert f'"base": "{old_base}"' in page
+    services.amendment_answer(
+        amendment=setup["friendly"],
+        delegation=setup["friendly"].supports.get(state="invited").delegation,
+        actor=other_delegate,
+        accept=True,
+    )
+    services.amendment_approve(amendment=setup["friendly"], actor=director)
+    amendment.refresh_from_db()
+    before = snapshot()
+    for name, data in [
+        ("amendment_edit_clause", {"op": "delete", "key": "op.1", "base": old_base}),
+        ("amendment_edit_clause", {"op": "undo", "key": "0", "base": old_base}),
+        ("amendment_paste", {"text": "1. Urges x.", "where": "end", "base": old_base}),
+    ]:
+        response = client.post(url(name, committee, amendment), data, HTTP_HX_REQUEST="true")
+        assert "DR 1/1 changed while you were editing" in response.content.decode()
+    assert snapshot() == before
+    response = client.post(
+        url("amendment_edit_clause", committee, amendment),
+        {"op": "delete", "key": "op.1", "base": str(amendment.base_revision_id)},
+    )
+    amendment.refresh_from_db()
+    assert [o["op"] for o in amendment.operations] == ["delete", "delete"]

@@ -143,3 +143,47 @@ def test_unfriendly_and_friendly_amendments_in_the_browser(
         2: "applied",
     }
     assert DraftResolution.objects.get().revision.resolution.operative[0].text.startswith("Urges")
+
+
+def test_editor_refuses_a_change_to_a_text_that_changed_meanwhile(
+    chromium, asgi_server, committee, delegations, chair, director, delegate, other_delegate
+):
+    from resolutions import amendment_services as services
+
+    from .amendment_helpers import write
+
+    draft = make_draft(
+        committee,
+        delegations,
+        chair=chair,
+        director=director,
+        mexican=delegate,
+        french=other_delegate,
+    )
+    mexico, france, kenya = delegations[:3]
+    kenyan = kenya.delegates.first().user
+    kenyas = services.amendment_create(
+        target=draft, delegation=kenya, actor=kenyan, kind="unfriendly"
+    )
+    page = open_as(chromium, asgi_server, kenyan)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"/c/{committee.slug}/amendments/{kenyas.pk}/edit/")
+    expect(page.locator('#editor [data-clause="op 1"]')).to_contain_text("Encourages")
+
+    # Meanwhile Mexico's friendly amendment deleting op 1 is applied.
+    mexicos = services.amendment_create(
+        target=draft, delegation=mexico, actor=delegate, kind="friendly"
+    )
+    mexicos = write(mexicos, mexico, delegate, ("delete", "op.1"))
+    services.amendment_request_consents(amendment=mexicos, delegation=mexico, actor=delegate)
+    services.amendment_answer(
+        amendment=mexicos, delegation=france, actor=other_delegate, accept=True
+    )
+    services.amendment_approve(amendment=mexicos, actor=director)
+
+    # Kenya's delete of "op 1" (which is now another clause) is refused, not applied.
+    page.locator('#editor [data-clause="op 1"] button[title=Delete]').click()
+    expect(page.locator("#editor .alert")).to_contain_text("DR 1/1 changed while you were editing")
+    expect(page.locator('#editor [data-clause="op 1"]')).to_contain_text("Requests a report")
+    kenyas.refresh_from_db()
+    assert kenyas.operations == []
