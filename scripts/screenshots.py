@@ -15,7 +15,8 @@ OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
 PAGES = {
     "chair": ["/c/ccpcj/", "/c/ccpcj/roll-call/", "/c/ccpcj/agenda/", "/c/ccpcj/timeline/"],
     "secretariat": ["/conference/"],
-    "delegate-mex": ["/c/ccpcj/delegate/"],
+    "delegate-mex": ["/c/ccpcj/delegate/", "/c/ccpcj/amendments/"],
+    "director": ["/c/ccpcj/amendments/review/"],
 }
 EXTRA = list(sys.argv[3:])
 
