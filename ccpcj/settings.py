@@ -6,6 +6,7 @@ Redis channel layer. ``DJANGO_ENV=production`` turns on the hardening that
 ``manage.py check --deploy`` asks for.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "channels",
+    "axes",
     "sessions.apps.CommitteeSessionsConfig",
     "resolutions.apps.ResolutionsConfig",
     "voting.apps.VotingConfig",
@@ -66,7 +68,25 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "ccpcj.middleware.FriendlyMethodNotAllowed",
+    # Last, as django-axes asks: turns a locked-out log-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Log-in lock-out (django-axes): after 5 failed log-ins for one account from one address,
+# that account is locked from that address for 15 minutes (a conference room shares one
+# address, so the address alone is never locked). The secretariat unlocks in the admin
+# (Axes › Access attempts: delete the attempts) or with `manage.py axes_reset_username`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "ccpcj.urls"
 
@@ -176,9 +196,32 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # A refused action (403) is an answer, not an error: logged without a traceback.
+        "no_traceback_for_403": {"()": "ccpcj.logs.NoTracebackForPermissionDenied"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_traceback_for_403"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Error reporting: set SENTRY_DSN (and install sentry-sdk: pip install ".[sentry]").
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("DJANGO_ENV", "development"),
+        send_default_pii=False,
+    )
 
 # Static files are served by WhiteNoise straight from the app folders (no collectstatic needed
 # locally); production collects them once and serves the compressed, hashed copies.

@@ -14,6 +14,17 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("healthz", site_views.health, name="health"),
     path("conference/", session_views.conference_overview, name="conference_overview"),
     path("c/<slug:committee>/", include("sessions.urls")),
     path("c/<slug:committee>/", include("resolutions.urls")),

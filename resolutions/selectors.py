@@ -92,6 +92,18 @@ def dashboard_panel(committee):
     }
 
 
+def private_audience(paper):
+    """Who may follow a paper's events: None once it was submitted (the whole committee
+    may read it), else the ids of the delegations it involves (``can_read``'s rule)."""
+    if paper.rounds.exists():
+        return None
+    return list(
+        paper.supporters.exclude(state=Supporter.State.DECLINED).values_list(
+            "delegation_id", flat=True
+        )
+    )
+
+
 def can_read(paper, access):
     if access.is_dais or "secretariat" in access.roles:
         return paper.rounds.exists()

@@ -13,8 +13,9 @@ from sessions.live import notify
 from sessions.models import Attendance, Delegation, RollCallEntry, Topic
 from sessions.selectors import latest_roll_call
 
+from . import selectors
 from .limits import MAX_CLAUSES, count_clauses
-from .models import DraftResolution, Revision, Round, Supporter, WorkingPaper
+from .models import Comment, DraftResolution, Revision, Round, Supporter, WorkingPaper
 from .text import Resolution, check
 from .text.conventions import ERROR
 from .text.structure import path_label
@@ -92,7 +93,7 @@ def is_main_sponsor(paper, delegation):
 def _lock(paper):
     # Lock the paper's row only (not the joined committee and topic rows).
     return (
-        WorkingPaper.objects.select_for_update(of=("self",))
+        WorkingPaper.objects.select_for_update(no_key=True, of=("self",))
         .select_related("committee", "topic")
         .get(pk=paper.pk)
     )
@@ -121,7 +122,13 @@ def _record(paper, *, actor, action, **data):
         target=paper,
         data={"paper": paper.name, **data},
     )
-    notify(paper.committee, "papers", paper=paper.pk)
+    # A paper still with its sponsors is private: only its delegations hear of it.
+    notify(
+        paper.committee,
+        "papers",
+        paper=paper.pk,
+        only_delegations=selectors.private_audience(paper),
+    )
 
 
 def _require_open_topic(topic):
@@ -152,7 +159,7 @@ def paper_create(*, committee, delegation, actor, title="", resolution=None):
     if delegation is None or delegation.committee_id != committee.pk:
         raise DomainError("Only a delegation of this committee can write a working paper.")
     topic = (
-        Topic.objects.select_for_update()
+        Topic.objects.select_for_update(no_key=True)
         .filter(committee=committee, status=Topic.Status.OPEN)
         .first()
     )
@@ -253,7 +260,9 @@ def supporter_answer(*, paper, delegation, actor, accept):
     """The invited delegation accepts (signs, co-sponsors) or declines, from its own account."""
     paper = _lock(paper)
     supporter = (
-        Supporter.objects.select_for_update().filter(paper=paper, delegation=delegation).first()
+        Supporter.objects.select_for_update(no_key=True)
+        .filter(paper=paper, delegation=delegation)
+        .first()
     )
     if supporter is None or supporter.state != Supporter.State.INVITED:
         raise DomainError(f"{delegation} has no open invitation to {paper.name}.")
@@ -279,7 +288,7 @@ def supporter_answer(*, paper, delegation, actor, accept):
 def signature_withdraw(*, paper, delegation, actor):
     paper = _lock(paper)
     supporter = (
-        Supporter.objects.select_for_update()
+        Supporter.objects.select_for_update(no_key=True)
         .filter(
             paper=paper,
             delegation=delegation,
@@ -307,7 +316,8 @@ def paper_submit(*, paper, delegation, actor):
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; it cannot be submitted now."
         )
-    _require_open_topic(paper.topic)
+    # Lock the topic too, so a close committing meanwhile cannot let a paper in.
+    _require_open_topic(Topic.objects.select_for_update(no_key=True).get(pk=paper.topic_id))
     revision = latest_revision(paper)
     resolution = revision.resolution
     if not resolution.operative:
@@ -373,7 +383,7 @@ def sponsor_leave(*, paper, delegation, actor):
     """A co-sponsor leaves the paper; the paper and its other sponsors go on."""
     paper = _lock(paper)
     supporter = (
-        Supporter.objects.select_for_update()
+        Supporter.objects.select_for_update(no_key=True)
         .filter(
             paper=paper,
             delegation=delegation,
@@ -438,6 +448,11 @@ def comment_add(*, paper, actor, clause, text):
 @transaction.atomic
 def comment_delete(*, comment, actor):
     paper = _lock(comment.round.paper)
+    # Read the round again under the paper's lock: a return that committed meanwhile has
+    # sent this comment to the sponsors, and it must stay.
+    comment = Comment.objects.select_related("round").filter(pk=comment.pk).first()
+    if comment is None:
+        raise DomainError("That comment has already been deleted.")
     if comment.round.outcome != Round.Outcome.PENDING:
         raise DomainError("Feedback already returned to the sponsors cannot be deleted.")
     round_number, clause = comment.round.number, comment.clause
@@ -467,7 +482,7 @@ def paper_approve(*, paper, actor):
     """Freeze the text and give the paper its draft code: DR <topic>/<order of approval>."""
     paper = _lock(paper)
     round_ = _require_review(paper)
-    topic = Topic.objects.select_for_update().get(pk=paper.topic_id)
+    topic = Topic.objects.select_for_update(no_key=True).get(pk=paper.topic_id)
     _require_open_topic(topic)
     number = (DraftResolution.objects.filter(topic=topic).aggregate(n=Max("number"))["n"] or 0) + 1
     committee = paper.committee

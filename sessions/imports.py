@@ -25,6 +25,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -229,6 +230,15 @@ def import_users(*, committee, text, actor=None):
                 )
         elif row["delegation"]:
             problems.append("only delegates belong to a delegation; leave it empty for dais roles")
+        if row.get("password"):
+            first, _, last = name.partition(" ")
+            try:
+                validate_password(
+                    row["password"],
+                    user=User(username=email, email=email, first_name=first, last_name=last),
+                )
+            except ValidationError as error:
+                problems.append("the password is refused: " + " ".join(error.messages))
         if (email, role) in seen:
             problems.append(f"{email} appears twice with role {role}")
         if not problems and role == "delegate":
@@ -252,7 +262,7 @@ def import_users(*, committee, text, actor=None):
 
     result = ImportResult()
     with transaction.atomic():
-        committee = Committee.objects.select_for_update().get(pk=committee.pk)
+        committee = Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
         for name, email, role, delegation, password in plan:
             first, _, last = name.partition(" ")
             user = User.objects.filter(username=email).first()

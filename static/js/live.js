@@ -15,7 +15,7 @@
     };
     socket.onclose = function (event) {
       document.body.dataset.live = "off";
-      if (event.code === 4403) return;
+      if (event.code === 4403 || event.code === 4401) return;  // refused, or logged out
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 30000);
     };
