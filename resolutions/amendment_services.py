@@ -56,6 +56,18 @@ def amended_text(amendment):
     return text_amend.apply(amendment.base_revision.resolution, amendment.operations)[0]
 
 
+def private_audience(amendment):
+    """Who may follow an amendment's events: None once submitted to the dais (the whole
+    committee may read it), else its proposer and the delegations asked about it
+    (``amendment_selectors.visible_amendments``'s rule)."""
+    if amendment.submitted_at is not None:
+        return None
+    asked = amendment.supports.exclude(state=A.State.DECLINED).values_list(
+        "delegation_id", flat=True
+    )
+    return [amendment.proposer_id, *asked]
+
+
 def amendment_threshold(amendment, *, have=None):
     """The proposer plus its signatories, against the working papers' threshold."""
     if have is None:
@@ -96,7 +108,14 @@ def _record(amendment, *, actor, action, **data):
         target=amendment,
         data={"amendment": amendment.name, "draft": amendment.draft.code, **data},
     )
-    notify(amendment.committee, "amendments", draft=amendment.draft_id, amendment=amendment.pk)
+    # Before it reaches the dais an amendment is private: only its delegations hear of it.
+    notify(
+        amendment.committee,
+        "amendments",
+        draft=amendment.draft_id,
+        amendment=amendment.pk,
+        only_delegations=private_audience(amendment),
+    )
 
 
 def _move(amendment, status, *, actor, action, data=None, fields=()):

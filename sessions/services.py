@@ -447,9 +447,7 @@ def check_committee_changes(committee, changes):
     if changed_rules:
         first = committee.meetings.order_by("number").first()
         if first is not None:
-            names = ", ".join(
-                str(Committee._meta.get_field(f).verbose_name) for f in changed_rules
-            )
+            names = ", ".join(str(Committee._meta.get_field(f).verbose_name) for f in changed_rules)
             raise DomainError(
                 f"The session started with {first} on "
                 f"{timezone.localtime(first.opened_at):%-d %B %Y}: its rules ({names}) can no "
