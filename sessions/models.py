@@ -340,6 +340,14 @@ class Attendance(models.TextChoices):
     PRESENT_AND_VOTING = "present_voting", "Present and voting"
     ABSENT = "absent", "Absent"
 
+    @property
+    def badge_class(self):
+        return {
+            "present": "text-bg-primary",
+            "present_voting": "text-bg-success",
+            "absent": "text-bg-secondary",
+        }[self.value]
+
 
 class RollCallEntry(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roll_call")
@@ -409,8 +417,19 @@ class Topic(models.Model):
         """The topic's number on the adopted agenda (its proposed number until then)."""
         return self.agenda_position or self.proposed_number
 
+    BADGES = {
+        Status.PROPOSED: "text-bg-warning",
+        Status.ADOPTED: "text-bg-light border",
+        Status.OPEN: "text-bg-success",
+        Status.CLOSED: "text-bg-secondary",
+    }
+
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]
+
+    @property
+    def badge_class(self):
+        return self.BADGES[self.Status(self.status)]
 
 
 class AuditEntry(models.Model):
