@@ -59,6 +59,18 @@ class Amendment(models.Model):
         S.WITHDRAWN: set(),
         S.FAILED: set(),
     }
+    # How each status looks on a badge (its words come from the choices above).
+    BADGES = {
+        S.PROPOSED: "text-bg-light border",
+        S.AWAITING_CONSENTS: "text-bg-info",
+        S.AWAITING_DAIS: "text-bg-primary",
+        S.APPROVED: "text-bg-warning",
+        S.APPLIED: "text-bg-success",
+        S.REJECTED: "text-bg-danger",
+        S.WITHDRAWN: "text-bg-secondary",
+        S.FAILED: "text-bg-danger",
+        S.NEEDS_REVISION: "text-bg-warning border border-danger",
+    }
     EDITABLE = {S.PROPOSED, S.NEEDS_REVISION}
     # Not yet decided: re-based whenever another amendment changes the draft's text.
     PENDING = {S.PROPOSED, S.AWAITING_CONSENTS, S.AWAITING_DAIS, S.APPROVED, S.NEEDS_REVISION}
@@ -134,6 +146,10 @@ class Amendment(models.Model):
 
     def can_edit(self):
         return self.status in self.EDITABLE
+
+    @property
+    def badge_class(self):
+        return self.BADGES[self.Status(self.status)]
 
     @property
     def status_phrase(self):

@@ -437,3 +437,12 @@ def test_voting_takes_approved_unfriendly_amendments_in_order_of_submission(
     assert list(for_the_vote(draft)) == [second, first]
     services.amendment_mark_failed(amendment=second, actor=director)
     assert list(for_the_vote(draft)) == [first]
+
+
+def test_every_status_has_its_moves_and_its_badge():
+    assert set(Amendment.TRANSITIONS) == set(Amendment.Status)
+    assert set(Amendment.BADGES) == set(Amendment.Status)
+    assert all(set(targets) <= set(Amendment.Status) for targets in Amendment.TRANSITIONS.values())
+    # Decided amendments never move again.
+    for status in (S.APPLIED, S.REJECTED, S.WITHDRAWN, S.FAILED):
+        assert Amendment.TRANSITIONS[status] == set()

@@ -13,6 +13,7 @@ from resolutions.models import Amendment, DraftResolution
 
 from .amendment_helpers import make_draft
 from .factories import DelegateFactory
+from .test_browser_csp import watch
 from .test_browser_papers import open_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,15 +36,18 @@ def test_unfriendly_and_friendly_amendments_in_the_browser(
 
     # Mexico (a sponsor) keeps the draft page open; the dais keeps its queue open.
     mexico = open_as(chromium, asgi_server, delegate)
+    problems = watch(mexico)  # no Content-Security-Policy violation, no script error
     mexico.click("text=Amendments")
     mexico.click("#drafts >> text=DR 1/1")
     expect(mexico.locator("#draft-text")).to_contain_text("on trafficking")
     dais = open_as(chromium, asgi_server, director)
+    problems += watch(dais)
     dais.click("text=Amendments to review")
     expect(dais.locator("#amendment-queue")).to_contain_text("No amendment is waiting")
 
     # Kenya proposes an unfriendly amendment from the draft's page.
     kenya_page = open_as(chromium, asgi_server, kenyan)
+    problems += watch(kenya_page)
     kenya_page.on("dialog", lambda dialog: dialog.accept())
     kenya_page.click("text=Amendments")
     kenya_page.click("#drafts >> text=DR 1/1")
@@ -138,6 +142,7 @@ def test_unfriendly_and_friendly_amendments_in_the_browser(
     )
     expect(france.locator("#history")).to_contain_text("Amendment 2")
 
+    assert problems == []
     assert dict(Amendment.objects.values_list("number", "status")) == {
         1: "approved",
         2: "applied",
