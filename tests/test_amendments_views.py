@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from resolutions import amendment_services as services
 from resolutions.models import Amendment, AmendmentSupport, DraftResolution
+from sessions.models import AuditEntry
 
 from .amendment_helpers import make_draft, write
 from .factories import DelegateFactory
@@ -212,15 +213,65 @@ def test_amendment_permissions(
     if cast[role] is not None:
         client.force_login(cast[role])
     before = snapshot()
+    entries = set(AuditEntry.objects.values_list("pk", flat=True))
     response = getattr(client, method)(url(name, committee, obj), data)
+    done = list(
+        AuditEntry.objects.exclude(pk__in=entries).order_by("id").values_list("action", flat=True)
+    )
     if role == "anonymous":
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-        status = None
-    else:
-        status = expected[ROLES.index(role)]
-        assert response.status_code == status
-    if method == "post" and status not in (OK, FOUND):
-        assert snapshot() == before  # a refused action changes nothing
+        assert done == [] and snapshot() == before
+        return
+    assert response.status_code == expected[ROLES.index(role)]
+    if response.status_code in (FORBIDDEN, MISSING, BAD) or method == "get":
+        assert done == [] and snapshot() == before, "a refused or read-only request changed"
+    if response.status_code == FOUND:
+        action, message = EFFECTS[name, role]
+        assert done == ([action] if action else [])
+        if action is None:
+            assert snapshot() == before
+        assert message in client.get(response["Location"]).content.decode()
+
+
+# What each redirecting row did: the audit action written (None: refused, nothing changed)
+# and the message the page then shows.
+EFFECTS = {
+    ("amendment_create", "delegate"): ("amendment.created", "started: change, add or delete"),
+    ("amendment_create", "other_delegate"): (
+        "amendment.created",
+        "started: change, add or delete",
+    ),
+    ("amendment_edit_clause", "delegate"): ("amendment.revised", "Delete op 1"),
+    ("amendment_paste", "delegate"): (
+        "amendment.revised",
+        "The pasted clauses are now part of the amendment.",
+    ),
+    ("amendment_invite", "delegate"): ("amendment.invited", "Japan was asked to sign."),
+    ("amendment_answer", "delegate"): (
+        None,
+        "Mexico has no open request about Amendment 1 to DR 1/1.",
+    ),
+    ("amendment_answer", "other_delegate"): ("amendment.signed", "France agreed."),
+    ("amendment_signature_withdraw", "delegate"): (
+        None,
+        "Mexico has not signed Amendment 1 to DR 1/1.",
+    ),
+    ("amendment_signature_withdraw", "other_delegate"): (
+        None,
+        "France has not signed Amendment 1 to DR 1/1.",
+    ),
+    ("amendment_request_consents", "delegate"): (
+        None,
+        "consents are asked for a proposed amendment.",
+    ),
+    ("amendment_submit", "delegate"): (None, "Proposer and signatories: 1 of 2 needed."),
+    ("amendment_withdraw", "delegate"): (
+        "amendment.withdrawn",
+        "Amendment 1 to DR 1/1 was withdrawn.",
+    ),
+    ("amendment_approve", "director"): ("amendment.approved", "it is voted on before DR 1/1."),
+    ("amendment_reject", "director"): ("amendment.rejected", "Amendment 3 to DR 1/1 was rejected."),
+}
 
 
 @pytest.mark.parametrize("name", POST_VIEWS)
