@@ -196,3 +196,13 @@ def test_conflicts_for_new_clauses():
     assert amend.conflicts(ops(("delete", "op.2")), after) == ["op 2"]  # its anchor goes
     assert amend.conflicts(ops(("set", "op.2", "Requests two reports")), after) == []
     assert amend.conflicts(after, ops(("add_after", "op.2", "Invites more"))) == ["op 2"]
+
+
+def test_what_the_text_carries_besides_its_operative_clauses_is_kept():
+    base = parse(TEXT).resolution
+    base.footnotes = ["See A/RES/55/25."]
+    base.document = {"symbol": "E/CN.15/2025/L.1", "title": "Crime"}
+    amended, _ = amend.apply(base, ops(("delete", "op.1"), base=base))
+    assert amended.footnotes == ["See A/RES/55/25."]
+    assert amended.document == {"symbol": "E/CN.15/2025/L.1", "title": "Crime"}
+    assert amended.preamble == base.preamble and len(amended.operative) == 2

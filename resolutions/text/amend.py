@@ -22,7 +22,7 @@ import copy
 from dataclasses import dataclass, field
 
 from .edit import EditError, clean_text, make_key, parse_key
-from .structure import Clause, Resolution, path_label
+from .structure import Clause, path_label
 
 
 class AmendError(EditError):
@@ -209,9 +209,10 @@ def apply(base, operations):
             walk(node.children, here)
 
     walk(root, ())
-    amended = Resolution(
-        heading=base.heading, preamble=copy.deepcopy(base.preamble), operative=_to_clauses(root)
-    )
+    # Everything but the operative part stays as it was (heading, preamble, and what an
+    # official copy carries: document, footnotes, sections, annexes).
+    amended = copy.deepcopy(base)
+    amended.operative = _to_clauses(root)
     return amended, origins
 
 
