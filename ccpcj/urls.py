@@ -28,6 +28,7 @@ urlpatterns = [
     path("conference/", session_views.conference_overview, name="conference_overview"),
     path("c/<slug:committee>/", include("sessions.urls")),
     path("c/<slug:committee>/", include("resolutions.urls")),
+    path("c/<slug:committee>/", include("voting.urls")),
     path("admin/", admin.site.urls),
 ]
 

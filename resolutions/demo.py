@@ -147,8 +147,14 @@ def _revise(paper, user, main, resolution, note):
     )
 
 
-def build(committee):
-    """Replay the week, at the conference's dates (New York time)."""
+def close_without_votes(topic, chair):
+    with clock.travel_to(at(3, 10, 55)):
+        session_services.topic_close(topic=topic, actor=chair)
+
+
+def build(committee, *, voting_procedure=close_without_votes):
+    """Replay the week, at the conference's dates (New York time). ``voting_procedure(topic,
+    chair)`` takes topic 1 to its close on Wednesday morning (the voting app's demo votes)."""
     if WorkingPaper.objects.filter(committee=committee).exists():
         return
     delegations = {
@@ -227,11 +233,12 @@ def build(committee):
         amendment_demo.propose(committee, "ccpcj-1-4", _seed("ccpcj-1-4"), director=director)
 
     # Wednesday: voting procedure on topic 1 (recorded by the voting part), then topic 2.
-    with clock.travel_to(at(3, 10, 30), tick=tick):  # DR 1/3's amendment is adopted
+    # DR 1/3's unfriendly amendment is adopted: its outcome is applied here, before the voting
+    # app's demo takes topic 1's drafts (that app does not put amendments to the vote yet).
+    with clock.travel_to(at(3, 8, 55), tick=tick):
         amendment_demo.adopt_in_voting(dr_1_3, chair=chair)
+    voting_procedure(committee.topics.get(status=Topic.Status.OPEN), chair)
     with clock.travel_to(at(3, 11, 0), tick=tick):
-        topic_1 = committee.topics.get(status=Topic.Status.OPEN)
-        session_services.topic_close(topic=topic_1, actor=chair)
         session_services.topic_open_next(committee=committee, actor=chair)
     with clock.travel_to(at(3, 11, 15), tick=tick):
         paper, user, main, full = _write(committee, delegations, *TOPIC_2)

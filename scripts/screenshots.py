@@ -13,9 +13,17 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
 PAGES = {
-    "chair": ["/c/ccpcj/", "/c/ccpcj/roll-call/", "/c/ccpcj/agenda/", "/c/ccpcj/timeline/"],
+    "chair": [
+        "/c/ccpcj/",
+        "/c/ccpcj/roll-call/",
+        "/c/ccpcj/agenda/",
+        "/c/ccpcj/timeline/",
+        "/c/ccpcj/votes/",
+        "/c/ccpcj/votes/current/",
+        "/c/ccpcj/votes/projector/",
+    ],
     "secretariat": ["/conference/"],
-    "delegate-mex": ["/c/ccpcj/delegate/", "/c/ccpcj/amendments/"],
+    "delegate-mex": ["/c/ccpcj/delegate/", "/c/ccpcj/amendments/", "/c/ccpcj/votes/current/"],
     "director": ["/c/ccpcj/amendments/review/"],
 }
 EXTRA = list(sys.argv[3:])

@@ -160,7 +160,7 @@ class SessionsDemo:
                     services.topic_propose(committee=committee, title=title, actor=chair)
             committee.refresh_from_db()
             if not committee.agenda_adopted_at:
-                services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
+                self.adopt_agenda(committee, chair)
         # Monday morning: Viet Nam has arrived.
         with clock.travel_to(at(1, 9, 0), tick=TICK):
             second = Meeting.objects.filter(committee=committee, number=2).first()
@@ -170,6 +170,10 @@ class SessionsDemo:
                 )
             self.call_roll(second, delegations, chair, absent=set())
         return committee
+
+    def adopt_agenda(self, committee, chair):
+        """ "adopted the agenda of 1, 2" (the voting app's demo records the vote itself)."""
+        services.agenda_adopt(committee=committee, order=[1, 2], actor=chair)
 
     def call_roll(self, meeting, delegations, chair, *, absent):
         answered = set(meeting.roll_call.values_list("delegation_id", flat=True))

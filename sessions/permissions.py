@@ -47,6 +47,10 @@ PERMISSIONS = {
     "amendments.write": frozenset({DELEGATE}),
     "amendments.view_queue": DAIS | {SECRETARIAT},
     "amendments.review": SUBSTANCE,
+    # Voting: everyone in the committee watches (the projector too); the chair and the
+    # rapporteur record votes, verify counts and announce results.
+    "voting.view": EVERYONE,
+    "voting.record": frozenset({CHAIR, RAPPORTEUR}),
 }
 
 

@@ -19,6 +19,7 @@ from sessions.models import (
     Topic,
 )
 from sessions.selectors import roll_call_summary
+from voting.models import Ballot, Resolution, Vote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,6 +38,9 @@ MODELS = [
     Revision,
     Round,
     DraftResolution,
+    Vote,
+    Ballot,
+    Resolution,
 ]
 
 
@@ -60,7 +64,25 @@ def test_demo_loads_the_seed_committee_and_twice_duplicates_nothing(member_state
         "International Cooperation in Combating Transnational Organized Crime and Corruption",
         "Improving the Coordination of Efforts against Trafficking in Persons",
     ]
-    assert (topics[0].status, topics[1].status) == ("closed", "open")
+    # Both topics closed by their voting procedure, with the seed's results.
+    assert (topics[0].status, topics[1].status) == ("closed", "closed")
+    results = [
+        (r.code, r.vote.result, r.vote.method)
+        for r in Resolution.objects.select_related("vote").order_by(
+            "topic__agenda_position", "number"
+        )
+    ]
+    assert results == [
+        ("CCPCJ/1/1", "Adopted without a vote", "without_vote"),
+        ("CCPCJ/1/2", "Adopted without a vote", "without_vote"),
+        ("CCPCJ/1/3", "21 in favor, 7 against, 5 abstentions", "roll_call"),
+        ("CCPCJ/1/4", "25 in favor, 2 against, 6 abstentions", "placard"),
+        ("CCPCJ/2/1", "24 in favor, 2 against, 7 abstentions", "placard"),
+    ]
+    roll_call = Vote.objects.get(method="roll_call")
+    assert roll_call.ballots.count() == 33 and roll_call.ballots.filter(passed=True).count() == 1
+    agenda = Vote.objects.get(motion="agenda")
+    assert agenda.adopted and agenda.kind == "procedural" and agenda.entitled == 32
     assert committee.delegations.count() == 33
     first = committee.meetings.get(number=1)
     assert roll_call_summary(committee, first).members_present == 32

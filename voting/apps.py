@@ -5,3 +5,41 @@ class VotingConfig(AppConfig):
     name = "voting"
     verbose_name = "Voting"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from sessions.audit import describe_actions, timeline_kinds
+        from sessions.context_processors import NAV
+        from sessions.panels import register_agenda_vote
+
+        register_agenda_vote("voting:index")
+
+        NAV.update(
+            {
+                name: "voting"
+                for name in ["index", "motion", "procedure", "item_open", "current", "vote"]
+            }
+        )
+        timeline_kinds(
+            {
+                "voting": (
+                    "Votes and resolutions",
+                    ("vote.", "procedure.", "resolution.", "draft.failed"),
+                )
+            }
+        )
+        describe_actions(
+            {
+                "vote.opened": "{subject}: {method}",
+                "vote.objection": "{subject}: objection to adopting it without a vote; {method}",
+                "vote.ballot": "roll call on {subject}: {delegation} {answer}",
+                "vote.undone": "roll call on {subject}: {delegation}'s “{answer}” undone",
+                "vote.verified": "count verified on {subject}",
+                "vote.announced": "{subject}: {outcome} ({result})",
+                "procedure.opened": "voting procedure on topic {topic} opened",
+                "procedure.reordered": "drafts reordered",
+                "procedure.divided": "question divided on {draft}",
+                "procedure.finished": "voting procedure on topic {topic} finished",
+                "resolution.adopted": "{draft} adopted as resolution {code} ({result})",
+                "draft.failed": "{code} failed: {reason}",
+            }
+        )

@@ -5,10 +5,18 @@
   var url = document.body.dataset.liveUrl;
   if (!url || !window.WebSocket) return;
   var delay = 1000;
+  var wasOpen = false;
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + location.host + url);
-    socket.onopen = function () { delay = 1000; document.body.dataset.live = "on"; };
+    socket.onopen = function () {
+      delay = 1000;
+      document.body.dataset.live = "on";
+      // Pages that keep state themselves (the vote's tally) catch up once on each connection:
+      // messages sent while the socket was down are not replayed.
+      htmx.trigger(document.body, "live:connected", { again: wasOpen });
+      wasOpen = true;
+    };
     socket.onmessage = function (event) {
       var data = JSON.parse(event.data);
       if (!data.what) return;

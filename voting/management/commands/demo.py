@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from resolutions import demo as resolutions_demo
-from sessions.demo import SessionsDemo
+from voting import demo as voting_demo
 
 
 class Command(BaseCommand):
@@ -19,9 +19,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
-        sessions = SessionsDemo()
+        sessions = voting_demo.VotingDemo()
         with transaction.atomic():
             committee = sessions.build()
-            resolutions_demo.build(committee)
+            resolutions_demo.build(committee, voting_procedure=voting_demo.topic_1)
+            voting_demo.topic_2(committee)
         if not options["quiet_logins"]:
             sessions.print_logins(committee, self.stdout, self.style)

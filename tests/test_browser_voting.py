@@ -1,0 +1,181 @@
+"""In a real Chromium: the chair closes debate, divides the question, takes a roll-call vote on
+the divided part with the keyboard and a placard vote on the draft, while a delegate's screen
+on the projector page follows the tally without reloading. The draft becomes CCPCJ/1/1."""
+
+import os
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from voting import services
+from voting.models import Ballot, Resolution
+
+from .voting_helpers import agenda_and_roll_call, approve_draft
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SHOTS = os.environ.get("VOTING_SCREENSHOTS")
+
+
+def shot(page, name):
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+
+
+def log_in(page, user):
+    user.set_password("pw")
+    user.save()
+    page.goto("/accounts/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
+    chromium, asgi_server, page, committee, delegations, chair, director, delegate, monkeypatch
+):
+    names = {d.name: d for d in delegations}
+    agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})
+    for _ in range(2):
+        approve_draft(
+            committee,
+            sponsor=names["Mexico"],
+            signatory=names["France"],
+            user=delegate,
+            director=director,
+        )
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 0)  # Brazil is drawn
+
+    log_in(page, chair)
+    page.get_by_role("link", name="Voting").click()
+    # Closure of debate: a procedural vote by placard.
+    page.select_option("#id_motion", "closure")
+    page.fill("#id_yes", "5")
+    page.fill("#id_no", "0")
+    page.get_by_role("button", name="Record the vote").click()
+    expect(page.locator("#messages")).to_contain_text(
+        "Closure of debate on topic 1: adopted (5 in favor, 0 against)"
+    )
+
+    # The projector: a delegate's laptop on the big screen, opened once, never reloaded.
+    projector = chromium.new_context(
+        base_url=asgi_server.url, viewport={"width": 1280, "height": 800}
+    ).new_page()
+    log_in(projector, delegate)
+    projector.goto("/c/ccpcj/votes/projector/")
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    expect(projector.locator('[data-v="subject"]')).to_have_text("Closure of debate on topic 1")
+    projector.evaluate("window.__notReloaded = true")
+    # The same delegate's laptop, on the vote page, follows too.
+    laptop = projector.context.new_page()
+    laptop.goto("/c/ccpcj/votes/current/")
+    expect(laptop.locator("body")).to_have_attribute("data-live", "on")
+    laptop.evaluate("window.__notReloaded = true")
+
+    # Division of the question: operative clause 3 of DR 1/1 voted separately.
+    page.select_option("#id_motion", "division")
+    page.fill("#id_draft", "1")
+    page.fill("#id_parts", "3")
+    page.fill("#id_yes", "4")
+    page.fill("#id_no", "1")
+    page.get_by_role("button", name="Record the vote").click()
+    expect(page.locator("#messages")).to_contain_text("adopted (4 in favor, 1 against)")
+    expect(projector.locator('[data-v="subject"]')).to_contain_text("Division of the question")
+
+    page.get_by_role("link", name="Voting procedure on topic 1").click()
+    expect(page.locator("#items tbody tr")).to_have_count(3)
+    shot(page, "procedure-next-item")
+    page.get_by_label("Roll-call vote").check()
+    page.get_by_role("button", name="Put it to the committee").click()
+    expect(page).to_have_url(re.compile(r"/votes/\d+/$"))
+    calling = page.locator('.calling [data-v="calling"]')
+    expect(calling).to_have_text("Brazil")
+    expect(page.get_by_text("Drawn at random to be called first: Brazil")).to_be_visible()
+    big = projector.locator('[data-v="calling"]')
+    expect(big).to_have_text("Brazil")
+    expect(projector.locator('[data-v="subject"]')).to_have_text("DR 1/1, operative clause 3")
+
+    def tally(key):
+        return projector.locator(f'.tally [data-v="{key}"]')
+
+    expect(laptop.locator('.calling [data-v="calling"]')).to_have_text("Brazil")
+    expect(laptop.locator("#ballots tbody tr")).to_have_count(5)
+    page.keyboard.press("p")  # Brazil passes
+    expect(calling).to_have_text("France")
+    expect(tally("pass")).to_have_text("1")
+    page.keyboard.press("a")  # France answered "present and voting": it cannot abstain
+    expect(page.locator("#messages")).to_contain_text("cannot abstain")
+    page.keyboard.press("y")
+    expect(calling).to_have_text("Japan")
+    expect(tally("yes")).to_have_text("1")
+    page.keyboard.press("a")  # Japan was only "present": it may abstain
+    expect(calling).to_have_text("Kenya")
+    page.keyboard.press("y")
+    expect(calling).to_have_text("Mexico")
+    page.keyboard.press("u")  # undo Kenya's answer
+    expect(calling).to_have_text("Kenya")
+    expect(tally("yes")).to_have_text("1")
+    page.keyboard.press("n")
+    expect(big).to_have_text("Mexico")
+    expect(projector.locator('[data-v="last"]')).to_have_text("Kenya: No")
+    page.keyboard.press("y")
+    # Brazil passed: called again, it must answer yes or no.
+    expect(calling).to_have_text("Brazil")
+    expect(page.locator(".calling")).to_contain_text("Called again")
+    expect(page.locator('#ballot-form button[value="abstain"]')).to_be_disabled()
+    shot(page, "chair-roll-call")
+    shot(projector, "projector-roll-call")
+    page.keyboard.press("y")
+    expect(tally("yes")).to_have_text("3")
+    expect(projector.locator('[data-v="answered"]')).to_have_text("5")
+    expect(projector.locator('.tally-fill[data-bar="yes"]')).to_have_attribute(
+        "style", "width: 60%;"
+    )
+    page.keyboard.press("y")  # nobody is being called: nothing happens
+    assert Ballot.objects.count() == 5
+
+    page.get_by_role("button", name="Verify the count").click()
+    page.get_by_role("button", name="Announce the result").click()
+    confirm = page.locator("dialog.confirm-dialog")
+    expect(confirm).to_contain_text("3 in favor, 1 against, 1 abstaining")
+    confirm.get_by_role("button", name="Announce").click()
+    result = page.locator("[data-v-result]")
+    expect(result).to_contain_text("Adopted")
+    expect(result).to_contain_text("3 in favor, 1 against, 1 abstention")
+    expect(projector.locator('[data-v="result"]')).to_have_text(
+        "3 in favor, 1 against, 1 abstention"
+    )
+
+    # The draft as a whole, by placard.
+    page.get_by_role("link", name="Voting procedure").click()
+    page.get_by_label("Placard vote").check()
+    page.get_by_role("button", name="Put it to the committee").click()
+    page.fill("#id_yes", "9")
+    page.fill("#id_no", "0")
+    page.fill("#id_abstain", "1")
+    page.get_by_role("button", name="Record the counts and announce").click()
+    confirm.get_by_role("button", name="Announce").click()
+    expect(page.locator(".alert-block, .alert-danger").first).to_contain_text("only 5 delegations")
+    expect(page.locator("#id_yes")).to_have_value("9")  # what was typed is kept
+    shot(page, "placard-error")
+    page.fill("#id_yes", "4")
+    page.get_by_role("button", name="Record the counts and announce").click()
+    confirm.get_by_role("button", name="Announce").click()
+    expect(page.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")
+    expect(projector.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")
+    expect(projector.locator('[data-v="result"]')).to_have_text(
+        "4 in favor, 0 against, 1 abstention"
+    )
+    expect(tally("yes")).to_have_text("4")
+    shot(projector, "projector-result")
+    assert projector.evaluate("window.__notReloaded") is True
+    expect(laptop.locator("[data-v-ballots]")).to_be_hidden()  # a placard vote has no rows
+    expect(laptop.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")
+    assert laptop.evaluate("window.__notReloaded") is True
+    assert Resolution.objects.get().code == "CCPCJ/1/1"
+    if SHOTS:
+        roll_call = Ballot.objects.first().vote_id
+        projector.goto(f"/c/ccpcj/votes/{roll_call}/")  # the delegate's view of the roll call
+        shot(projector, "delegate-roll-call")
+    projector.context.close()

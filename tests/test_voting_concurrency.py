@@ -1,0 +1,133 @@
+"""On PostgreSQL, the chair and the rapporteur recording a roll-call vote at the same moment
+neither lose nor duplicate an answer: the vote's row is locked, its counters and sequence
+follow the ballots exactly, and one delegation never has two ballots."""
+
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection, connections
+
+from sessions.errors import DomainError
+from sessions.models import DaisRole, MemberState
+from voting import services
+from voting.models import Ballot, Vote
+
+from .factories import DaisRoleFactory, DelegationFactory, UserFactory
+from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="row locks need PostgreSQL (SQLite locks the whole file)",
+    ),
+]
+ANSWERS = ["yes", "no", "pass"]
+
+
+@pytest.fixture
+def vote(committee, delegations, chair, director, delegate):
+    taken = set(committee.delegations.values_list("member_state_id", flat=True))
+    for state in MemberState.objects.filter(is_un_member=True).exclude(pk__in=taken)[:34]:
+        DelegationFactory(committee=committee, member_state=state)
+    committee.signatory_threshold_percent = 1
+    committee.save()
+    agenda_and_roll_call(committee, chair)
+    names = {d.name: d for d in committee.delegations.select_related("member_state")}
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+    )
+    procedure = close_debate(committee, chair, yes=30, no=0)[1]
+    return services.item_vote_open(item=procedure.items.get(), method="roll_call", actor=chair)
+
+
+@pytest.fixture
+def rapporteur(committee):
+    return DaisRoleFactory(
+        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
+    ).user
+
+
+def run_together(jobs):
+    """Run each job in its own thread with its own connection, all released at once."""
+    barrier = threading.Barrier(len(jobs))
+    errors = []
+
+    def run(job):
+        try:
+            connection.ensure_connection()
+            barrier.wait()
+            job()
+        except Exception as error:  # noqa: BLE001 - collected and asserted by the caller
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+def delegations_of(vote):
+    return list(vote.committee.delegations.filter(pk__in=vote.call_order))
+
+
+def test_two_dais_members_recording_at_once_lose_and_duplicate_nothing(vote, chair, rapporteur):
+    delegations = delegations_of(vote)
+    assert len(delegations) == 39  # INTERPOL (observer) is not called
+
+    def recorder(user, mine):
+        def job():
+            for i, delegation in mine:
+                services.ballot_record(
+                    vote=vote, delegation=delegation, answer=ANSWERS[i % 3], actor=user
+                )
+
+        return job
+
+    numbered = list(enumerate(delegations))
+    errors = run_together([recorder(chair, numbered[0::2]), recorder(rapporteur, numbered[1::2])])
+    assert errors == []
+    vote.refresh_from_db()
+    ballots = Counter(Ballot.objects.filter(vote=vote).values_list("answer", flat=True))
+    assert sum(ballots.values()) == 39
+    assert (vote.yes, vote.no, vote.passed) == (ballots["yes"], ballots["no"], ballots["pass"])
+    steps = sorted(Ballot.objects.filter(vote=vote).values_list("step", flat=True))
+    assert steps == list(range(2, 41)) and vote.sequence == 40  # one number per change
+
+
+def test_the_same_answer_from_two_screens_counts_once(vote, chair, rapporteur):
+    kenya = vote.committee.delegations.get(member_state__iso3="KEN")
+    jobs = [
+        lambda user=user: services.ballot_record(
+            vote=vote, delegation=kenya, answer="yes", actor=user
+        )
+        for user in [chair, rapporteur] * 3
+    ]
+    assert run_together(jobs) == []
+    vote.refresh_from_db()
+    assert (vote.yes, Ballot.objects.filter(vote=vote).count(), vote.sequence) == (1, 1, 2)
+
+
+def test_conflicting_answers_from_two_screens_keep_one(vote, chair, rapporteur):
+    kenya = vote.committee.delegations.get(member_state__iso3="KEN")
+    errors = run_together(
+        [
+            lambda: services.ballot_record(vote=vote, delegation=kenya, answer="yes", actor=chair),
+            lambda: services.ballot_record(
+                vote=vote, delegation=kenya, answer="no", actor=rapporteur
+            ),
+        ]
+    )
+    assert len(errors) == 1 and isinstance(errors[0], DomainError)
+    assert "already answered" in errors[0].message
+    vote = Vote.objects.get(pk=vote.pk)
+    assert vote.yes + vote.no == 1 and Ballot.objects.filter(vote=vote).count() == 1

@@ -1,0 +1,451 @@
+"""Voting services: procedural motions, voting procedure, each way of taking a vote, results
+and their effects. Delegations: Brazil, France, INTERPOL (observer), Japan, Kenya, Mexico."""
+
+import pytest
+
+from sessions.errors import DomainError
+from sessions.models import AuditEntry, DaisRole, Topic
+from voting import services
+from voting.models import Ballot, Item, Resolution, Vote
+from voting.selectors import vote_state
+
+from .factories import DaisRoleFactory, UserFactory
+from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def names(delegations):
+    return {d.name: d for d in delegations}
+
+
+@pytest.fixture
+def rapporteur(committee):
+    return DaisRoleFactory(
+        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
+    ).user
+
+
+@pytest.fixture
+def floor(committee, delegations, chair):
+    # Japan answered "present" (so it may abstain); everyone else present and voting.
+    return agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})
+
+
+@pytest.fixture
+def drafts(floor, committee, names, delegate, director):
+    return [
+        approve_draft(
+            committee,
+            sponsor=names["Mexico"],
+            signatory=names["France"],
+            user=delegate,
+            director=director,
+        )
+        for _ in range(3)
+    ]
+
+
+@pytest.fixture
+def procedure(drafts, committee, chair):
+    return close_debate(committee, chair)[1]
+
+
+def first_item(procedure):
+    return procedure.items.order_by("position").first()
+
+
+def roll_call(procedure, chair, start=0, monkeypatch=None):
+    if monkeypatch is not None:
+        monkeypatch.setattr(services._draw, "randrange", lambda n: start)
+    return services.item_vote_open(item=first_item(procedure), method="roll_call", actor=chair)
+
+
+# Procedural votes ----------------------------------------------------------------------------
+
+
+def test_agenda_is_adopted_by_a_procedural_vote(committee, delegations, chair):
+    from sessions import services as session_services
+
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    meeting = session_services.meeting_open(committee=committee, name="Sunday", actor=chair)
+    for d in delegations:
+        session_services.roll_call_mark(
+            meeting=meeting, delegation=d, status="present", actor=chair
+        )
+    failed = services.motion_vote(
+        committee=committee, motion="agenda", order=[2, 1], yes=2, no=4, actor=chair
+    )
+    assert failed.adopted is False and failed.result == "2 in favor, 4 against"
+    committee.refresh_from_db()
+    assert committee.agenda_adopted_at is None
+    vote = services.motion_vote(
+        committee=committee, motion="agenda", order=[1, 2], yes=6, no=0, actor=chair
+    )
+    assert vote.adopted and vote.subject == "Adoption of the agenda: 1, 2"
+    assert committee.topics.get(status=Topic.Status.OPEN).proposed_number == 1
+    assert AuditEntry.objects.filter(action="agenda.adopted").count() == 1
+    assert AuditEntry.objects.filter(action="vote.announced").count() == 2
+
+
+def test_procedural_votes_count_observers_but_allow_no_abstention(floor, committee, chair):
+    # Six present (INTERPOL too): observers vote on procedure.
+    vote = services.motion_vote(
+        committee=committee,
+        motion="other",
+        subject="Suspend for 15 minutes",
+        yes=6,
+        no=0,
+        actor=chair,
+    )
+    assert vote.adopted and vote.entitled == 6
+    with pytest.raises(DomainError, match="only 6 delegations"):
+        services.motion_vote(
+            committee=committee, motion="other", subject="Suspend", yes=6, no=1, actor=chair
+        )
+
+
+def test_closure_needs_two_thirds_and_opens_voting_procedure_in_code_order(
+    drafts, committee, chair
+):
+    vote, procedure = close_debate(committee, chair, yes=3, no=2)  # 3 of 5 < two thirds
+    assert vote.adopted is False and procedure is None
+    assert "two thirds" in vote.reason
+    vote, procedure = close_debate(committee, chair, yes=4, no=2)
+    assert vote.adopted and vote.majority == "two_thirds"
+    assert [i.label for i in procedure.items.order_by("position")] == [
+        "DR 1/1 as a whole",
+        "DR 1/2 as a whole",
+        "DR 1/3 as a whole",
+    ]
+    with pytest.raises(DomainError, match="already in voting procedure"):
+        close_debate(committee, chair)
+
+
+def test_closure_without_drafts_is_refused(floor, committee, chair):
+    with pytest.raises(DomainError, match="no draft resolution"):
+        close_debate(committee, chair)
+    assert not Vote.objects.exists()
+
+
+def test_reorder_motion(procedure, committee, chair):
+    services.motion_vote(
+        committee=committee, motion="reorder", order=[3, 1, 2], yes=5, no=0, actor=chair
+    )
+    assert [i.draft.code for i in procedure.items.order_by("position")] == [
+        "DR 1/3",
+        "DR 1/1",
+        "DR 1/2",
+    ]
+    with pytest.raises(DomainError, match="missing: DR 1/2"):
+        services.motion_vote(
+            committee=committee, motion="reorder", order=[1, 3], yes=5, no=0, actor=chair
+        )
+    with pytest.raises(DomainError, match="Draft 7"):
+        services.motion_vote(
+            committee=committee, motion="reorder", order=[7], yes=5, no=0, actor=chair
+        )
+
+
+def test_division_of_the_question_puts_parts_before_their_draft(procedure, committee, chair):
+    services.motion_vote(
+        committee=committee,
+        motion="division",
+        draft=2,
+        parts=[[3], [1, 2]],
+        yes=5,
+        no=0,
+        actor=chair,
+    )
+    assert [i.label for i in procedure.items.order_by("position")] == [
+        "DR 1/1 as a whole",
+        "DR 1/2, operative clause 3",
+        "DR 1/2, operative clauses 1, 2",
+        "DR 1/2 as a whole",
+        "DR 1/3 as a whole",
+    ]
+    with pytest.raises(DomainError, match="already been divided"):
+        services.motion_vote(
+            committee=committee, motion="division", draft=2, parts=[[4]], yes=5, no=0, actor=chair
+        )
+    with pytest.raises(DomainError, match="operative clauses 1 to 4, not 9"):
+        services.motion_vote(
+            committee=committee, motion="division", draft=3, parts=[[9]], yes=5, no=0, actor=chair
+        )
+
+
+# Without a vote, placard -----------------------------------------------------------------
+
+
+def test_adopted_without_a_vote_becomes_resolution_ccpcj_1_1(procedure, committee, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    vote.refresh_from_db()
+    assert vote.result == "Adopted without a vote" and vote.adopted
+    resolution = Resolution.objects.get()
+    assert resolution.code == "CCPCJ/1/1" and resolution.vote == vote
+    assert resolution.resolution.operative[0].text.startswith("Encourages")
+    assert first_item(procedure).status == Item.Status.ADOPTED
+    assert AuditEntry.objects.filter(action="resolution.adopted", data__code="CCPCJ/1/1").exists()
+
+
+def test_an_objection_means_a_recorded_vote(procedure, committee, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_objection(vote=vote, method="placard", actor=chair)
+    with pytest.raises(DomainError, match="placard vote"):
+        services.vote_no_objection(vote=vote, actor=chair)
+    vote = services.vote_counts(vote=vote, yes=3, no=1, abstain=1, actor=chair)
+    assert vote.objection and vote.result == "3 in favor, 1 against, 1 abstention"
+
+
+def test_placard_counts_are_checked_against_the_roll_call(procedure, committee, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="placard", actor=chair)
+    assert (vote.entitled, vote.may_abstain) == (5, 1)  # INTERPOL does not vote on substance
+    with pytest.raises(DomainError, match="only 5 delegations"):
+        services.vote_counts(vote=vote, yes=4, no=2, actor=chair)
+    with pytest.raises(DomainError, match="present and voting cannot abstain"):
+        services.vote_counts(vote=vote, yes=2, no=1, abstain=2, actor=chair)
+    with pytest.raises(DomainError, match="whole number"):
+        services.vote_counts(vote=vote, yes=-1, no=1, actor=chair)
+    with pytest.raises(DomainError, match="permanent members"):
+        services.vote_counts(vote=vote, yes=2, no=1, permanent_no=1, actor=chair)
+    vote = services.vote_counts(vote=vote, yes=2, no=2, abstain=1, actor=chair)
+    assert vote.adopted is False and "tie" in vote.reason
+    assert first_item(procedure).status == Item.Status.FAILED
+    assert not Resolution.objects.exists()
+    with pytest.raises(DomainError, match="is over"):
+        services.vote_counts(vote=vote, yes=3, no=1, actor=chair)
+
+
+def test_items_are_taken_in_order_one_vote_at_a_time(procedure, committee, chair):
+    items = list(procedure.items.order_by("position"))
+    with pytest.raises(DomainError, match="Vote on DR 1/1 as a whole first"):
+        services.item_vote_open(item=items[1], method="placard", actor=chair)
+    services.item_vote_open(item=items[0], method="placard", actor=chair)
+    with pytest.raises(DomainError, match="Finish the vote"):
+        services.motion_vote(
+            committee=committee, motion="other", subject="Suspend", yes=5, no=0, actor=chair
+        )
+
+
+def test_no_vote_without_quorum(drafts, committee, chair, names):
+    from sessions import services as session_services
+
+    meeting = session_services.meeting_open(committee=committee, name="Late", actor=chair)
+    for name, delegation in names.items():  # a complete roll call: only Kenya is here
+        session_services.roll_call_mark(
+            meeting=meeting,
+            delegation=delegation,
+            status="present" if name == "Kenya" else "absent",
+            actor=chair,
+        )
+    with pytest.raises(DomainError, match="No quorum to vote"):
+        close_debate(committee, chair)
+
+
+# Effects ------------------------------------------------------------------------------------
+
+
+def test_failed_parts_are_removed_and_the_topic_closes_when_every_item_is_decided(
+    procedure, committee, chair
+):
+    services.motion_vote(
+        committee=committee, motion="division", draft=1, parts=[[2], [4]], yes=5, no=0, actor=chair
+    )
+    results = [(3, 1, 1), (1, 3, 1), (4, 0, 1), (3, 2, 0), (0, 5, 0)]
+    for yes, no, abstain in results[:4]:
+        item = services.next_item(procedure)
+        vote = services.item_vote_open(item=item, method="placard", actor=chair)
+        services.vote_counts(vote=vote, yes=yes, no=no, abstain=abstain, actor=chair)
+    # Part "2" adopted, part "4" failed, DR 1/1 adopted without its clause 4; DR 1/2 adopted.
+    first = Resolution.objects.get(code="CCPCJ/1/1")
+    assert [c.text.split()[0] for c in first.resolution.operative] == [
+        "Encourages",
+        "Requests",
+        "Invites",
+    ]
+    assert Resolution.objects.get(code="CCPCJ/1/2").draft.code == "DR 1/2"
+    topic = procedure.topic
+    topic.refresh_from_db()
+    assert topic.status == Topic.Status.OPEN
+    vote = services.item_vote_open(
+        item=services.next_item(procedure), method="placard", actor=chair
+    )
+    services.vote_counts(vote=vote, yes=0, no=5, actor=chair)
+    topic.refresh_from_db()
+    procedure.refresh_from_db()
+    assert topic.status == Topic.Status.CLOSED and procedure.status == "finished"
+    assert Item.objects.get(draft__code="DR 1/3").status == Item.Status.FAILED
+    assert AuditEntry.objects.filter(action="topic.closed").exists()
+
+
+def test_every_operative_part_voted_down_fails_the_draft(procedure, committee, chair):
+    services.motion_vote(
+        committee=committee,
+        motion="division",
+        draft=1,
+        parts=[[1, 2], [3, 4]],
+        yes=5,
+        no=0,
+        actor=chair,
+    )
+    for _ in range(2):
+        vote = services.item_vote_open(
+            item=services.next_item(procedure), method="placard", actor=chair
+        )
+        services.vote_counts(vote=vote, yes=1, no=4, actor=chair)
+    whole = procedure.items.get(kind="draft", draft__code="DR 1/1")
+    assert whole.status == Item.Status.FAILED
+    assert whole.result == "Every operative part was voted down"
+    assert services.next_item(procedure).draft.code == "DR 1/2"
+
+
+# Roll call ----------------------------------------------------------------------------------
+
+
+def test_roll_call_order_is_alphabetical_from_the_delegation_drawn(
+    procedure, chair, names, monkeypatch
+):
+    vote = roll_call(procedure, chair, start=3, monkeypatch=monkeypatch)
+    order = [names_by_pk(names)[pk] for pk in vote.call_order]
+    assert order == ["Kenya", "Mexico", "Brazil", "France", "Japan"]  # INTERPOL is not called
+    assert vote.drawn == names["Kenya"]
+    opened = AuditEntry.objects.get(action="vote.opened", data__method="roll-call vote")
+    assert opened.data["drawn"] == "Kenya"
+    assert vote_state(vote)["calling"]["name"] == "Kenya"
+
+
+def names_by_pk(names):
+    return {d.pk: n for n, d in names.items()}
+
+
+def record(vote, delegation, answer, chair, **kw):
+    return services.ballot_record(
+        vote=vote, delegation=delegation, answer=answer, actor=chair, **kw
+    )
+
+
+def test_roll_call_passes_are_called_again_and_must_answer_yes_or_no(
+    procedure, chair, rapporteur, names, monkeypatch
+):
+    vote = roll_call(procedure, chair, start=0, monkeypatch=monkeypatch)
+    record(vote, names["Brazil"], "pass", chair)
+    with pytest.raises(DomainError, match="called again once every delegation"):
+        record(vote, names["Brazil"], "yes", chair)
+    record(vote, names["France"], "yes", chair)
+    record(vote, names["Japan"], "abstain", chair)
+    record(vote, names["Kenya"], "no", chair)
+    record(vote, names["Mexico"], "yes", chair)
+    state = vote_state(Vote.objects.get(pk=vote.pk))
+    assert state["calling"] == {"delegation": names["Brazil"].pk, "name": "Brazil", "again": True}
+    with pytest.raises(DomainError, match="passed and must be called again"):
+        services.vote_verify(vote=vote, actor=rapporteur)
+    with pytest.raises(DomainError, match="must answer yes or no"):
+        record(vote, names["Brazil"], "abstain", chair)
+    record(vote, names["Brazil"], "no", chair)
+    services.vote_verify(vote=vote, actor=rapporteur)
+    vote = services.vote_announce(vote=vote, actor=chair)
+    assert vote.result == "2 in favor, 2 against, 1 abstention" and vote.adopted is False
+    brazil = Ballot.objects.get(delegation=names["Brazil"])
+    assert brazil.passed and brazil.answer == "no"
+
+
+def test_present_and_voting_cannot_abstain(procedure, chair, names):
+    vote = roll_call(procedure, chair)
+    with pytest.raises(DomainError, match="present and voting.*cannot abstain"):
+        record(vote, names["France"], "abstain", chair)
+    record(vote, names["Japan"], "abstain", chair)  # Japan answered "present"
+
+
+def test_observers_are_not_called_on_substance(procedure, chair, names):
+    vote = roll_call(procedure, chair)
+    with pytest.raises(DomainError, match="observers do not vote on substance"):
+        record(vote, names["INTERPOL"], "yes", chair)
+
+
+def test_recording_twice_counts_once_and_a_different_answer_needs_undo(procedure, chair, names):
+    vote = roll_call(procedure, chair)
+    record(vote, names["Kenya"], "yes", chair)
+    record(vote, names["Kenya"], "yes", chair)
+    vote.refresh_from_db()
+    assert (vote.yes, Ballot.objects.count(), vote.sequence) == (1, 1, 2)
+    assert AuditEntry.objects.filter(action="vote.ballot").count() == 1
+    with pytest.raises(DomainError, match="already answered “Yes”. Undo"):
+        record(vote, names["Kenya"], "no", chair)
+
+
+def test_undo_takes_back_the_last_entry_and_a_second_call_goes_back_to_pass(
+    procedure, chair, names, monkeypatch
+):
+    vote = roll_call(procedure, chair, start=0, monkeypatch=monkeypatch)
+    record(vote, names["Brazil"], "pass", chair)
+    for name in ["France", "Japan", "Kenya", "Mexico"]:
+        record(vote, names[name], "yes", chair)
+    record(vote, names["Brazil"], "yes", chair)
+    services.ballot_undo(vote=vote, actor=chair)  # Brazil's second answer
+    assert Ballot.objects.get(delegation=names["Brazil"]).answer == "pass"
+    services.ballot_undo(vote=vote, actor=chair)  # Mexico
+    assert not Ballot.objects.filter(delegation=names["Mexico"]).exists()
+    vote.refresh_from_db()
+    assert (vote.yes, vote.passed) == (3, 1)
+    assert AuditEntry.objects.filter(action="vote.undone").count() == 2
+    with pytest.raises(DomainError, match="not been called"):
+        services.vote_verify(vote=vote, actor=chair)
+
+
+def test_announce_needs_verification_and_adoption_freezes_the_text(procedure, chair, names):
+    vote = roll_call(procedure, chair)
+    for name, answer in [
+        ("Brazil", "yes"),
+        ("France", "yes"),
+        ("Japan", "abstain"),
+        ("Kenya", "no"),
+        ("Mexico", "yes"),
+    ]:
+        record(vote, names[name], answer, chair)
+    with pytest.raises(DomainError, match="Verify the count"):
+        services.vote_announce(vote=vote, actor=chair)
+    services.vote_verify(vote=vote, actor=chair)
+    with pytest.raises(DomainError, match="verified"):
+        record(vote, names["Kenya"], "yes", chair)
+    vote = services.vote_announce(vote=vote, actor=chair)
+    assert vote.result == "3 in favor, 1 against, 1 abstention"
+    assert Resolution.objects.get().code == "CCPCJ/1/1"
+
+
+def test_with_rights_only_where_the_committee_allows_it(procedure, committee, chair, names):
+    vote = roll_call(procedure, chair)
+    with pytest.raises(DomainError, match="with rights"):
+        record(vote, names["Kenya"], "yes", chair, with_rights=True)
+    committee.roll_call_with_rights = True
+    committee.save()
+    ballot = record(vote, names["Kenya"], "yes", chair, with_rights=True)
+    assert ballot.display == "Yes with rights"
+
+
+def test_security_council_veto_counted_from_the_ballots(procedure, committee, chair, names):
+    committee.body_kind = "security_council"
+    committee.save()
+    vote = roll_call(procedure, chair)
+    for name in ["Brazil", "Japan", "Kenya", "Mexico"]:
+        record(vote, names[name], "yes", chair)
+    record(vote, names["France"], "no", chair)
+    services.vote_verify(vote=vote, actor=chair)
+    vote = services.vote_announce(vote=vote, actor=chair)
+    assert vote.permanent_no == 1 and vote.adopted is False
+
+
+def test_every_change_is_numbered_and_sent_with_its_state(
+    procedure, chair, names, django_capture_on_commit_callbacks, monkeypatch
+):
+    sent = []
+    monkeypatch.setattr("voting.services.send_after_commit", lambda c, **data: sent.append(data))
+    vote = roll_call(procedure, chair)
+    record(vote, names["Kenya"], "no", chair)
+    services.ballot_undo(vote=vote, actor=chair)
+    assert [m["state"]["seq"] for m in sent] == [1, 2, 3]
+    assert sent[0]["state"]["order"][0]["answer"] == ""
+    assert sent[1]["ballot"]["name"] == "Kenya" and sent[1]["state"]["no"] == 1
+    assert sent[2]["ballot"]["answer"] == "" and sent[2]["state"]["no"] == 0

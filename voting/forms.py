@@ -1,0 +1,117 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from sessions.errors import DomainError
+
+from . import services
+from .models import Method
+
+COUNT = {"min_value": 0, "max_value": 999}
+
+
+def _helper(label, css="btn-primary"):
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.add_input(Submit("submit", label, css_class=css))
+    return helper
+
+
+class CountsForm(forms.Form):
+    """Counts of a placard vote (procedural motions have no abstentions)."""
+
+    yes = forms.IntegerField(label="In favor", **COUNT)
+    no = forms.IntegerField(label="Against", **COUNT)
+    abstain = forms.IntegerField(label="Abstaining", initial=0, **COUNT)
+    permanent_no = forms.IntegerField(
+        label="Permanent members against", initial=0, required=False, **COUNT
+    )
+
+    def __init__(self, *args, security_council=False, abstentions=True, label="Record", **kw):
+        super().__init__(*args, **kw)
+        if not security_council:
+            del self.fields["permanent_no"]
+        if not abstentions:
+            del self.fields["abstain"]
+        for field in self.fields.values():
+            field.widget.attrs.update({"inputmode": "numeric", "class": "form-control-lg"})
+        self.helper = _helper(label)
+
+    def counts(self):
+        data = self.cleaned_data
+        return {
+            "yes": data["yes"],
+            "no": data["no"],
+            "abstain": data.get("abstain") or 0,
+            "permanent_no": data.get("permanent_no") or 0,
+        }
+
+
+class MotionForm(CountsForm):
+    MOTIONS = [
+        ("agenda", "Adoption of the agenda"),
+        ("closure", "Closure of debate"),
+        ("reorder", "Reorder the draft resolutions"),
+        ("division", "Division of the question"),
+        ("other", "Other procedural motion"),
+    ]
+    motion = forms.ChoiceField(choices=MOTIONS)
+    order = forms.CharField(
+        label="Order",
+        required=False,
+        max_length=100,
+        help_text="Agenda: topic numbers (“1, 2”). Reorder: draft numbers (“3, 1, 2”).",
+    )
+    draft = forms.IntegerField(
+        label="Draft number",
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text="Division: “2” for DR 1/2.",
+    )
+    parts = forms.CharField(
+        label="Parts",
+        required=False,
+        max_length=200,
+        help_text="Division: operative clauses voted separately, parts split by “;” (“3; 5, 6”).",
+    )
+    subject = forms.CharField(
+        label="Motion", required=False, max_length=200, help_text="Other: what it proposes."
+    )
+    field_order = ["motion", "order", "draft", "parts", "subject", "yes", "no"]
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, abstentions=False, label="Record the vote", **kw)
+
+    def clean(self):
+        data = super().clean()
+        motion = data.get("motion")
+        try:
+            if motion in ("agenda", "reorder"):
+                data["order"] = services.parse_numbers(data.get("order"), what="numbers")
+            else:
+                data["order"] = None
+            if motion == "division":
+                if not data.get("draft"):
+                    self.add_error("draft", "Which draft is divided?")
+                data["parts"] = services.parse_parts(data.get("parts"))
+            else:
+                data["parts"] = None
+        except DomainError as error:
+            self.add_error("parts" if motion == "division" else "order", error.message)
+        if motion == "other" and not (data.get("subject") or "").strip():
+            self.add_error("subject", "Say what the motion proposes.")
+        return data
+
+
+class OpenItemForm(forms.Form):
+    method = forms.ChoiceField(choices=Method.choices, widget=forms.RadioSelect)
+    majority = forms.ChoiceField(
+        choices=[("simple", "Simple majority"), ("two_thirds", "Two-thirds majority")],
+        initial="simple",
+    )
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.fields["method"].initial = Method.WITHOUT_VOTE
+        self.helper = _helper("Put it to the committee")

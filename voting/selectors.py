@@ -1,0 +1,124 @@
+"""Reads for the voting pages and the live messages, each a fixed number of queries."""
+
+from django.db.models import Prefetch
+
+from sessions.models import Delegation
+
+from .models import Ballot, Item, Method, Resolution, Vote, VotingProcedure
+
+LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "pass": "Pass"}
+
+
+def _display(answer, with_rights):
+    if not answer:
+        return ""
+    return LABELS[answer] + (" with rights" if with_rights else "")
+
+
+def ballot_message(ballot, delegation):
+    """The answer just recorded, as the live message carries it."""
+    return {
+        "delegation": delegation.pk,
+        "name": delegation.name,
+        "answer": ballot.answer,
+        "display": _display(ballot.answer, ballot.with_rights),
+        "passed": ballot.passed,
+    }
+
+
+def vote_state(vote, *, order=False):
+    """Everything a screen shows of ``vote``: the tally, who is being called, the result.
+    With ``order``, also every delegation called with its answer (the roll call's rows).
+    Two queries for a roll call (one with ``order``), none otherwise."""
+    state = {
+        "vote": vote.pk,
+        "seq": vote.sequence,
+        "subject": vote.subject,
+        "kind": vote.kind,
+        "method": vote.method,
+        "method_label": vote.get_method_display(),
+        "majority": vote.majority,
+        "status": vote.status,
+        "status_label": vote.get_status_display(),
+        "yes": vote.yes,
+        "no": vote.no,
+        "abstain": vote.abstain,
+        "pass": vote.passed,
+        "entitled": vote.entitled,
+        "expected": len(vote.call_order) if vote.method == Method.ROLL_CALL else vote.entitled,
+        "answered": vote.answered,
+        "calling": None,
+        "adopted": vote.adopted,
+        "result": vote.result,
+        "reason": vote.reason,
+        "drawn": None,
+        "resolution": None,
+    }
+    if vote.adopted and vote.item_id:
+        state["resolution"] = (
+            Resolution.objects.filter(vote=vote).values_list("code", flat=True).first()
+        )
+    if vote.method != Method.ROLL_CALL:
+        return state
+    answers = {
+        row[0]: row[1:]
+        for row in Ballot.objects.filter(vote=vote).values_list(
+            "delegation_id", "answer", "with_rights", "passed"
+        )
+    }
+    calling = next((pk for pk in vote.call_order if pk not in answers), None)
+    again = False
+    if calling is None:
+        calling = next((pk for pk in vote.call_order if answers[pk][0] == "pass"), None)
+        again = calling is not None
+    wanted = set(vote.call_order) if order else {calling, vote.drawn_id} - {None}
+    names = {
+        d.pk: d.name
+        for d in Delegation.objects.filter(pk__in=wanted).select_related("member_state")
+    }
+    state["drawn"] = names.get(vote.drawn_id)
+    if calling is not None and vote.status == Vote.Status.OPEN:
+        state["calling"] = {"delegation": calling, "name": names[calling], "again": again}
+    if order:
+        state["order"] = [
+            {
+                "delegation": pk,
+                "name": names[pk],
+                "answer": answers.get(pk, ("",))[0],
+                "display": _display(*answers.get(pk, ("", False))[:2]),
+                "passed": answers.get(pk, (None, None, False))[2],
+            }
+            for pk in vote.call_order
+        ]
+    return state
+
+
+def current_vote(committee):
+    """The vote being taken, or else the last one announced (one query)."""
+    votes = Vote.objects.filter(committee=committee).select_related("item", "committee")
+    return (
+        votes.exclude(status=Vote.Status.ANNOUNCED).first()
+        or votes.order_by("-announced_at", "-id").first()
+    )
+
+
+def procedures(committee):
+    items = Item.objects.select_related("draft", "vote").order_by("position")
+    return list(
+        VotingProcedure.objects.filter(committee=committee)
+        .select_related("topic")
+        .prefetch_related(Prefetch("items", queryset=items))
+        .order_by("-opened_at")
+    )
+
+
+def votes(committee, limit=50):
+    return list(Vote.objects.filter(committee=committee).order_by("-opened_at", "-id")[:limit])
+
+
+def resolutions(committee):
+    return list(
+        Resolution.objects.filter(committee=committee)
+        .select_related("topic", "vote", "draft")
+        .order_by("topic__agenda_position", "number")
+    )
