@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from .models import Comment, DraftResolution, Revision, Round, Supporter, WorkingPaper
+from .models import (
+    Amendment,
+    AmendmentSupport,
+    Comment,
+    DraftResolution,
+    Revision,
+    Round,
+    Supporter,
+    WorkingPaper,
+)
 
 
 class SupporterInline(admin.TabularInline):
@@ -81,3 +90,45 @@ class DraftResolutionAdmin(admin.ModelAdmin):
         "approved_by",
         "approved_at",
     ]
+
+
+class AmendmentSupportInline(admin.TabularInline):
+    model = AmendmentSupport
+    extra = 0
+    readonly_fields = ["delegation", "role", "state", "invited_at", "answered_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(admin.ModelAdmin):
+    """Read-only: amendments change through their services."""
+
+    list_display = ["__str__", "committee", "kind", "status", "proposer", "submitted_at"]
+    list_filter = ["committee", "kind", "status"]
+    search_fields = ["draft__code"]
+    list_select_related = ["committee", "draft", "proposer__member_state"]
+    readonly_fields = [
+        "committee",
+        "draft",
+        "number",
+        "kind",
+        "status",
+        "proposer",
+        "created_by",
+        "created_at",
+        "status_changed_at",
+        "submitted_at",
+        "base_revision",
+        "operations",
+        "applied_revision",
+        "decided_by",
+        "decided_at",
+        "reason",
+    ]
+    inlines = [AmendmentSupportInline]
+
+    def has_add_permission(self, request):
+        return False

@@ -16,6 +16,11 @@ class ResolutionsConfig(AppConfig):
         hide_from_timeline(timeline_hidden_papers)
         timeline_kinds({"papers": ("Working papers and drafts", ("paper.",))})
 
+        from .amendment_selectors import timeline_hidden_amendments
+
+        hide_from_timeline(timeline_hidden_amendments)
+        timeline_kinds({"amendments": ("Amendments", ("amendment.",))})
+
         describe_actions(
             {
                 "paper.created": "{delegation} started {paper}",
@@ -36,5 +41,30 @@ class ResolutionsConfig(AppConfig):
                 "paper.not_accepted": "{paper} not accepted: {reason}",
                 "paper.withdrawn": "{paper} withdrawn by its main sponsor",
                 "paper.sponsor_left": "{delegation} left {paper} as co-sponsor",
+            }
+        )
+        describe_actions(
+            {
+                "amendment.created": "{delegation} started {amendment} ({kind})",
+                "amendment.revised": "{amendment}: text saved",
+                "amendment.invited": "{amendment}: {delegation} asked to sign",
+                "amendment.signed": "{delegation} signed {amendment}",
+                "amendment.declined": "{delegation} declined to sign {amendment}",
+                "amendment.signature_withdrawn": "{delegation} withdrew its signature from "
+                "{amendment}",
+                "amendment.consents_requested": "{amendment}: the sponsors of {draft} asked "
+                "to consent",
+                "amendment.consented": "{delegation} consented to {amendment}",
+                "amendment.consent_refused": "{delegation} did not consent to {amendment}",
+                "amendment.submitted": "{amendment} submitted to the dais",
+                "amendment.approved": "{amendment} approved; it is voted on before {draft}",
+                "amendment.applied": "{amendment} approved and applied: {draft} revision "
+                "{revision}",
+                "amendment.adopted": "{amendment} adopted and applied: {draft} revision {revision}",
+                "amendment.failed": "{amendment} failed in the vote",
+                "amendment.rejected": "{amendment} rejected: {reason}",
+                "amendment.withdrawn": "{amendment} withdrawn",
+                "amendment.rebased": "{amendment} re-based onto {draft} revision {revision}",
+                "amendment.needs_revision": "{amendment} needs revision after a change to {draft}",
             }
         )

@@ -19,7 +19,7 @@ from sessions import services as session_services
 from sessions.demo import at
 from sessions.models import Delegation, Topic
 
-from . import services
+from . import amendment_demo, services
 from .models import Supporter, WorkingPaper
 from .text import Resolution, parse
 
@@ -105,7 +105,7 @@ def _gather(paper, delegations, sponsors, signatories):
 
 def _write(committee, delegations, code, title, sponsors, signatories, *, text=None):
     main_user, main = _delegate(delegations, sponsors[0])
-    full = text or _seed(code)
+    full = text or amendment_demo.approved_text(code, _seed(code))
     paper = services.paper_create(
         committee=committee,
         delegation=main,
@@ -226,8 +226,17 @@ def build(committee, *, voting_procedure=close_without_votes):
     with clock.travel_to(at(2, 16, 0), tick=tick):  # round 3: DR 1/1 to DR 1/4
         for paper, *_ in papers:
             services.paper_approve(paper=paper, actor=director)
+    with clock.travel_to(at(2, 17, 30), tick=tick):  # amendments: DR 1/3 unfriendly, 1/4 friendly
+        dr_1_3 = amendment_demo.propose(
+            committee, "ccpcj-1-3", _seed("ccpcj-1-3"), director=director
+        )
+        amendment_demo.propose(committee, "ccpcj-1-4", _seed("ccpcj-1-4"), director=director)
 
     # Wednesday: voting procedure on topic 1 (recorded by the voting part), then topic 2.
+    # DR 1/3's unfriendly amendment is adopted: its outcome is applied here, before the voting
+    # app's demo takes topic 1's drafts (that app does not put amendments to the vote yet).
+    with clock.travel_to(at(3, 8, 55), tick=tick):
+        amendment_demo.adopt_in_voting(dr_1_3, chair=chair)
     voting_procedure(committee.topics.get(status=Topic.Status.OPEN), chair)
     with clock.travel_to(at(3, 11, 0), tick=tick):
         session_services.topic_open_next(committee=committee, actor=chair)
@@ -244,3 +253,5 @@ def build(committee, *, voting_procedure=close_without_votes):
         _submit(paper, user, main)
     with clock.travel_to(at(3, 14, 30), tick=tick):  # "approved ... by Wednesday afternoon"
         services.paper_approve(paper=paper, actor=director)
+    with clock.travel_to(at(3, 15, 30), tick=tick):  # "with one amendment", a friendly one
+        amendment_demo.propose(committee, "ccpcj-2-1", _seed("ccpcj-2-1"), director=director)

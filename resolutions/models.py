@@ -277,3 +277,7 @@ class DraftResolution(models.Model):
     @cached_property
     def resolution(self):
         return self.revision.resolution
+
+
+# Amendments live in their own module; imported here so Django finds them.
+from .amendment_models import Amendment, AmendmentSupport  # noqa: E402, F401

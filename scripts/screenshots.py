@@ -25,7 +25,8 @@ PAGES = {
         "/c/ccpcj/documentation/summary/",
     ],
     "secretariat": ["/conference/"],
-    "delegate-mex": ["/c/ccpcj/delegate/", "/c/ccpcj/votes/current/"],
+    "delegate-mex": ["/c/ccpcj/delegate/", "/c/ccpcj/amendments/", "/c/ccpcj/votes/current/"],
+    "director": ["/c/ccpcj/amendments/review/"],
 }
 EXTRA = list(sys.argv[3:])
 

@@ -16,6 +16,12 @@ NAV = {
     "paper_compare": "papers",
     "queue": "review",
     "review": "review",
+    "draft": "amendments",
+    "amendments": "amendments",
+    "amendment": "amendments",
+    "amendment_edit": "amendments",
+    "amendment_paste": "amendments",
+    "amendment_queue": "amendment_queue",
 }
 
 

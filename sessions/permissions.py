@@ -41,6 +41,12 @@ PERMISSIONS = {
     "papers.write": frozenset({DELEGATE}),
     "papers.view_queue": DAIS | {SECRETARIAT},
     "papers.review": SUBSTANCE,
+    # Amendments to draft resolutions: which amendment a person may read or answer is decided
+    # per amendment (resolutions.amendment_selectors.can_read, proposer, invitations).
+    "amendments.view": EVERYONE,
+    "amendments.write": frozenset({DELEGATE}),
+    "amendments.view_queue": DAIS | {SECRETARIAT},
+    "amendments.review": SUBSTANCE,
     # Voting: everyone in the committee watches (the projector too); the chair and the
     # rapporteur record votes, verify counts and announce results.
     "voting.view": EVERYONE,
