@@ -32,6 +32,8 @@ def register_core():
     register(papers.Round, committee="paper__committee")
     register(papers.Comment, committee="round__paper__committee")
     register(papers.DraftResolution, committee="committee")
+    register(papers.Amendment, committee="committee")
+    register(papers.AmendmentSupport, committee="amendment__committee")
     register(voting.VotingProcedure, committee="committee")
     register(voting.Item, committee="procedure__committee")
     register(voting.Vote, committee="committee")
