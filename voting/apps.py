@@ -7,8 +7,16 @@ class VotingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from sessions import floor
         from sessions.audit import describe_actions, timeline_kinds
         from sessions.context_processors import NAV
+
+        from . import selectors, services
+
+        # Motions from the floor are decided by this app's procedural votes, and the
+        # floor's projector shows the vote under way.
+        floor.register_decider(services.floor_motion_vote)
+        floor.register_vote_state(selectors.floor_vote_state)
 
         NAV.update(
             {

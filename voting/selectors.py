@@ -122,3 +122,9 @@ def resolutions(committee):
         .select_related("topic", "vote", "draft")
         .order_by("topic__agenda_position", "number")
     )
+
+
+def floor_vote_state(committee):
+    """The vote the floor's projector shows at first (later ones arrive in messages)."""
+    vote = current_vote(committee)
+    return vote_state(vote) if vote else None
