@@ -102,7 +102,7 @@ def test_two_speeches_and_a_twenty_minute_suspension_followed_on_every_screen(
     assert after_reload <= before_reload and after_reload < 90  # the reload did not reset it
     shot(projector, "projector-speech")
     chair_page.get_by_role("button", name="Yield to the dais").click()
-    expect(projector.locator('[data-f="speaker"]')).to_have_text("—")
+    expect(projector.locator('[data-f="speaker"]')).to_have_text("No speaker")
     expect(chair_page.get_by_role("button", name=re.compile("^Next speaker"))).to_have_text(
         "Next speaker: France"
     )

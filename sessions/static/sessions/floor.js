@@ -56,12 +56,14 @@
   function text(key, value) { var el = f(key); if (el) el.textContent = value == null ? "" : value; }
   function list(key, items) {
     var el = f(key);
+    root.querySelector('[data-f-none="' + key + '"]').hidden = items.length > 0;
     el.innerHTML = "";
     items.forEach(function (item) { var li = document.createElement("li"); li.textContent = item; el.appendChild(li); });
   }
   function render() {
     text("topic", state.topic ? "Topic " + state.topic.number + ": " + state.topic.title : "No topic open");
-    text("speaker", state.current ? state.current.name : "—");
+    text("speaker", state.current ? state.current.name : "No speaker");
+    f("speaker").classList.toggle("fp-nobody", !state.current);
     text("speaking_time", state.speaking_time_label);
     list("next", state.waiting.slice(0, 6).map(function (w) { return w.name; }));
     list("motions", state.motions.slice(0, 4).map(function (m) { return m.subject; }));
