@@ -171,6 +171,8 @@ def test_chair_puts_a_motion_to_the_vote_from_the_page(client, chair, live_floor
         response.content.decode()
     )
     assert client.get(url("floor_state")).json()["state"]["suspension"]["minutes"] == 5
+    timeline = client.get(url("timeline")).content.decode()
+    assert "motion adopted: Suspend the meeting for 5 minutes (5 in favor, 1 against)" in timeline
 
 
 def test_a_reload_shows_the_timer_from_its_stored_start(client, chair, live_floor, delegate):
