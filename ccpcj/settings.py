@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "channels",
     "axes",
+    "csp",
     "sessions.apps.CommitteeSessionsConfig",
     "resolutions.apps.ResolutionsConfig",
     "voting.apps.VotingConfig",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "ccpcj.middleware.FriendlyMethodNotAllowed",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out log-in into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -143,6 +146,24 @@ else:
 # A delegate may paste a whole resolution (at most 300,000 characters, which URL-encoding can
 # triple); a larger request gets the 400 page, which names this limit.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Content-Security-Policy (django-csp): the app has no inline script and loads nothing from
+# elsewhere. Styles allow inline attributes (Django's admin and crispy forms use a few);
+# images allow data: URIs (Bootstrap's form icons). The socket is same-origin ('self').
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -11,7 +11,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 
 def bad_request(request, exception=None):
@@ -23,7 +23,7 @@ def bad_request(request, exception=None):
     return render(request, "400.html", context, status=400)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=60 * 60 * 24 * 7, public=True)
 def favicon(request):
     return redirect(staticfiles_storage.url("favicon.svg"), permanent=True)

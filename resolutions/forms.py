@@ -17,10 +17,12 @@ class MaxChars:
         self.what, self.limit = what, limit
 
     def __call__(self, value):
-        if len(value) > self.limit:
+        # A line break is one character, as the page counts it (browsers send "\r\n").
+        length = len(value.replace("\r\n", "\n"))
+        if length > self.limit:
             raise forms.ValidationError(
                 f"{self.what} can have at most {self.limit:,} characters; this one has "
-                f"{len(value):,}. Shorten it and try again.",
+                f"{length:,}. Shorten it and try again.",
                 code="max_length",
             )
 
@@ -106,7 +108,7 @@ class InviteForm(forms.Form):
         self.fields["delegation"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["role"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["delegation"].queryset = (
-            Delegation.objects.filter(committee=paper.committee)
+            Delegation.objects.filter(committee=paper.committee, withdrawn_at__isnull=True)
             .exclude(pk__in=taken)
             .select_related("member_state")
             .order_by("member_state__name", "organization_name")

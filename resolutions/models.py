@@ -36,6 +36,17 @@ class WorkingPaper(models.Model):
         S.NOT_ACCEPTED: set(),
         S.WITHDRAWN: set(),
     }
+    # How each status looks on a badge (its words come from the choices above).
+    BADGES = {
+        S.DRAFTING: "text-bg-light border",
+        S.SUBMITTED: "text-bg-primary",
+        S.RESUBMITTED: "text-bg-primary",
+        S.RETURNED: "text-bg-warning",
+        S.APPROVED: "text-bg-success",
+        S.MERGED: "text-bg-info",
+        S.NOT_ACCEPTED: "text-bg-danger",
+        S.WITHDRAWN: "text-bg-secondary",
+    }
     EDITABLE = {S.DRAFTING, S.RETURNED}
     UNDER_REVIEW = {S.SUBMITTED, S.RESUBMITTED}
 
@@ -74,6 +85,10 @@ class WorkingPaper(models.Model):
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]
+
+    @property
+    def badge_class(self):
+        return self.BADGES[self.Status(self.status)]
 
     def supporter_names(self, role):
         """Accepted sponsors (main sponsor first) or signatories, from prefetched rows."""

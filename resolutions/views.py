@@ -282,6 +282,19 @@ def paper_edit_clause(request, pk):
             )
         except (text_edit.EditError, DomainError) as exc:
             error = str(exc)
+        else:
+            typed = form.text().rstrip()
+            if (
+                focus
+                and typed.endswith(":")
+                and focus.startswith("op")
+                and not text_edit.clause_at(resolution, focus).children
+            ):
+                messages.info(
+                    request,
+                    "The colon appears once the clause has sub-clauses: add them with "
+                    "“+ Add” › “Add sub-clause”. Until then the clause ends with “;”.",
+                )
     if error:
         messages.error(request, error)
     failed = form if error else None

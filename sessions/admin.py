@@ -1,7 +1,10 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 
+from . import services
+from .errors import DomainError
 from .forms import CsvImportForm
 from .imports import ImportFailed, import_delegations, import_users
 from .models import (
@@ -18,11 +21,51 @@ from .models import (
 )
 
 
-class CommitteeInline(admin.TabularInline):
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records a service owns: the admin shows them and never changes them. Meetings are
+    opened and removed on the roll-call page, topics proposed on the agenda page."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ServiceForm(forms.ModelForm):
+    """A form whose checks are the service's: a refusal shows as a form error."""
+
+    check = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.check is not None and not self.errors:
+            try:
+                self.check(cleaned)
+            except DomainError as error:
+                raise forms.ValidationError(error.message) from None
+        return cleaned
+
+
+class CommitteeInline(ReadOnlyInline):
     model = Committee
     fields = ["acronym", "full_name", "slug", "body_kind"]
-    extra = 0
-    show_change_link = True
+    readonly_fields = fields
 
 
 @admin.register(Conference)
@@ -39,22 +82,37 @@ class ConferenceAdmin(admin.ModelAdmin):
     def n_committees(self, obj):
         return obj.n
 
+    def save_model(self, request, obj, form, change):
+        services.conference_save(conference=obj, changes=form.changed_data, actor=request.user)
 
-class DaisRoleInline(admin.TabularInline):
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DaisRoleInline(ReadOnlyInline):
     model = DaisRole
-    extra = 0
-    autocomplete_fields = ["user"]
+    fields = ["user", "role"]
+    readonly_fields = fields
 
 
-class TopicInline(admin.TabularInline):
+class TopicInline(ReadOnlyInline):
     model = Topic
-    extra = 0
     fields = ["proposed_number", "title", "agenda_position", "status"]
-    readonly_fields = ["agenda_position", "status"]
+    readonly_fields = fields
+
+
+class CommitteeForm(ServiceForm):
+    class Meta:
+        model = Committee
+        fields = ["conference", "full_name", "acronym", "slug", *services.RULE_FIELDS]
+
+    def check(self, cleaned):
+        services.check_committee_changes(self.instance, self.changed_data)
 
 
 @admin.register(Committee)
 class CommitteeAdmin(admin.ModelAdmin):
+    form = CommitteeForm
     list_display = [
         "acronym",
         "full_name",
@@ -72,7 +130,7 @@ class CommitteeAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["conference", "full_name", "acronym", "slug", "body_kind"]}),
         (
-            "Rules",
+            "Rules (they can be corrected until the first meeting opens)",
             {
                 "fields": [
                     "signatory_threshold_percent",
@@ -99,6 +157,12 @@ class CommitteeAdmin(admin.ModelAdmin):
     @admin.display(description="Delegations", ordering="n_del")
     def n_delegations(self, obj):
         return obj.n_del
+
+    def save_model(self, request, obj, form, change):
+        services.committee_save(committee=obj, changes=form.changed_data, actor=request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     @admin.action(description="Import delegations or accounts from CSV")
     def import_csv(self, request, queryset):
@@ -158,25 +222,48 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 
 @admin.register(MemberState)
-class MemberStateAdmin(admin.ModelAdmin):
+class MemberStateAdmin(ReadOnlyAdmin):
+    """The UN's Member States and observer States, loaded from sessions/data."""
+
     list_display = ["name", "iso3", "is_un_member", "is_permanent_member"]
     list_filter = ["is_un_member", "is_permanent_member"]
     search_fields = ["name", "iso3"]
 
 
-class DelegateInline(admin.TabularInline):
+class DelegateInline(ReadOnlyInline):
     model = Delegate
-    extra = 0
-    autocomplete_fields = ["user"]
+    fields = ["user"]
+    readonly_fields = fields
+
+
+class DelegationForm(ServiceForm):
+    class Meta:
+        model = Delegation
+        fields = ["committee", "member_state", "organization_name", "is_observer"]
+
+    def check(self, cleaned):
+        if self.instance.pk and "is_observer" in self.changed_data:
+            services.check_observer_change(self.instance)
 
 
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "committee", "is_observer", "n_delegates"]
+    """Delegations are added through the service (audited); afterwards only their observer
+    status can change, before the first roll call. A delegation that leaves is withdrawn,
+    never deleted: its answers and signatures stay on record."""
+
+    form = DelegationForm
+    list_display = ["__str__", "committee", "is_observer", "n_delegates", "withdrawn_at"]
     list_filter = ["committee", "is_observer"]
     search_fields = ["member_state__name", "member_state__iso3", "organization_name"]
     autocomplete_fields = ["member_state"]
     inlines = [DelegateInline]
+    actions = ["withdraw"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["withdrawn_at"]
+        return ["committee", "member_state", "organization_name", "added_at", "withdrawn_at"]
 
     def get_queryset(self, request):
         return (
@@ -190,17 +277,85 @@ class DelegationAdmin(admin.ModelAdmin):
     def n_delegates(self, obj):
         return obj.n
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.delegation_set_observer(
+                delegation=obj, is_observer=form.cleaned_data["is_observer"], actor=request.user
+            )
+            return
+        delegation, _ = services.delegation_add(
+            committee=obj.committee,
+            member_state=obj.member_state,
+            organization_name=obj.organization_name,
+            is_observer=obj.is_observer,
+            actor=request.user,
+        )
+        obj.pk = delegation.pk
+        obj._state.adding = False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Withdraw from the committee (the record stays)")
+    def withdraw(self, request, queryset):
+        for delegation in queryset.select_related("committee", "member_state"):
+            try:
+                services.delegation_withdraw(delegation=delegation, actor=request.user)
+            except DomainError as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                self.message_user(request, f"{delegation} withdrew from the committee.")
+
+
+class AssignmentAdmin(admin.ModelAdmin):
+    """A role or a delegate's seat: assigned and removed through a service (audited);
+    changed by removing and assigning again."""
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
 
 @admin.register(DaisRole)
-class DaisRoleAdmin(admin.ModelAdmin):
+class DaisRoleAdmin(AssignmentAdmin):
     list_display = ["user", "role", "committee"]
     list_filter = ["role", "committee"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
 
+    def save_model(self, request, obj, form, change):
+        role = services.dais_role_assign(
+            committee=obj.committee, user=obj.user, role=obj.role, actor=request.user
+        )
+        obj.pk = role.pk
+        obj._state.adding = False
+
+    def delete_model(self, request, obj):
+        services.dais_role_remove(dais_role=obj, actor=request.user)
+
+
+class DelegateForm(ServiceForm):
+    class Meta:
+        model = Delegate
+        fields = ["user", "delegation"]
+
+    def check(self, cleaned):
+        existing = Delegate.objects.filter(user=cleaned["user"]).first()
+        if existing is not None and existing.delegation_id != cleaned["delegation"].pk:
+            raise DomainError(
+                f"{cleaned['user'].get_username()} already represents {existing.delegation}."
+            )
+
+    def validate_unique(self):
+        """The service explains a taken seat (see ``check``)."""
+
 
 @admin.register(Delegate)
-class DelegateAdmin(admin.ModelAdmin):
+class DelegateAdmin(AssignmentAdmin):
+    form = DelegateForm
     list_display = ["user", "delegation", "committee"]
     list_filter = ["delegation__committee"]
     search_fields = [
@@ -217,19 +372,26 @@ class DelegateAdmin(admin.ModelAdmin):
     def committee(self, obj):
         return obj.delegation.committee.acronym
 
+    def save_model(self, request, obj, form, change):
+        delegate = services.delegate_assign(
+            delegation=obj.delegation, user=obj.user, actor=request.user
+        )
+        obj.pk = delegate.pk
+        obj._state.adding = False
 
-class RollCallEntryInline(admin.TabularInline):
+    def delete_model(self, request, obj):
+        services.delegate_remove(delegate=obj, actor=request.user)
+
+
+class RollCallEntryInline(ReadOnlyInline):
     model = RollCallEntry
-    extra = 0
-    readonly_fields = ["delegation", "status", "marked_at"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    fields = ["delegation", "status", "marked_at"]
+    readonly_fields = fields
+    show_change_link = False
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = ["number", "name", "committee", "starts_at", "present"]
     list_filter = ["committee"]
     search_fields = ["name"]
@@ -249,7 +411,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ReadOnlyAdmin):
     list_display = ["title", "committee", "proposed_number", "agenda_position", "status"]
     list_filter = ["committee", "status"]
     search_fields = ["title"]

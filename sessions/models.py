@@ -2,12 +2,15 @@
 
 import datetime
 import math
+import string
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 
 from . import clock
@@ -36,6 +39,36 @@ class QuorumRule(models.TextChoices):
             return members // 2 + 1
         fraction = 4 if self == QuorumRule.ONE_QUARTER else 3
         return math.ceil(members / fraction)
+
+
+@deconstructible
+class CodeFormatValidator:
+    """A code format may use only its placeholders, and must number the codes."""
+
+    def __init__(self, allowed):
+        self.allowed = frozenset(allowed)
+
+    def __call__(self, value):
+        names = []
+        try:
+            for _, name, spec, conversion in string.Formatter().parse(value):
+                if name is not None:
+                    if spec or conversion:
+                        raise ValidationError(f"Write placeholders plainly, like {{{name}}}.")
+                    names.append(name)
+        except ValueError:
+            raise ValidationError("Braces must pair up, like {number}.") from None
+        allowed = ", ".join(f"{{{n}}}" for n in sorted(self.allowed))
+        unknown = [n for n in names if n not in self.allowed]
+        if unknown:
+            raise ValidationError(
+                f"Unknown placeholder {{{unknown[0]}}}; the allowed placeholders are {allowed}."
+            )
+        if "number" not in names:
+            raise ValidationError(f"The format must contain {{number}} (allowed: {allowed}).")
+
+    def __eq__(self, other):
+        return isinstance(other, CodeFormatValidator) and self.allowed == other.allowed
 
 
 class Conference(models.Model):
@@ -86,12 +119,16 @@ class Committee(models.Model):
         max_length=20, choices=Majority.choices, default=Majority.TWO_THIRDS
     )
     draft_code_format = models.CharField(
-        max_length=60, default="DR {topic}/{number}", help_text="Placeholders: {topic}, {number}."
+        max_length=60,
+        default="DR {topic}/{number}",
+        help_text="Placeholders: {topic}, {number}.",
+        validators=[CodeFormatValidator({"topic", "number"})],
     )
     resolution_code_format = models.CharField(
         max_length=60,
         default="{acronym}/{topic}/{number}",
         help_text="Placeholders: {acronym}, {topic}, {number}.",
+        validators=[CodeFormatValidator({"acronym", "topic", "number"})],
     )
     debate_quorum = models.CharField(
         max_length=20,
@@ -179,6 +216,13 @@ class Delegation(models.Model):
         editable=False,
         help_text="When the delegation joined the committee: meetings closed before it "
         "do not count it.",
+    )
+    withdrawn_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the delegation left the committee; its record (answers, "
+        "signatures) stays, and meetings opened after it do not count it.",
     )
 
     class Meta:
@@ -297,6 +341,14 @@ class Attendance(models.TextChoices):
     PRESENT_AND_VOTING = "present_voting", "Present and voting"
     ABSENT = "absent", "Absent"
 
+    @property
+    def badge_class(self):
+        return {
+            "present": "text-bg-primary",
+            "present_voting": "text-bg-success",
+            "absent": "text-bg-secondary",
+        }[self.value]
+
 
 class RollCallEntry(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roll_call")
@@ -366,8 +418,19 @@ class Topic(models.Model):
         """The topic's number on the adopted agenda (its proposed number until then)."""
         return self.agenda_position or self.proposed_number
 
+    BADGES = {
+        Status.PROPOSED: "text-bg-warning",
+        Status.ADOPTED: "text-bg-light border",
+        Status.OPEN: "text-bg-success",
+        Status.CLOSED: "text-bg-secondary",
+    }
+
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.Status(self.status)]
+
+    @property
+    def badge_class(self):
+        return self.BADGES[self.Status(self.status)]
 
 
 class AuditEntry(models.Model):

@@ -1,6 +1,6 @@
 """Reads that pages share: each one a fixed number of queries whatever the committee's size."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
 
 from . import audit
 from .models import Attendance, AuditEntry, Delegation, Meeting, RollCallEntry, RollCallSummary
@@ -10,12 +10,13 @@ def members_at(committee, meeting=None):
     """The committee's delegations at ``meeting``: a closed meeting keeps the membership it
     had when the next one opened, so later arrivals do not change its figures."""
     delegations = Delegation.objects.filter(committee=committee)
-    if meeting is not None and meeting.closed_at is not None:
-        delegations = delegations.filter(
-            Q(added_at__lt=meeting.closed_at)
-            | Exists(RollCallEntry.objects.filter(meeting=meeting, delegation=OuterRef("pk")))
-        )
-    return delegations
+    if meeting is None:
+        return delegations.filter(withdrawn_at__isnull=True)
+    member = Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=meeting.opened_at)
+    if meeting.closed_at is not None:
+        member &= Q(added_at__lt=meeting.closed_at)
+    answered = Exists(RollCallEntry.objects.filter(meeting=meeting, delegation=OuterRef("pk")))
+    return delegations.filter(member | answered)
 
 
 def delegations_in_order(committee, meeting=None):
@@ -29,10 +30,33 @@ def latest_meeting(committee):
 
 
 def latest_roll_call(committee):
-    """The latest meeting whose roll call has been taken (at least one answer), or None."""
+    """The latest meeting whose roll call has been taken: every delegation of its membership
+    answered (one query). None when no roll call is complete yet."""
+    still_members = Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gt=OuterRef("opened_at"))
+    open_members = (
+        Delegation.objects.filter(still_members, committee=OuterRef("committee"))
+        .values("committee")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    closed_members = (
+        Delegation.objects.filter(
+            still_members, committee=OuterRef("committee"), added_at__lt=OuterRef("closed_at")
+        )
+        .values("committee")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Meeting.objects.filter(committee=committee)
-        .filter(Exists(RollCallEntry.objects.filter(meeting=OuterRef("pk"))))
+        .annotate(
+            answered=Count("roll_call"),
+            members=Case(
+                When(closed_at__isnull=True, then=Subquery(open_members)),
+                default=Subquery(closed_members),
+            ),
+        )
+        .filter(answered__gt=0, answered__gte=F("members"))
         .order_by("-number")
         .first()
     )

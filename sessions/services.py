@@ -11,7 +11,16 @@ from . import clock
 from .audit import log_action
 from .errors import DomainError
 from .live import notify
-from .models import Attendance, Committee, Delegation, Meeting, RollCallEntry, Topic
+from .models import (
+    Attendance,
+    Committee,
+    DaisRole,
+    Delegate,
+    Delegation,
+    Meeting,
+    RollCallEntry,
+    Topic,
+)
 
 
 def _lock_committee(committee):
@@ -60,6 +69,11 @@ def meeting_open(*, committee, name, starts_at=None, actor):
     if starts_at is not None:
         check_meeting_start(committee, starts_at)
     previous = committee.meetings.order_by("-number").first()
+    if previous is not None and starts_at is not None and starts_at < previous.starts_at:
+        raise DomainError(
+            f"Meeting {previous.number + 1} cannot start before meeting {previous.number}, "
+            f"which started on {timezone.localtime(previous.starts_at):%A %-d %B %Y at %H:%M}."
+        )
     if previous is not None:
         previous.closed_at = now
         previous.save(update_fields=["closed_at"])
@@ -77,7 +91,7 @@ def meeting_open(*, committee, name, starts_at=None, actor):
         target=meeting,
         data={"number": meeting.number, "name": meeting.name},
     )
-    notify(committee, "roll_call")
+    notify(committee, "roll_call", meeting=meeting.number, change="opened")
     return meeting
 
 
@@ -112,7 +126,7 @@ def meeting_remove(*, meeting, actor):
         target=committee,
         data={"number": number, "name": name},
     )
-    notify(committee, "roll_call")
+    notify(committee, "roll_call", meeting=number, change="removed")
     return previous
 
 
@@ -144,7 +158,15 @@ def roll_call_mark(*, meeting, delegation, status, actor):
     if previous:
         data["previous"] = previous
     log_action(actor=actor, committee=meeting.committee, action=action, target=entry, data=data)
-    notify(meeting.committee, "roll_call", meeting=meeting.number)
+    # The answer travels in the message, so pages showing the roll call update its row
+    # without asking the server.
+    notify(
+        meeting.committee,
+        "roll_call",
+        meeting=meeting.number,
+        delegation=delegation.pk,
+        status=status,
+    )
     return entry
 
 
@@ -349,3 +371,171 @@ def delegation_add(*, committee, member_state=None, organization_name="", is_obs
         data={"name": delegation.name, "observer": is_observer},
     )
     return delegation, True
+
+
+def check_observer_change(delegation):
+    committee = delegation.committee
+    if delegation.member_state_id is None:
+        raise DomainError(f"{delegation} is an organization: it is always an observer.")
+    if RollCallEntry.objects.filter(meeting__committee=committee).exists():
+        raise DomainError(
+            f"{committee.acronym} has taken a roll call, so {delegation} can no longer change "
+            "between member and observer: it would change quorum and votes already counted."
+        )
+
+
+@transaction.atomic
+def delegation_set_observer(*, delegation, is_observer, actor):
+    """Make a Member State delegation an observer, or back; only before the first roll call,
+    since it changes quorum and who votes."""
+    committee = _lock_committee(delegation.committee)
+    delegation = Delegation.objects.select_for_update(no_key=True).get(pk=delegation.pk)
+    if delegation.is_observer == is_observer:
+        return delegation
+    check_observer_change(delegation)
+    delegation.is_observer = is_observer
+    delegation.save(update_fields=["is_observer"])
+    log_action(
+        actor=actor,
+        committee=committee,
+        action="delegation.observer_changed",
+        target=delegation,
+        data={"name": delegation.name, "observer": is_observer},
+    )
+    notify(committee, "roll_call")
+    return delegation
+
+
+@transaction.atomic
+def delegation_withdraw(*, delegation, actor):
+    """The delegation leaves the committee: its answers, signatures and votes stay on
+    record; meetings opened from now on do not count it."""
+    committee = _lock_committee(delegation.committee)
+    delegation = Delegation.objects.select_for_update(no_key=True).get(pk=delegation.pk)
+    if delegation.withdrawn_at is not None:
+        raise DomainError(f"{delegation} has already left the committee.")
+    delegation.withdrawn_at = clock.now()
+    delegation.save(update_fields=["withdrawn_at"])
+    log_action(
+        actor=actor,
+        committee=committee,
+        action="delegation.withdrawn",
+        target=delegation,
+        data={"name": delegation.name},
+    )
+    notify(committee, "roll_call")
+    return delegation
+
+
+RULE_FIELDS = (
+    "body_kind",
+    "signatory_threshold_percent",
+    "closure_majority",
+    "debate_quorum",
+    "vote_quorum",
+    "roll_call_with_rights",
+    "draft_code_format",
+    "resolution_code_format",
+)
+
+
+def check_committee_changes(committee, changes):
+    """Refuse rule changes once the session has started (its first meeting opened)."""
+    if committee.pk is None:
+        return
+    changed_rules = [f for f in RULE_FIELDS if f in changes]
+    if changed_rules:
+        first = committee.meetings.order_by("number").first()
+        if first is not None:
+            names = ", ".join(str(Committee._meta.get_field(f).verbose_name) for f in changed_rules)
+            raise DomainError(
+                f"The session started with {first} on "
+                f"{timezone.localtime(first.opened_at):%-d %B %Y}: its rules ({names}) can no "
+                "longer change."
+            )
+
+
+@transaction.atomic
+def committee_save(*, committee, changes, actor):
+    """Create a committee, or change it (``changes``: the fields the secretariat edited)."""
+    created = committee.pk is None
+    if not created:
+        _lock_committee(committee)
+    check_committee_changes(committee, changes)
+    committee.full_clean()
+    committee.save()
+    log_action(
+        actor=actor,
+        committee=committee,
+        action="committee.created" if created else "committee.changed",
+        target=committee,
+        data={"fields": sorted(changes), "acronym": committee.acronym},
+    )
+    return committee
+
+
+@transaction.atomic
+def conference_save(*, conference, changes, actor):
+    created = conference.pk is None
+    conference.full_clean()
+    conference.save()
+    log_action(
+        actor=actor,
+        committee=None,
+        action="conference.created" if created else "conference.changed",
+        target=conference,
+        data={"fields": sorted(changes), "name": str(conference)},
+    )
+    return conference
+
+
+@transaction.atomic
+def dais_role_assign(*, committee, user, role, actor):
+    committee = _lock_committee(committee)
+    dais_role, created = DaisRole.objects.get_or_create(committee=committee, user=user, role=role)
+    if created:
+        log_action(
+            actor=actor,
+            committee=committee,
+            action="dais.assigned",
+            target=dais_role,
+            data={"user": user.get_username(), "role": role},
+        )
+    return dais_role
+
+
+@transaction.atomic
+def dais_role_remove(*, dais_role, actor):
+    committee = _lock_committee(dais_role.committee)
+    data = {"user": dais_role.user.get_username(), "role": dais_role.role}
+    DaisRole.objects.filter(pk=dais_role.pk).delete()
+    log_action(actor=actor, committee=committee, action="dais.removed", target=committee, data=data)
+
+
+@transaction.atomic
+def delegate_assign(*, delegation, user, actor):
+    committee = _lock_committee(delegation.committee)
+    existing = Delegate.objects.filter(user=user).select_related("delegation").first()
+    if existing is not None:
+        if existing.delegation_id == delegation.pk:
+            return existing
+        raise DomainError(f"{user.get_username()} already represents {existing.delegation}.")
+    delegate = Delegate.objects.create(user=user, delegation=delegation)
+    log_action(
+        actor=actor,
+        committee=committee,
+        action="delegate.assigned",
+        target=delegate,
+        data={"user": user.get_username(), "delegation": delegation.name},
+    )
+    return delegate
+
+
+@transaction.atomic
+def delegate_remove(*, delegate, actor):
+    committee = _lock_committee(delegate.delegation.committee)
+    data = {"user": delegate.user.get_username(), "delegation": delegate.delegation.name}
+    Delegate.objects.filter(pk=delegate.pk).delete()
+    log_action(
+        actor=actor, committee=committee, action="delegate.removed", target=committee, data=data
+    )

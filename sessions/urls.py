@@ -12,6 +12,7 @@ urlpatterns = [
     path("meetings/new/", views.meeting_create, name="meeting_create"),
     path("roll-call/<int:number>/", views.roll_call, name="roll_call_meeting"),
     path("roll-call/<int:number>/remove/", views.meeting_remove, name="meeting_remove"),
+    path("roll-call/summary/", views.roll_call_summary, name="roll_call_summary_latest"),
     path("roll-call/<int:number>/summary/", views.roll_call_summary, name="roll_call_summary"),
     path(
         "roll-call/<int:number>/mark/<int:delegation>/",

@@ -221,9 +221,14 @@ def roll_call_mark(request, number, delegation):
 
 @require_GET
 @committee_permission_required("committee.view_roll_call")
-def roll_call_summary(request, number):
+def roll_call_summary(request, number=None):
+    """The summary panel of one meeting, or of the latest one (the dashboard follows the
+    newest meeting as meetings open)."""
     committee = request.committee
-    meeting = get_object_or_404(Meeting, committee=committee, number=number)
+    if number is None:
+        meeting = selectors.latest_meeting(committee)
+    else:
+        meeting = get_object_or_404(Meeting, committee=committee, number=number)
     return render(
         request,
         "sessions/partials/roll_call_summary.html",
@@ -231,6 +236,7 @@ def roll_call_summary(request, number):
             "committee": committee,
             "meeting": meeting,
             "summary": selectors.roll_call_summary(committee, meeting),
+            "follow_latest": number is None,
         },
     )
 

@@ -163,3 +163,41 @@ def test_an_over_long_clause_is_stopped_in_the_page_with_the_text_kept(
     expect(page.locator("#editor")).to_have_attribute("data-revision", "2")
     text = paper_services.latest_revision(WorkingPaper.objects.get()).resolution
     assert text.operative[-1].text == "Requests the Secretariat to report, including"
+
+
+def test_a_second_screen_follows_a_new_meeting_and_its_answers(
+    chromium, asgi_server, page, login, committee, delegations, chair, director
+):
+    services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    screens = {}
+    director.set_password("pw")
+    director.save()
+    for name, path in [("dashboard", "/c/ccpcj/"), ("roll_call", "/c/ccpcj/roll-call/")]:
+        other = chromium.new_context(base_url=asgi_server.url).new_page()
+        other.goto("/accounts/login/")
+        other.fill("#id_username", director.username)
+        other.fill("#id_password", "pw")
+        other.click("button[type=submit]")
+        other.goto(path)
+        expect(other.locator("body")).to_have_attribute("data-live", "on")
+        screens[name] = other
+
+    login(chair)
+    page.goto("/c/ccpcj/roll-call/")
+    page.get_by_label("Name").fill("Monday morning")
+    page.get_by_role("button", name="Open meeting and start roll call").click()
+    expect(page).to_have_url(re.compile(r"/roll-call/2/$"))
+    dashboard, viewer = screens["dashboard"], screens["roll_call"]
+    expect(dashboard.locator("#roll-call-summary")).to_contain_text("Roll call · Monday morning")
+    expect(viewer.locator("h1 + div")).to_contain_text("Meeting 2: Monday morning")
+
+    page.keyboard.press("v")  # Brazil
+    expect(viewer.locator('#roll-call tr[data-delegation="Brazil"]')).to_have_attribute(
+        "data-status", "present_voting"
+    )
+    expect(viewer.locator('#roll-call tr[data-delegation="Brazil"] .answer')).to_contain_text(
+        "Present and voting"
+    )
+    expect(dashboard.locator("#roll-call-progress")).to_contain_text("1 of 6 answered")
+    for screen in screens.values():
+        screen.context.close()

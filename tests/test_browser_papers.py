@@ -82,7 +82,7 @@ def test_paper_from_paste_to_dr_1_1(
     france.goto(paper_url)
     france.click("button:has-text('Sign')")
     expect(france.locator(".alert-success")).to_contain_text("accepted")
-    expect(threshold).to_contain_text("2 of 2 needed")
+    expect(threshold).to_contain_text("✓ 2 supporters, 2 needed")
 
     # The director has the queue open; the submission appears in it live.
     dais = open_as(chromium, asgi_server, director)

@@ -747,3 +747,92 @@ def _submitted_paper(committee, delegations, chair):
     )
     paper_services.paper_submit(paper=paper, delegation=delegations[2], actor=delegate)
     return paper
+
+
+def test_a_roll_call_still_being_taken_does_not_set_the_threshold(
+    committee, delegations, chair, delegate
+):
+    open_agenda(committee, chair)
+    for code in ["CAN", "DEU", "ITA", "ESP"]:
+        DelegationFactory(committee=committee, member_state=state(code))
+    sunday = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    roll_call(sunday, committee.delegations.all(), actor=chair)  # 10 present: 20 % is 2
+    monday = services.meeting_open(committee=committee, name="Monday morning", actor=chair)
+    roll_call(monday, delegations[:1], actor=chair)  # 1 of 10 answered so far
+    paper = paper_services.paper_create(
+        committee=committee, delegation=delegations[0], actor=delegate
+    )
+    threshold = paper_services.threshold_for(paper)
+    assert (threshold.needed, threshold.present, threshold.meeting) == (2, 10, sunday)
+    roll_call(monday, committee.delegations.exclude(pk=delegations[0].pk), actor=chair)
+    threshold = paper_services.threshold_for(paper)
+    assert (threshold.needed, threshold.present, threshold.meeting) == (2, 10, monday)
+
+
+def test_before_any_complete_roll_call_every_delegation_counts(
+    committee, delegations, chair, delegate
+):
+    open_agenda(committee, chair)
+    sunday = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    roll_call(sunday, delegations[:1], actor=chair)
+    paper = paper_services.paper_create(
+        committee=committee, delegation=delegations[0], actor=delegate
+    )
+    threshold = paper_services.threshold_for(paper)
+    # Six delegations, none known absent: 20 % of 6 rounded up is 2.
+    assert (threshold.needed, threshold.present, threshold.meeting) == (2, 6, None)
+
+
+def test_a_typed_colon_without_sub_clauses_says_how_it_will_appear(client, delegate, drafting):
+    client.force_login(delegate)
+    response = client.post(
+        paper_url("paper_edit_clause", drafting.committee, drafting),
+        {"op": "append_op", "phrase": "Requests", "rest": "the Secretariat to report, including:"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "The colon appears once the clause has sub-clauses" in response.content.decode()
+
+
+def test_line_breaks_count_as_one_character_as_in_the_page():
+    from resolutions.forms import MaxChars
+
+    MaxChars("A text", 10)("12345\r\n789")  # 10 characters as the page counts them
+    with pytest.raises(Exception, match="this one has 11"):
+        MaxChars("A text", 10)("12345\r\n78901")
+
+
+def test_a_meeting_cannot_start_before_the_previous_one(committee, chair):
+    services.meeting_open(
+        committee=committee,
+        name="Monday morning",
+        starts_at=timezone.make_aware(dt.datetime(2025, 4, 14, 9, 0)),
+        actor=chair,
+    )
+    with pytest.raises(DomainError, match="cannot start before meeting 1"):
+        services.meeting_open(
+            committee=committee,
+            name="Sunday evening",
+            starts_at=timezone.make_aware(dt.datetime(2025, 4, 13, 19, 0)),
+            actor=chair,
+        )
+
+
+def test_a_get_on_a_form_address_gets_a_page_not_an_empty_405(client, delegate, committee):
+    client.force_login(delegate)
+    response = client.get(reverse("resolutions:paper_create", kwargs={"committee": committee.slug}))
+    assert response.status_code == 405
+    assert "This address only takes a form" in response.content.decode()
+
+
+def test_favicon_answers_head(client):
+    assert client.head("/favicon.ico").status_code == 301
+
+
+def test_the_dashboard_panel_follows_the_latest_meeting(client, director, chair, committee):
+    services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    client.force_login(director)
+    page = client.get(committee_url("dashboard", committee)).content.decode()
+    assert f'hx-get="{committee_url("roll_call_summary_latest", committee)}"' in page
+    services.meeting_open(committee=committee, name="Monday morning", actor=chair)
+    panel = client.get(committee_url("roll_call_summary_latest", committee)).content.decode()
+    assert "Roll call · Monday morning" in panel

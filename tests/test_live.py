@@ -41,7 +41,12 @@ async def test_member_receives_roll_call_signal(committee, delegations, chair, d
         meeting=meeting, delegation=delegations[0], status="present", actor=chair
     )
     message = await comm.receive_json_from(timeout=2)
-    assert message == {"what": "roll_call", "meeting": 1}
+    assert message == {
+        "what": "roll_call",
+        "meeting": 1,
+        "delegation": delegations[0].pk,
+        "status": "present",
+    }
     await comm.disconnect()
 
 

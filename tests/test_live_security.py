@@ -146,7 +146,11 @@ async def test_a_malformed_frame_is_ignored_and_the_socket_stays(committee, dele
         committee=committee, name="Sunday evening", actor=chair
     )
     assert meeting.number == 1
-    assert await comm.receive_json_from(timeout=2) == {"what": "roll_call"}
+    assert await comm.receive_json_from(timeout=2) == {
+        "what": "roll_call",
+        "meeting": 1,
+        "change": "opened",
+    }
     await comm.disconnect()
 
 

@@ -181,11 +181,43 @@ def test_paper_permissions(
         data["delegation"] = delegations[2].pk
     if cast[role] is not None:
         client.force_login(cast[role])
+    before = set(AuditEntry.objects.values_list("pk", flat=True))
     response = getattr(client, method)(url(name, committee, paper), data)
+    done = list(
+        AuditEntry.objects.exclude(pk__in=before).order_by("id").values_list("action", flat=True)
+    )
     if role == "anonymous":
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    else:
-        assert response.status_code == expected[ROLES.index(role)]
+        assert done == []
+        return
+    assert response.status_code == expected[ROLES.index(role)]
+    if response.status_code in (FORBIDDEN, MISSING, BAD) or method == "get":
+        assert done == [], "a refused or read-only request changed something"
+    if response.status_code == FOUND:
+        action, message = EFFECTS[name, role]
+        assert done == ([action] if action else [])
+        page = client.get(response["Location"]).content.decode()
+        assert message in page
+
+
+# What each redirecting row did: the audit action written (None: refused) and the message
+# the page then shows.
+EFFECTS = {
+    ("paper_create", "delegate"): ("paper.created", "created. Write or paste its text."),
+    ("paper_create", "other_delegate"): ("paper.created", "created. Write or paste its text."),
+    ("paper_edit_clause", "delegate"): ("paper.revised", "Working paper 1.1"),
+    ("supporter_invite", "delegate"): ("paper.supporter_invited", "Kenya"),
+    ("supporter_answer", "delegate"): (None, "Mexico has no open invitation to Working paper 1.1."),
+    ("supporter_answer", "other_delegate"): ("paper.signed", "France accepted."),
+    ("signature_withdraw", "delegate"): (None, "Mexico has not signed Working paper 1.1."),
+    ("signature_withdraw", "other_delegate"): (None, "France has not signed Working paper 1.1."),
+    ("paper_submit", "delegate"): (None, "Sponsors and signatories: 1 of 2 needed."),
+    ("paper_withdraw", "delegate"): ("paper.withdrawn", "Working paper 1.1 was withdrawn."),
+    ("comment_add", "director"): ("paper.commented", "Clarify."),
+    ("paper_return", "director"): ("paper.returned", "returned to its sponsors"),
+    ("paper_approve", "director"): ("paper.approved", "approved as DR 1/1"),
+    ("paper_not_accept", "director"): ("paper.not_accepted", "not accepted"),
+}
 
 
 @pytest.mark.parametrize(

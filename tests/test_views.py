@@ -56,6 +56,19 @@ VIEWS = [
     _committee_view(
         "delegate_home", "get", [MISSING, MISSING, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN]
     ),
+    _committee_view(
+        "meeting_remove",
+        "post",
+        [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN],
+        number=1,
+    ),
+    _committee_view(
+        "topic_reopen",
+        "post",
+        [MISSING, MISSING, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN],
+        number=1,
+    ),
+    _committee_view("roll_call_summary_latest", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
 ]
 
 POST_DATA = {
@@ -89,16 +102,44 @@ def test_permissions(client, cast, floor, delegations, chair, role, name, method
         services.agenda_adopt(committee=floor, order=[1, 2], actor=chair)
         if name == "topic_open_next":
             services.topic_close(topic=floor.topics.get(status=Topic.Status.OPEN), actor=chair)
+    if name == "topic_reopen":
+        services.agenda_adopt(committee=floor, order=[1, 2], actor=chair)
+        services.topic_close(topic=floor.topics.get(status=Topic.Status.OPEN), actor=chair)
     user = cast[role]
     if user is not None:
         client.force_login(user)
     url = _url(name, floor, kwargs, delegations)
+    before = AuditEntry.objects.count()
     response = getattr(client, method)(url, POST_DATA.get(name, {}))
     if role == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
+        assert AuditEntry.objects.count() == before
         return
     assert response.status_code == expected[ROLES.index(role) - 1]
+    done = list(AuditEntry.objects.order_by("id").values_list("action", flat=True)[before:])
+    if response.status_code != REDIRECT:
+        assert done == [], "a refused or read-only request changed something"
+        return
+    actions, message = EFFECTS[name]
+    assert done == actions
+    assert message in client.get(response["Location"]).content.decode()
+
+
+# What each redirecting row (the chair's) did, and the message the page then shows.
+EFFECTS = {
+    "meeting_create": (["meeting.opened"], "Meeting 2: Monday morning opened. Call the roll."),
+    "roll_call_mark": (["rollcall.marked"], "Present"),
+    "topic_propose": (["topic.proposed"], "Topic 3 proposed."),
+    "agenda_adopt": (
+        ["agenda.adopted", "topic.opened"],
+        "Agenda adopted; the first topic is open.",
+    ),
+    "topic_open_next": (["topic.opened"], "Topic 2 is now open."),
+    "topic_close": (["topic.closed"], "Topic 1 closed (voting procedure finished)."),
+    "meeting_remove": (["meeting.removed"], "Meeting 1: Sunday evening removed."),
+    "topic_reopen": (["topic.reopened"], "Topic 1 is open again."),
+}
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,11 @@ def _siblings(resolution, kind, path):
     return clauses, index
 
 
+def clause_at(resolution, key):
+    siblings, index = _siblings(resolution, *parse_key(key))
+    return siblings[index]
+
+
 def _copy(resolution):
     return copy.deepcopy(resolution)
 

@@ -25,3 +25,12 @@ def describe(entry):
     if template_text is None:
         return f"{entry.action.replace('.', ' ').replace('_', ' ')} {entry.target_repr}".strip()
     return template_text.format_map(data)
+
+
+@register.filter
+def attendance(value):
+    """The Attendance choice for a stored answer ("present"), or None when unanswered."""
+    try:
+        return Attendance(value) if value else None
+    except ValueError:
+        return None

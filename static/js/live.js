@@ -19,7 +19,15 @@
     };
     socket.onmessage = function (event) {
       var data = JSON.parse(event.data);
-      if (data.what) htmx.trigger(document.body, "live:" + data.what, data);
+      if (!data.what) return;
+      htmx.trigger(document.body, "live:" + data.what, data);
+      // Scoped names for parts that follow one record, e.g. "live:papers-paper-3" (htmx's
+      // trigger filters would need eval, which the Content-Security-Policy forbids).
+      ["paper", "draft", "meeting", "topic"].forEach(function (key) {
+        if (data[key] !== undefined && data[key] !== null) {
+          htmx.trigger(document.body, "live:" + data.what + "-" + key + "-" + data[key], data);
+        }
+      });
     };
     socket.onclose = function (event) {
       document.body.dataset.live = "off";
