@@ -35,11 +35,23 @@ def shot(page, name):
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=name.startswith("phone"))
 
 
+PROBLEMS = []  # script errors and Content-Security-Policy violations on any page
+
+
 def open_as(chromium, server, user, viewport):
     context = chromium.new_context(base_url=server.url, viewport=viewport)
     context.set_default_timeout(10_000)
     context.add_init_script(TRACK_SOCKETS)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda m: (
+            PROBLEMS.append(m.text)
+            if m.type == "error" or "Content Security Policy" in m.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: PROBLEMS.append(str(error)))
     user.set_password("pw")
     user.save()
     page.goto("/accounts/login/")
@@ -58,6 +70,7 @@ def seconds(text):
 def test_two_speeches_and_a_twenty_minute_suspension_followed_on_every_screen(
     chromium, asgi_server, committee, delegations, chair, director, delegate, other_delegate
 ):
+    PROBLEMS.clear()
     agenda_and_roll_call(committee, chair)
     chair_page = open_as(chromium, asgi_server, chair, {"width": 1280, "height": 900})
     chair_page.goto("/c/ccpcj/floor/")
@@ -154,5 +167,6 @@ def test_two_speeches_and_a_twenty_minute_suspension_followed_on_every_screen(
     shot(projector, "projector-suspension")
     shot(chair_page, "chair-suspension")
     assert projector.evaluate("window.__notReloaded") is True
+    assert PROBLEMS == []
     for page in [chair_page, projector, *phones]:
         page.context.close()

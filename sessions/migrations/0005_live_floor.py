@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('committee', '0003_membership_at_meetings'),
+        ('committee', '0004_admin_through_services'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
