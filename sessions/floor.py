@@ -124,6 +124,8 @@ def _changed(committee, floor, action, *, actor, target=None, **data):
 def _delegation(committee, delegation):
     if delegation is None or delegation.committee_id != committee.pk:
         raise DomainError("Choose a delegation of this committee.")
+    if delegation.withdrawn_at is not None:
+        raise DomainError(f"{delegation} has left the committee.")
     return delegation
 
 
@@ -536,6 +538,8 @@ def floor_state(committee, *, now=None):
 
 def delegations_for_floor(committee):
     return sorted(
-        Delegation.objects.filter(committee=committee).select_related("member_state"),
+        Delegation.objects.filter(committee=committee, withdrawn_at__isnull=True).select_related(
+            "member_state"
+        ),
         key=lambda d: d.sort_key,
     )

@@ -272,3 +272,11 @@ def test_floor_state_has_a_fixed_number_of_queries(
     raise_(c, K.SPEAKING_TIME, chair, seconds=30)
     with django_assert_num_queries(6):
         floor.floor_state(c)
+
+
+def test_a_withdrawn_delegation_is_not_offered_and_cannot_join(floor_open, chair, names):
+    names["Brazil"].withdrawn_at = timezone.now()
+    names["Brazil"].save()
+    assert "Brazil" not in [d.name for d in floor.delegations_for_floor(floor_open)]
+    with pytest.raises(DomainError, match="left the committee"):
+        floor.speaker_add(committee=floor_open, delegation=names["Brazil"], actor=chair)
