@@ -14,10 +14,12 @@ from .models import (
     DaisRole,
     Delegate,
     Delegation,
+    Floor,
     FloorMotion,
     Meeting,
     MemberState,
     RollCallEntry,
+    SpeakersList,
     Speech,
     Topic,
 )
@@ -452,3 +454,15 @@ class FloorMotionAdmin(ReadOnlyAdmin):
     list_display = ["subject", "committee", "delegation", "raised_at", "status", "result"]
     list_filter = ["committee", "kind", "status"]
     list_select_related = ["committee", "delegation__member_state", "topic"]
+
+
+@admin.register(Floor)
+class FloorAdmin(ReadOnlyAdmin):
+    list_display = ["committee", "sequence", "suspended_at", "suspension_seconds", "adjourned_at"]
+    list_select_related = ["committee"]
+
+
+@admin.register(SpeakersList)
+class SpeakersListAdmin(ReadOnlyAdmin):
+    list_display = ["topic", "speaking_time"]
+    list_select_related = ["topic__committee"]
