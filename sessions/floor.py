@@ -38,6 +38,7 @@ from .models import (
 K = FloorMotion.Kind
 _DECIDERS = []
 _VOTE_STATE = []
+_DEBATE_CLOSED = []
 
 
 def register_decider(function):
@@ -50,6 +51,19 @@ def register_vote_state(function):
     """``function(committee) -> dict | None``: the vote under way, for the projector."""
     _VOTE_STATE[:] = [function]
     return function
+
+
+def register_debate_closed(function):
+    """``function(committee) -> str | None``: why debate is closed (voting procedure under
+    way, say), or None. Speakers are neither added nor called while it says so."""
+    _DEBATE_CLOSED[:] = [function]
+    return function
+
+
+def _check_debate_open(committee):
+    reason = _DEBATE_CLOSED[0](committee) if _DEBATE_CLOSED else None
+    if reason:
+        raise DomainError(reason)
 
 
 def vote_state(committee):
@@ -135,6 +149,7 @@ def speaker_add(*, committee, delegation, actor):
     committee, floor = _lock(committee)
     delegation = _delegation(committee, delegation)
     speakers_list = _speakers_list(committee)
+    _check_debate_open(committee)
     if Speech.objects.filter(
         speakers_list=speakers_list, delegation=delegation, status=Speech.Status.WAITING
     ).exists():
@@ -188,6 +203,7 @@ def speaker_next(*, committee, actor):
     now = clock.now()
     _check_floor_open(committee, floor, now)
     speakers_list = _speakers_list(committee)
+    _check_debate_open(committee)
     current = _current(speakers_list)
     if current is not None:
         raise DomainError(f"{current.delegation} has the floor: end that speech first.")

@@ -199,12 +199,18 @@ def test_closure_opens_voting_procedure(floor_open, chair, names, delegate, dire
         user=delegate,
         director=director,
     )
+    floor.speaker_add(committee=floor_open, delegation=names["Brazil"], actor=chair)
     motion = raise_(floor_open, K.CLOSURE, chair, delegation=names["Japan"])
     vote = floor.motion_put_to_vote(motion=motion, yes=5, no=1, actor=chair)
     assert vote.motion == "closure" and vote.adopted
     assert VotingProcedure.objects.get().status == "open"
     motion.refresh_from_db()
     assert motion.status == "adopted"
+    # Debate is closed: the list takes no one and calls no one.
+    with pytest.raises(DomainError, match="voting procedure"):
+        floor.speaker_add(committee=floor_open, delegation=names["Kenya"], actor=chair)
+    with pytest.raises(DomainError, match="voting procedure"):
+        floor.speaker_next(committee=floor_open, actor=chair)
 
 
 def test_closure_needs_two_thirds(floor_open, chair, names, delegate, director):

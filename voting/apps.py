@@ -17,6 +17,7 @@ class VotingConfig(AppConfig):
         # floor's projector shows the vote under way.
         floor.register_decider(services.floor_motion_vote)
         floor.register_vote_state(selectors.floor_vote_state)
+        floor.register_debate_closed(selectors.debate_closed)
 
         NAV.update(
             {
