@@ -497,11 +497,12 @@ def floor_state(committee, *, now=None):
                         speech.yielded_from.delegation.name if speech.yielded_from_id else None
                     ),
                 }
+                continue  # counted in the history once it ends
             row = history.setdefault(
                 speech.delegation_id, {"name": name, "speeches": 0, "seconds": 0}
             )
             row["speeches"] += 1
-            row["seconds"] += speech.spoken if speech.status == Speech.Status.DONE else 0
+            row["seconds"] += speech.spoken
     suspension = None
     if floor.is_suspended(now):
         suspension = {

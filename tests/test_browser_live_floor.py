@@ -114,6 +114,8 @@ def test_two_speeches_and_a_twenty_minute_suspension_followed_on_every_screen(
     after_reload = seconds(mexico.locator("#speech-timer").inner_text())
     assert after_reload <= before_reload and after_reload < 90  # the reload did not reset it
     shot(projector, "projector-speech")
+    shot(chair_page, "chair-speech")
+    shot(france, "phone-speech")
     chair_page.get_by_role("button", name="Yield to the dais").click()
     expect(projector.locator('[data-f="speaker"]')).to_have_text("No speaker")
     expect(chair_page.get_by_role("button", name=re.compile("^Next speaker"))).to_have_text(
