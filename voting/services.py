@@ -19,7 +19,7 @@ from sessions.audit import log_action
 from sessions.errors import DomainError
 from sessions.live import notify
 from sessions.models import Attendance, Committee, Delegation, RollCallEntry, Topic
-from sessions.selectors import latest_meeting, latest_roll_call, roll_call_summary
+from sessions.selectors import latest_roll_call, roll_call_summary
 
 from . import rules
 from .live import send_after_commit
@@ -73,13 +73,6 @@ def _latest_meeting(committee):
     meeting = latest_roll_call(committee)
     if meeting is None:
         raise DomainError("Call the roll first: a vote counts the delegations present.")
-    # latest_roll_call is the latest *complete* roll call (main); a newer meeting whose roll
-    # call is still being taken has no quorum established yet.
-    newest = latest_meeting(committee)
-    if newest is not None and newest.pk != meeting.pk:
-        raise DomainError(
-            f"No quorum to vote yet: the roll call of {newest.name} is still being taken."
-        )
     return meeting
 
 
