@@ -132,6 +132,9 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+    # Tests use a file too (not the shared in-memory database, whose table locks fail at
+    # once instead of waiting when the browser tests' server thread writes alongside).
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-db.sqlite3")}
 
 if os.environ.get("REDIS_URL"):
     CHANNEL_LAYERS = {

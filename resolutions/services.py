@@ -284,26 +284,30 @@ def supporter_answer(*, paper, delegation, actor, accept):
     return supporter
 
 
+def _locked_supporter(paper, delegation, role):
+    """The delegation's accepted support of ``paper`` in ``role``, locked; None if none."""
+    return (
+        Supporter.objects.select_for_update(no_key=True)
+        .filter(paper=paper, delegation=delegation, role=role, state=Supporter.State.ACCEPTED)
+        .first()
+    )
+
+
+def _step_down(supporter):
+    supporter.state = Supporter.State.DECLINED
+    supporter.answered_at = clock.now()
+    supporter.save(update_fields=["state", "answered_at"])
+
+
 @transaction.atomic
 def signature_withdraw(*, paper, delegation, actor):
     paper = _lock(paper)
-    supporter = (
-        Supporter.objects.select_for_update(no_key=True)
-        .filter(
-            paper=paper,
-            delegation=delegation,
-            role=Supporter.Role.SIGNATORY,
-            state=Supporter.State.ACCEPTED,
-        )
-        .first()
-    )
+    supporter = _locked_supporter(paper, delegation, Supporter.Role.SIGNATORY)
     if supporter is None:
         raise DomainError(f"{delegation} has not signed {paper.name}.")
     if not paper.can_edit():
         raise DomainError("A signature can only be withdrawn before the paper is submitted.")
-    supporter.state = Supporter.State.DECLINED
-    supporter.answered_at = clock.now()
-    supporter.save(update_fields=["state", "answered_at"])
+    _step_down(supporter)
     _record(paper, actor=actor, action="paper.signature_withdrawn", delegation=delegation.name)
     return supporter
 
@@ -382,16 +386,7 @@ def paper_withdraw(*, paper, delegation, actor, reason=""):
 def sponsor_leave(*, paper, delegation, actor):
     """A co-sponsor leaves the paper; the paper and its other sponsors go on."""
     paper = _lock(paper)
-    supporter = (
-        Supporter.objects.select_for_update(no_key=True)
-        .filter(
-            paper=paper,
-            delegation=delegation,
-            role=Supporter.Role.SPONSOR,
-            state=Supporter.State.ACCEPTED,
-        )
-        .first()
-    )
+    supporter = _locked_supporter(paper, delegation, Supporter.Role.SPONSOR)
     if supporter is None:
         raise DomainError(f"{delegation} is not a sponsor of {paper.name}.")
     if supporter.position == 0:
@@ -403,9 +398,7 @@ def sponsor_leave(*, paper, delegation, actor):
         raise DomainError(
             f"{paper.name} is {paper.get_status_display().lower()}; its sponsors no longer change."
         )
-    supporter.state = Supporter.State.DECLINED
-    supporter.answered_at = clock.now()
-    supporter.save(update_fields=["state", "answered_at"])
+    _step_down(supporter)
     _record(paper, actor=actor, action="paper.sponsor_left", delegation=delegation.name)
     return supporter
 

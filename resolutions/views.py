@@ -344,7 +344,11 @@ def paper_paste(request, pk):
                     return redirect(
                         "resolutions:paper_edit", committee=request.committee.slug, pk=paper.pk
                     )
-            preview = {"rows": _annotated_rows(result.resolution), "warnings": result.warnings}
+            preview = {
+                "rows": _annotated_rows(result.resolution),
+                "warnings": result.warnings,
+                "set_aside": result.set_aside,
+            }
     return render(
         request,
         "resolutions/paper_edit.html",

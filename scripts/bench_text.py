@@ -1,4 +1,5 @@
-"""Benchmark: parse and render the seed's longest resolution (CCPCJ/2/1, 36 operative clauses).
+"""Benchmark: parse and render the seed's longest resolution (CCPCJ/2/1, 36 operative clauses),
+and parse the largest official UN text of tests/data/un-official (a PDF-to-text copy).
 
     python scripts/bench_text.py [--repeat N]
 
@@ -18,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from resolutions.text import check, diff, parse, render_html, render_text  # noqa: E402
 
 SOURCE = (ROOT / "tests" / "data" / "seed" / "ccpcj-2-1.txt").read_text(encoding="utf-8")
+CORPUS = ROOT / "tests" / "data" / "un-official"
 
 
 def measure(fn, repeat):
@@ -49,6 +51,19 @@ def main():
         f"{repeat} runs"
     )
     for name, fn in steps.items():
+        median, best = measure(fn, repeat)
+        print(f"  {name:<28} median {median:7.2f} ms   best {best:7.2f} ms")
+    largest = max(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+    official = largest.read_text(encoding="utf-8")
+    parsed = parse(official).resolution
+    print(
+        f"{largest.name}: {len(parsed.preamble)} preambular and {len(parsed.operative)} "
+        f"operative paragraphs, {len(official)} characters; {repeat} runs"
+    )
+    for name, fn in {
+        "parse": lambda: parse(official),
+        "parse + render_html": lambda: render_html(parse(official).resolution),
+    }.items():
         median, best = measure(fn, repeat)
         print(f"  {name:<28} median {median:7.2f} ms   best {best:7.2f} ms")
 

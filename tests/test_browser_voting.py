@@ -67,6 +67,11 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     expect(projector.locator("body")).to_have_attribute("data-live", "on")
     expect(projector.locator('[data-v="subject"]')).to_have_text("Closure of debate on topic 1")
     projector.evaluate("window.__notReloaded = true")
+    # The same delegate's laptop, on the vote page, follows too.
+    laptop = projector.context.new_page()
+    laptop.goto("/c/ccpcj/votes/current/")
+    expect(laptop.locator("body")).to_have_attribute("data-live", "on")
+    laptop.evaluate("window.__notReloaded = true")
 
     # Division of the question: operative clause 3 of DR 1/1 voted separately.
     page.select_option("#id_motion", "division")
@@ -94,6 +99,8 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     def tally(key):
         return projector.locator(f'.tally [data-v="{key}"]')
 
+    expect(laptop.locator('.calling [data-v="calling"]')).to_have_text("Brazil")
+    expect(laptop.locator("#ballots tbody tr")).to_have_count(5)
     page.keyboard.press("p")  # Brazil passes
     expect(calling).to_have_text("France")
     expect(tally("pass")).to_have_text("1")
@@ -163,6 +170,9 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     expect(tally("yes")).to_have_text("4")
     shot(projector, "projector-result")
     assert projector.evaluate("window.__notReloaded") is True
+    expect(laptop.locator("[data-v-ballots]")).to_be_hidden()  # a placard vote has no rows
+    expect(laptop.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")
+    assert laptop.evaluate("window.__notReloaded") is True
     assert Resolution.objects.get().code == "CCPCJ/1/1"
     if SHOTS:
         roll_call = Ballot.objects.first().vote_id

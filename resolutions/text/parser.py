@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .official import prepare
 from .phrases import OPERATIVE, PREAMBULAR, opening_phrase
-from .structure import Clause, Resolution, from_roman, label
+from .structure import Clause, Resolution, from_roman, label, path_label
 
 TERMINAL = ",;:."
 BULLET_RE = re.compile(
@@ -49,10 +50,13 @@ class ParseWarning:
 class ParseResult:
     resolution: Resolution
     warnings: list[ParseWarning] = field(default_factory=list)
+    set_aside: list = field(default_factory=list)
 
     def to_dict(self):
         data = self.resolution.to_dict()
         data["warnings"] = [w.to_dict() for w in self.warnings]
+        if self.set_aside:
+            data["set_aside"] = [a.to_dict() for a in self.set_aside]
         return data
 
 
@@ -107,19 +111,31 @@ class _Item:
 
     @property
     def raw(self):
+        key = (len(self.parts), self.parts[-1] if self.parts else None)
+        cached = self.__dict__.get("_raw")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        value = self._join()
+        self.__dict__["_raw"] = (key, value)
+        return value
+
+    def _join(self):
         text = ""
         for part in self.parts:
             if not text:
                 text = part
-            elif text.endswith("-") and part[:1].islower() and text[-2:-1].isalpha():
+            elif text.endswith("-") and part[:1].isalpha() and text[-2:-1].isalpha():
                 text += part
             else:
                 text += " " + part
         return " ".join(text.split())
 
     def end(self):
-        raw = self.raw
-        return raw[-1] if raw else ""
+        for part in reversed(self.parts):
+            part = part.rstrip()
+            if part:
+                return part[-1]
+        return ""
 
 
 def _clean(line):
@@ -132,16 +148,111 @@ def _starts_lower(text):
     return text[:1].islower()
 
 
-def _items(text, warnings):
+# A paragraph opening with a participle the lists lack: "Sharing deep concern", "Remaining
+# seized" (a capitalized -ing word, then a lowercase word), not a name ("Financing for
+# Development", "Kunming-Montreal").
+PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{3,}ing [a-z]")
+NOT_OPENERS = {
+    "Including",
+    "During",
+    "Nothing",
+    "Something",
+    "Anything",
+    "Everything",
+    "Financing",
+    "Trafficking",
+    "Peacekeeping",
+    "Peacebuilding",
+    "Training",
+    "Housing",
+    "Building",
+    "Banking",
+    "Funding",
+    "Planning",
+    "Monitoring",
+    "Reporting",
+    "Programming",
+    "Learning",
+    "Meeting",
+    "Processing",
+    "Manufacturing",
+    "Mining",
+    "Fishing",
+    "Shipping",
+    "Marketing",
+    "Networking",
+    "Wellbeing",
+    "Spring",
+    "Morning",
+    "Evening",
+}
+SPACED_RE = re.compile(r"^[A-Za-z]{1,4}(?: [A-Za-z]{1,4}){1,6}$")
+LABEL_ONLY_RE = re.compile(r"^\(?(?:[0-9]{1,3}|[a-z]{1,4})[.)]$")
+
+
+def _known_phrase_line(text):
+    return opening_phrase(text, OPERATIVE) or opening_phrase(text, PREAMBULAR)
+
+
+def _restore_order(lines):
+    """Undo two ways a PDF copy scrambles a numbered paragraph whose number stands alone:
+    its first word sent further down, letter-spaced ("45." … "I nv ite s"), or the end of
+    its last line sent up under the number ("82." / "ranges;" / "Reiterates that …")."""
+    lines = list(lines)
+    texts = [t.strip() for _n, t in lines]
+    for i, text in enumerate(texts):
+        if not LABEL_ONLY_RE.match(text) or i + 1 >= len(lines):
+            continue
+        j = next((k for k in range(i + 1, len(lines)) if texts[k]), None)
+        if j is None or not _starts_lower(texts[j]):
+            continue
+        # The first word, letter-spaced, further down (before the next numbered line).
+        found = False
+        for k in range(j + 1, min(len(lines), j + 40)):
+            if LABEL_ONLY_RE.match(texts[k]):
+                break
+            if SPACED_RE.match(texts[k]):
+                word = texts[k].replace(" ", "")
+                if _known_phrase_line(word) and word[:1].isupper():
+                    n, _t = lines[k]
+                    del lines[k], texts[k]
+                    lines.insert(j, (n, word))
+                    texts.insert(j, word)
+                    found = True
+                    break
+        if not found:
+            # The paragraph's last words, moved up under the number.
+            following = next((k for k in range(j + 1, len(lines)) if texts[k]), None)
+            if (
+                following is not None
+                and texts[j][-1:] in TERMINAL
+                and len(texts[j].split()) <= 6
+                and _known_phrase_line(texts[following])
+            ):
+                end = following + 1
+                while end < len(lines) and not (
+                    LABEL_ONLY_RE.match(texts[end]) or _match_label(texts[end])
+                ):
+                    end += 1
+                moved = lines[j]
+                del lines[j], texts[j]
+                lines.insert(end - 1, moved)
+                texts.insert(end - 1, moved[1].strip())
+    return lines
+
+
+def _items(lines, warnings, *, official=False):
     items, blank, saw_any = [], True, False
-    for number, raw_line in enumerate(
-        text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n"), start=1
-    ):
+    previous_indent = 0
+    for number, raw_line in lines:
         cleaned = _clean(raw_line.replace("\t", "    "))
         line = cleaned.strip()
         indent = len(cleaned) - len(cleaned.lstrip())
+        if line:
+            line_before, previous_indent = previous_indent, indent
         if not line:
-            blank = True
+            # In a copy of an official document blank lines are the PDF's, not paragraphs.
+            blank = blank or not official
             continue
         if not saw_any and (HEADER_RE.match(line) or TITLE_RE.match(line)):
             continue
@@ -154,12 +265,28 @@ def _items(text, warnings):
             or (bool(bullet_match) and bullet_match.end() == len(line))
         )
         rest = line[bullet_match.end() :].strip() if bullet_match else line
+        if (
+            bullet
+            and official
+            and line[:1] in "—–"
+            and items
+            and items[-1].end()
+            and items[-1].end() not in TERMINAL
+            and rest
+        ):
+            # A dash that a PDF's line break put first on a line, in mid-sentence.
+            bullet, rest = False, line
         if not rest:
             blank = True
             continue
         saw_any = True
         current = items[-1] if items else None
-        ends_clause = current is None or current.end() in TERMINAL or not current.raw
+        if current is not None and current.label and not current.parts and not _match_label(rest):
+            # A paragraph number alone on its line ("1." then the text on the next line).
+            current.parts.append(rest)
+            blank = False
+            continue
+        ends_clause = current is None or current.end() in TERMINAL or not current.end()
         labelled = _match_label(rest)
         if labelled:
             token, readings, after = labelled
@@ -169,11 +296,12 @@ def _items(text, warnings):
                 )
                 blank = False
                 continue
-            warnings.append(
-                ParseWarning(
-                    number, f"“{token}” starts a line in the middle of a sentence; kept as text"
+            if not (official and (_starts_lower(after) or not (after or token.isdigit()))):
+                warnings.append(
+                    ParseWarning(
+                        number, f"“{token}” starts a line in the middle of a sentence; kept as text"
+                    )
                 )
-            )
         new_clause = (
             current is None
             or (bullet and not _starts_lower(rest))
@@ -184,6 +312,31 @@ def _items(text, warnings):
                 and (opening_phrase(rest, PREAMBULAR) or opening_phrase(rest, OPERATIVE))
             )
         )
+        participle = (
+            not new_clause
+            and current.end() in ",;"
+            and PARTICIPLE_RE.match(rest)
+            and rest.split()[0] not in NOT_OPENERS
+        )
+        indented = (
+            official
+            and not new_clause
+            and current.end() in ",;"
+            and rest[:1].isupper()
+            and indent - line_before >= 4
+        )
+        if (participle or indented) and official:
+            # An official paragraph opening with a phrase the lists lack ("Sharing …"), or
+            # (a -layout copy) a line indented as the first line of a paragraph.
+            new_clause = True  # and reported: it opens with no known phrase
+        elif participle:
+            warnings.append(
+                ParseWarning(
+                    number,
+                    f"“{rest.split()[0]}” may open a new paragraph, merged here into the one "
+                    "above; start it on a new line after a blank line if it is one",
+                )
+            )
         if new_clause:
             items.append(_Item(number, None, [], bullet, [rest], indent))
         else:
@@ -207,6 +360,7 @@ class _Node:
     clause: Clause
     item: _Item
     end: str
+    path: tuple = ()
 
 
 def _path_text(path):
@@ -252,7 +406,7 @@ class _Operative:
                 path = self._place_unlabelled(item, clause, depth_now, current_end)
         else:
             path = self._place_labelled(item, clause, depth_now, current_end)
-        self.nodes.append(_Node(clause, item, end))
+        self.nodes.append(_Node(clause, item, end, path))
         return path
 
     def _choose(self, matches, item, clause):
@@ -320,9 +474,11 @@ class _Operative:
         else:
             kind, written = self.levels[depth - 1][:2]
             path = self._place(depth, clause, kind, written + 1)
-        self.warnings.append(
-            ParseWarning(item.line, f"sub-clause without a label; taken as {_path_text(path)}")
-        )
+        if len(path) == 1:
+            message = f"operative clause without a number after {path[0] - 1}; numbered {path[0]}"
+        else:
+            message = f"sub-clause without a label; taken as {_path_text(path)}"
+        self.warnings.append(ParseWarning(item.line, message))
         return path
 
     def _place_labelled(self, item, clause, depth, current_end):
@@ -340,8 +496,11 @@ class _Operative:
             return path
         current_kind = self.levels[depth - 1][0]
         child = next((r for r in readings if r[1] == 1 and r[0] != current_kind), None)
-        if child and current_end == ":":
-            return self._place(depth + 1, clause, *child)
+        if current_end == ":":
+            # A list after a colon, even numbered like its parent ("… agenda:" then 1.–7.).
+            first = child or next((r for r in readings if r[1] == 1), None)
+            if first:
+                return self._place(depth + 1, clause, *first)
         matches = [
             (level, reading)
             for level in range(depth, 0, -1)
@@ -382,12 +541,25 @@ class _Operative:
 
 
 def _operative_start(items):
-    """The first labeled clause not introduced by a colon opens the operative part;
+    """The first labeled clause not part of a list a preambular clause opens with a colon
+    ("… was developed:" then "(a) …," "(b) …,") opens the operative part;
     without labels, the first clause opening with an operative phrase after which no
     clause opens with a preambular one."""
+    in_list = None  # (kind, last value) of a lettered list a preambular clause opened
     for i, item in enumerate(items):
-        if item.label and (i == 0 or items[i - 1].end() != ":"):
-            return i
+        if not item.label:
+            in_list = None
+            continue
+        if in_list and (in_list[0], in_list[1] + 1) in item.readings:
+            in_list = (in_list[0], in_list[1] + 1)
+            continue
+        opener = items[i - 1] if i else None
+        if opener is not None and opener.label is None and opener.end() == ":":
+            first = next((r for r in item.readings if r[1] == 1), None)
+            if first is not None:
+                in_list = first
+                continue
+        return i
     for i, item in enumerate(items):
         if (
             item.label is None
@@ -408,7 +580,9 @@ def parse(text):
     if not isinstance(text, str):
         raise ParseError("The input is not text.")
     warnings: list[ParseWarning] = []
-    items = _items(text, warnings)
+    prepared = prepare(text)
+    lines = _restore_order(prepared.lines) if prepared.official else prepared.lines
+    items = _items(lines, warnings, official=prepared.official)
 
     heading = None
     if items and items[0].label is None:
@@ -423,17 +597,24 @@ def parse(text):
 
     start = _operative_start(items)
     resolution = Resolution(heading=heading)
+    official = prepared.official and not prepared.amendment
+    placed = []  # (line, (kind, path)) of every clause, for the section headings
+    introduced = {}
+    endings = []  # preambular clauses that do not end with a comma
     for item in items[:start]:
         body, end = _split_end(item.raw)
         if item.label and resolution.preamble:
-            resolution.preamble[-1].children.append(Clause(text=body))
-            warnings.append(
-                ParseWarning(
-                    item.line,
-                    f"labeled line {item.label} in the preamble; taken as a sub-clause "
-                    f"of preambular clause {len(resolution.preamble)}",
+            parent = resolution.preamble[-1]
+            parent.children.append(Clause(text=body))
+            placed.append((item.line, ("pre", (len(resolution.preamble), len(parent.children)))))
+            if not introduced.get(id(parent)):
+                warnings.append(
+                    ParseWarning(
+                        item.line,
+                        f"labeled line {item.label} in the preamble; taken as a sub-clause "
+                        f"of preambular clause {len(resolution.preamble)}",
+                    )
                 )
-            )
             continue
         if item.label:
             body = f"{item.label} {body}".strip()
@@ -444,29 +625,48 @@ def parse(text):
                 )
             )
         resolution.preamble.append(Clause(text=body))
+        placed.append((item.line, ("pre", (len(resolution.preamble),))))
+        introduced[id(resolution.preamble[-1])] = end == ":"
+        _check_phrase(item, body, PREAMBULAR, official, warnings)
         if end and end != ",":
-            name = {".": "a period", ";": "a semicolon", ":": "a colon"}[end]
-            warnings.append(
-                ParseWarning(item.line, f"preambular clause ends with {name} instead of a comma")
-            )
+            endings.append((item, end, resolution.preamble[-1]))
+
+    for item, end, clause in endings:
+        if end == ":" and clause.children:
+            continue  # it introduces its lettered list
+        name = {".": "a period", ";": "a semicolon", ":": "a colon"}[end]
+        warnings.append(
+            ParseWarning(item.line, f"preambular clause ends with {name} instead of a comma")
+        )
 
     builder = _Operative(warnings)
     operative_items = items[start:]
     for i, item in enumerate(operative_items):
         body, end = _split_end(item.raw)
         following = operative_items[i + 1] if i + 1 < len(operative_items) else None
-        builder.add(item, body, end, following)
+        path = builder.add(item, body, end, following)
+        placed.append((item.line, ("op", path)))
+        if len(path) == 1:
+            _check_phrase(item, body, OPERATIVE, official, warnings)
     resolution.operative = builder.top
+    if (
+        len(resolution.operative) == 1
+        and not resolution.operative[0].children
+        and operative_items
+        and operative_items[0].label is None
+    ):
+        # A resolution with a single operative paragraph leaves it unnumbered.
+        warnings[:] = [w for w in warnings if "operative clause has no number" not in w.message]
 
     last = resolution.last_clause()
-    for node in builder.nodes:
+    for node in builder.nodes if not prepared.amendment else ():
         if node.end == ":" and not node.clause.children:
             warnings.append(
                 ParseWarning(
                     node.item.line, "clause ends with a colon but introduces no sub-clauses"
                 )
             )
-        elif node.end == "." and node.clause is not last:
+        elif node.end == "." and node.clause is not last and not _period_list(node, builder):
             warnings.append(
                 ParseWarning(node.item.line, "clause ends with a period but is not the last clause")
             )
@@ -484,5 +684,123 @@ def parse(text):
             "No resolution found: expected preambular clauses (“Recalling …,”) and numbered "
             "operative clauses (“1. Encourages …;”)."
         )
+    if prepared.official:
+        _furniture_in_clauses(items, warnings)
+    _set_aside(prepared, resolution, placed, warnings)
     warnings.sort(key=lambda w: w.line)
-    return ParseResult(resolution=resolution, warnings=warnings)
+    return ParseResult(resolution=resolution, warnings=warnings, set_aside=prepared.set_aside)
+
+
+def _period_list(node, builder):
+    """Items of a list that all end with a period (an agenda: "Opening of the session.")."""
+    if len(node.path) < 2:
+        return False
+    siblings = [n for n in builder.nodes if n.path[:-1] == node.path[:-1] and len(n.path) > 1]
+    return len(siblings) > 1 and all(n.end == "." for n in siblings)
+
+
+def _check_phrase(item, body, kind, official, warnings):
+    """A paragraph that opens with no known phrase of its kind is reported."""
+    if not official or opening_phrase(body, kind):
+        return
+    other = opening_phrase(body, OPERATIVE if kind == PREAMBULAR else PREAMBULAR)
+    words = " ".join(body.split()[:3])
+    name = "preambular" if kind == PREAMBULAR else "operative"
+    if other:
+        message = f"{name} paragraph opens with “{other}”, a phrase of the other part"
+    else:
+        message = f"{name} paragraph opens with no known phrase (“{words}…”)"
+    warnings.append(ParseWarning(item.line, message))
+
+
+FURNITURE_IN_TEXT_RE = re.compile(r"(?:^|\s)(\d{2}-\d{5}\s*\(E\)|\*\d{7}\*)(?:\s|$)")
+
+
+def _furniture_in_clauses(items, warnings):
+    """Page furniture the parser could not set aside is at least reported."""
+    for item in items:
+        match = FURNITURE_IN_TEXT_RE.search(item.raw)
+        if match:
+            warnings.append(
+                ParseWarning(
+                    item.line,
+                    f"“{match.group(1).strip()}” inside a clause looks like page furniture "
+                    "(a job number or barcode); check the clause",
+                )
+            )
+
+
+def _before(line, placed):
+    for clause_line, (kind, path) in placed:
+        if clause_line > line:
+            return path_label(kind, path)
+    return None
+
+
+def _set_aside(prepared, resolution, placed, warnings):
+    """Keep what the copy of an official document carried besides the clauses, and say so
+    in a few lines: one for header, furniture and footnotes, one for section headings, one
+    for annexes."""
+    if not prepared.official:
+        return
+    aside = prepared.set_aside
+    resolution.document = {"symbol": prepared.symbol, "title": prepared.title}
+    resolution.footnotes = [a.text for a in aside if a.kind == "footnote"]
+    resolution.sections = [
+        {"text": a.text, "before": _before(a.line, placed)} for a in aside if a.kind == "section"
+    ]
+    resolution.annexes = [a.text for a in aside if a.kind in ("annex", "part")]
+    counts = {}
+    for a in aside:
+        counts[a.kind] = counts.get(a.kind, 0) + 1
+    parts = []
+    if counts.get("header"):
+        parts.append(f"the document header ({prepared.symbol or 'no symbol'})")
+    if counts.get("furniture"):
+        parts.append(
+            f"{counts['furniture']} line{'s' if counts['furniture'] != 1 else ''} of page "
+            "furniture (running headers, page numbers, job numbers, barcodes)"
+        )
+    if counts.get("footnote"):
+        marks = counts.get("mark", 0)
+        notes = f"{counts['footnote']}"
+        if marks:
+            notes += f", their {marks} mark{'s' if marks != 1 else ''} taken out of the text"
+        parts.append(f"the footnotes ({notes})")
+    if counts.get("closing"):
+        closing = next(a.text for a in aside if a.kind == "closing")
+        parts.append(f"the closing lines (“{closing}”)")
+    if parts:
+        first = min(a.line for a in aside if a.kind not in ("section", "annex"))
+        warnings.append(
+            ParseWarning(first, "set aside from the official copy, not lost: " + "; ".join(parts))
+        )
+    if resolution.sections:
+        names = ", ".join(f"“{s['text']}”" for s in resolution.sections)
+        line = next(a.line for a in aside if a.kind == "section")
+        warnings.append(
+            ParseWarning(
+                line,
+                f"section headings kept apart ({names}): a resolution text here has no sections; "
+                "the paragraphs keep their order and numbering",
+            )
+        )
+    parts = [a for a in aside if a.kind == "part"]
+    if parts:
+        warnings.append(
+            ParseWarning(
+                parts[0].line,
+                f"the text is in parts, each with its own preamble; the first part is read, the "
+                f"part from line {parts[0].line} (“{parts[0].text.split(chr(10))[0]}”) is kept "
+                "apart: a resolution text here has one preamble and one operative part",
+            )
+        )
+    if any(a.kind == "annex" for a in aside):
+        line = next(a.line for a in aside if a.kind == "annex")
+        warnings.append(
+            ParseWarning(
+                line,
+                "the annex is kept apart, not merged into the last clause: a resolution text "
+                "here holds no annex",
+            )
+        )

@@ -1,7 +1,9 @@
 """The standard opening phrases, shipped in ``data/`` and combined with their modifiers.
 
 The opening phrase of a clause is the longest known phrase its text starts with (compared
-word by word, ignoring case).
+word by word, ignoring case): the span the official texts set in italics ("Recalling also",
+"Noting with grave concern", "Reiterates its call upon"). A phrase may be preceded by a
+modifier ("Further recalls") or followed by a suffix ("Recalling also").
 """
 
 from functools import cache
@@ -27,12 +29,15 @@ def phrase_list(kind):
 @cache
 def _known(kind):
     modifiers = _read("modifiers.txt")
+    suffixes = _read("suffixes.txt")
     known = set()
     for phrase in phrase_list(kind):
         base = phrase.lower()
         known.add(base)
         for modifier in modifiers:
             known.add(f"{modifier.lower()} {base}")
+        for suffix in suffixes:
+            known.add(f"{base} {suffix.lower()}")
     return frozenset(known)
 
 

@@ -30,89 +30,11 @@ def _phrase_html(text, kind):
     return escape(text)
 
 
-def _items(resolution):
-    """Yield (kind, depth, label, clause, closing) in reading order."""
-    for i, clause in enumerate(resolution.preamble):
-        yield "pre", 0, "", clause, (":" if clause.children else _preamble_closing(resolution, i))
-        for j, child in enumerate(clause.children, start=1):
-            yield "pre-sub", 2, label(2, j), child, ","
-    last = resolution.last_clause()
-
-    def walk(clauses, depth):
-        for i, clause in enumerate(clauses, start=1):
-            yield "op", depth, label(depth, i), clause, _closing(clause, is_last=clause is last)
-            yield from walk(clause.children, depth + 1)
-
-    yield from walk(resolution.operative, 1)
-
-
-def render_text(resolution, *, indent="    "):
-    """Plain text, one clause a paragraph; parsing it gives the same structure back."""
-    blocks = []
-    if resolution.heading:
-        blocks.append(f"{resolution.heading},")
-    for _kind, depth, lab, clause, closing in _items(resolution):
-        prefix = indent * (depth - 1) + f"{lab} " if depth else ""
-        blocks.append(f"{prefix}{clause.text}{closing}")
-    return "\n\n".join(blocks) + "\n"
-
-
-def _html_clauses(clauses, depth, last, *, kind=None):
-    parts = [f'<ol class="clauses level-{depth}">']
-    for i, clause in enumerate(clauses, start=1):
-        closing = _closing(clause, is_last=clause is last)
-        text = _phrase_html(clause.text, kind if depth == 1 else None)
-        parts.append(
-            f'<li><span class="label">{label(depth, i)}</span> '
-            f'<span class="text">{text}{closing}</span>'
-        )
-        if clause.children:
-            parts.append(_html_clauses(clause.children, depth + 1, last))
-        parts.append("</li>")
-    parts.append("</ol>")
-    return "".join(parts)
-
-
-def render_html(resolution, *, committee=None, topic=None, code=None):
-    """Semantic HTML: opening phrases in <em>, derived labels, nested ordered lists."""
-    parts = ['<article class="resolution">']
-    if code or committee or topic:
-        parts.append('<header class="resolution-meta">')
-        if code:
-            parts.append(f'<p class="code">{escape(code)}</p>')
-        if committee:
-            parts.append(
-                f'<p class="committee"><strong>Committee:</strong> {escape(committee)}</p>'
-            )
-        if topic:
-            parts.append(f'<p class="topic"><strong>Topic:</strong> {escape(topic)}</p>')
-        parts.append("</header>")
-    if resolution.heading:
-        parts.append(f'<p class="heading">{escape(resolution.heading)},</p>')
-    if resolution.preamble:
-        parts.append('<div class="preamble">')
-        for i, clause in enumerate(resolution.preamble):
-            closing = ":" if clause.children else _preamble_closing(resolution, i)
-            parts.append(
-                f'<p class="preambular">{_phrase_html(clause.text, PREAMBULAR)}{closing}</p>'
-            )
-            if clause.children:
-                parts.append(_html_clauses(clause.children, 2, None))
-        parts.append("</div>")
-    if resolution.operative:
-        parts.append('<div class="operative">')
-        parts.append(
-            _html_clauses(resolution.operative, 1, resolution.last_clause(), kind=OPERATIVE)
-        )
-        parts.append("</div>")
-    parts.append("</article>")
-    return "".join(parts)
-
-
-def render_rows(resolution):
-    """The text as rows for annotated pages (editor, review): one dict per clause with its
-    edit key ("op.2.1"), its path ("op 2.a"), depth, derived label, escaped HTML and closing
-    punctuation. Same derivation as ``render_html``."""
+def walk(resolution):
+    """Every clause of the text in reading order, as the one list all renderers use: a dict
+    per clause with its edit key ("op.2.1"), path ("op 2.a"), depth, derived label, escaped
+    HTML (opening phrase in <em>), closing punctuation and text. Preambular clauses have
+    depth 1 and no label; their sub-clauses depth 2, labels a., b., … and a comma."""
     from .structure import path_label
 
     rows = []
@@ -145,7 +67,7 @@ def render_rows(resolution):
                 }
             )
 
-    def walk(clauses, path):
+    def operative(clauses, path):
         for i, clause in enumerate(clauses, start=1):
             here = (*path, i)
             rows.append(
@@ -160,7 +82,84 @@ def render_rows(resolution):
                     "text": clause.text,
                 }
             )
-            walk(clause.children, here)
+            operative(clause.children, here)
 
-    walk(resolution.operative, ())
+    operative(resolution.operative, ())
     return rows
+
+
+def render_text(resolution, *, indent="    "):
+    """Plain text, one clause a paragraph; parsing it gives the same structure back."""
+    blocks = []
+    if resolution.heading:
+        blocks.append(f"{resolution.heading},")
+    for row in walk(resolution):
+        prefix = indent * (row["depth"] - 1) + f"{row['label']} " if row["label"] else ""
+        blocks.append(f"{prefix}{row['text']}{row['closing']}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _html_list(rows, depth):
+    """Nested ordered lists from consecutive rows at ``depth`` and deeper."""
+    parts = [f'<ol class="clauses level-{depth}">']
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        j = i + 1
+        while j < len(rows) and rows[j]["depth"] > depth:
+            j += 1
+        parts.append(
+            f'<li><span class="label">{row["label"]}</span> '
+            f'<span class="text">{row["html"]}{row["closing"]}</span>'
+        )
+        if j > i + 1:
+            parts.append(_html_list(rows[i + 1 : j], depth + 1))
+        parts.append("</li>")
+        i = j
+    parts.append("</ol>")
+    return "".join(parts)
+
+
+def render_html(resolution, *, committee=None, topic=None, code=None):
+    """Semantic HTML: opening phrases in <em>, derived labels, nested ordered lists."""
+    parts = ['<article class="resolution">']
+    if code or committee or topic:
+        parts.append('<header class="resolution-meta">')
+        if code:
+            parts.append(f'<p class="code">{escape(code)}</p>')
+        if committee:
+            parts.append(
+                f'<p class="committee"><strong>Committee:</strong> {escape(committee)}</p>'
+            )
+        if topic:
+            parts.append(f'<p class="topic"><strong>Topic:</strong> {escape(topic)}</p>')
+        parts.append("</header>")
+    if resolution.heading:
+        parts.append(f'<p class="heading">{escape(resolution.heading)},</p>')
+    rows = walk(resolution)
+    preamble = [r for r in rows if r["kind"] == "pre"]
+    operative = [r for r in rows if r["kind"] == "op"]
+    if preamble:
+        parts.append('<div class="preamble">')
+        i = 0
+        while i < len(preamble):
+            row = preamble[i]
+            parts.append(f'<p class="preambular">{row["html"]}{row["closing"]}</p>')
+            j = i + 1
+            while j < len(preamble) and preamble[j]["depth"] > 1:
+                j += 1
+            if j > i + 1:
+                parts.append(_html_list(preamble[i + 1 : j], 2))
+            i = j
+        parts.append("</div>")
+    if operative:
+        parts.append('<div class="operative">')
+        parts.append(_html_list(operative, 1))
+        parts.append("</div>")
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def render_rows(resolution):
+    """The text as rows for annotated pages (editor, review): the walker's rows."""
+    return walk(resolution)

@@ -99,13 +99,23 @@ class Resolution:
     heading: str | None = None
     preamble: list[Clause] = field(default_factory=list)
     operative: list[Clause] = field(default_factory=list)
+    # What a copy of an official document carries besides its clauses (kept, not rendered):
+    # {"symbol", "title"}, footnote texts, section headings {"text", "before"}, annex texts.
+    document: dict | None = None
+    footnotes: list[str] = field(default_factory=list)
+    sections: list[dict] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
 
     def to_dict(self):
-        return {
+        data = {
             "heading": self.heading,
             "preamble": [c.to_dict(PREAMBULAR) for c in self.preamble],
             "operative": [c.to_dict(OPERATIVE) for c in self.operative],
         }
+        for key in ("document", "footnotes", "sections", "annexes"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        return data
 
     @classmethod
     def from_dict(cls, data):
@@ -113,6 +123,10 @@ class Resolution:
             heading=data.get("heading"),
             preamble=[Clause.from_dict(c) for c in data.get("preamble", [])],
             operative=[Clause.from_dict(c) for c in data.get("operative", [])],
+            document=data.get("document") or None,
+            footnotes=list(data.get("footnotes") or []),
+            sections=list(data.get("sections") or []),
+            annexes=list(data.get("annexes") or []),
         )
 
     def clauses(self):
