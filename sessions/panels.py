@@ -21,3 +21,12 @@ def render_panels(request, committee):
             render_to_string(template_name, {"committee": committee, **context}, request=request)
         )
     return rendered
+
+
+# Where the agenda's order is adopted: an app that takes procedural votes registers the URL
+# name of its page (a view taking ``committee``); the agenda page then sends the chair there.
+AGENDA_VOTE = {}
+
+
+def register_agenda_vote(url_name):
+    AGENDA_VOTE["url_name"] = url_name

@@ -10,7 +10,7 @@ from . import selectors, services
 from .errors import DomainError
 from .forms import AgendaOrderForm, MeetingForm, TimelineFilterForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
-from .panels import render_panels
+from .panels import AGENDA_VOTE, render_panels
 from .permissions import committee_permission_required, secretariat_required
 
 
@@ -246,7 +246,11 @@ def roll_call_summary(request, number=None):
 
 def _agenda_page(request, *, topic_form=None, order_form=None, status=200):
     committee = request.committee
+    vote_url = AGENDA_VOTE.get("url_name")
     context = {
+        "agenda_vote_url": reverse(vote_url, kwargs={"committee": committee.slug})
+        if vote_url
+        else None,
         "committee": committee,
         "topic_form": topic_form or TopicForm(),
         "order_form": order_form or AgendaOrderForm(),
@@ -282,6 +286,12 @@ def topic_propose(request):
 @require_POST
 @committee_permission_required("committee.manage_agenda")
 def agenda_adopt(request):
+    if AGENDA_VOTE.get("url_name"):
+        # The order is adopted by a procedural vote, recorded on the voting page.
+        messages.error(
+            request, "The agenda is adopted by a procedural vote: record it on the Voting page."
+        )
+        return redirect("committee:agenda", committee=request.committee.slug)
     form = AgendaOrderForm(request.POST)
     if form.is_valid():
         try:

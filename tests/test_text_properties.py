@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resolutions.text import Clause, ParseError, Resolution, parse, render_text
+from resolutions.text.parser import HEADER_RE
 from resolutions.text.phrases import OPERATIVE, PREAMBULAR, phrase_list
 from tests.text_helpers import output_words, words
 
@@ -96,11 +97,19 @@ def test_parser_never_raises_on_resolution_like_noise(text):
         assert "No resolution found" in str(error)
     else:
         # No word of five letters or more is lost: each is in a clause or set aside (the
-        # seed format's field names, "Topic:" and "Code:", are labels, not text).
-        given = Counter(
-            w for w in words(text) if len(w) >= 5 and w.isalpha() and w not in {"Topic"}
-        )
+        # seed format's field lines, "Topic: …" and "Code: …", describe the text).
+        body = "\n".join(line for line in text.split("\n") if not HEADER_RE.match(line.strip()))
+        given = Counter(w for w in words(body) if len(w) >= 5 and w.isalpha())
         got = Counter(output_words(result.resolution)) + Counter(
             words(" ".join(a.text for a in result.set_aside))
         )
         assert not given - got
+
+
+def test_a_first_line_opening_like_a_code_is_not_taken_for_a_title():
+    """ "Drawing attention to" starts with "Dr" (as "DR 1/1" does): it is text, not a title."""
+    result = parse("Drawing attention to the report,\nAccepting the offer,\n1. Urges action.")
+    assert [c.text for c in result.resolution.preamble] == [
+        "Drawing attention to the report",
+        "Accepting the offer",
+    ]

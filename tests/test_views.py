@@ -131,9 +131,10 @@ EFFECTS = {
     "meeting_create": (["meeting.opened"], "Meeting 2: Monday morning opened. Call the roll."),
     "roll_call_mark": (["rollcall.marked"], "Present"),
     "topic_propose": (["topic.proposed"], "Topic 3 proposed."),
+    # The agenda is adopted by a procedural vote on the voting page, never recorded directly.
     "agenda_adopt": (
-        ["agenda.adopted", "topic.opened"],
-        "Agenda adopted; the first topic is open.",
+        [],
+        "The agenda is adopted by a procedural vote: record it on the Voting page.",
     ),
     "topic_open_next": (["topic.opened"], "Topic 2 is now open."),
     "topic_close": (["topic.closed"], "Topic 1 closed (voting procedure finished)."),
@@ -262,27 +263,19 @@ def test_meeting_form_error_keeps_input_and_explains(client, chair, floor):
     assert b"Enter a valid date/time" in response.content
 
 
-def test_agenda_adopt_bad_order_keeps_input(client, chair, floor):
+def test_the_agenda_page_sends_the_chair_to_the_agenda_vote(client, chair, floor):
     client.force_login(chair)
-    response = client.post(
-        reverse("committee:agenda_adopt", kwargs={"committee": floor.slug}), {"order": "1, 7"}
-    )
-    assert response.status_code == 400
-    content = response.content.decode()
-    assert "There is no proposed topic 7." in content
-    assert 'value="1, 7"' in content
-    assert not AuditEntry.objects.filter(action="agenda.adopted").exists()
-
-
-def test_agenda_adopt_opens_first_topic(client, chair, floor):
-    client.force_login(chair)
+    page = client.get(reverse("committee:agenda", kwargs={"committee": floor.slug}))
+    vote = reverse("voting:index", kwargs={"committee": floor.slug})
+    assert f'href="{vote}">Vote on the agenda</a>' in page.content.decode()
     response = client.post(
         reverse("committee:agenda_adopt", kwargs={"committee": floor.slug}),
         {"order": "2, 1"},
         follow=True,
     )
-    assert b"Agenda adopted" in response.content
-    assert floor.topics.get(status="open").title == "Trafficking"
+    assert b"adopted by a procedural vote" in response.content
+    assert not floor.topics.filter(status="open").exists()
+    assert not AuditEntry.objects.filter(action="agenda.adopted").exists()
 
 
 def test_delegate_home_shows_delegation_and_open_topic(client, delegate, floor, chair):

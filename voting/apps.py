@@ -10,6 +10,9 @@ class VotingConfig(AppConfig):
         from sessions import floor
         from sessions.audit import describe_actions, timeline_kinds
         from sessions.context_processors import NAV
+        from sessions.panels import register_agenda_vote
+
+        register_agenda_vote("voting:index")
 
         from . import selectors, services
 

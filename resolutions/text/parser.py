@@ -26,8 +26,11 @@ HEADER_RE = re.compile(
     r"main submitters?|agenda item|date)\s*:",
     re.IGNORECASE,
 )
+# A title line: "DR 1/1", "Working paper 1.3", "Draft resolution", "CCPCJ/1/1". The part
+# after the word is a code (it has a digit), so "Drawing attention to" is no title.
 TITLE_RE = re.compile(
-    r"^((draft resolution|working paper|dr|wp|resolution)\s*[A-Z0-9./ -]*|[A-Z]{2,12}(/\d+)+)$",
+    r"^((draft resolution|working paper|dr|wp|resolution)\b[\s.:]*"
+    r"([A-Z]{0,12}[/ .-]?\d[\dA-Z./ -]*)?|[A-Z]{2,12}(/\d+)+)$",
     re.IGNORECASE,
 )
 HEADING_RE = re.compile(r"^The\s+\S.*,$")
