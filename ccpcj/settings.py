@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "sessions.apps.CommitteeSessionsConfig",
     "resolutions.apps.ResolutionsConfig",
     "voting.apps.VotingConfig",
+    "outcome.apps.OutcomeConfig",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from ccpcj import views as site_views
+from outcome import views as outcome_views
 from sessions import views as session_views
 
 urlpatterns = [
@@ -29,6 +30,17 @@ urlpatterns = [
     path("c/<slug:committee>/", include("sessions.urls")),
     path("c/<slug:committee>/", include("resolutions.urls")),
     path("c/<slug:committee>/", include("voting.urls")),
+    path("c/<slug:committee>/", include("outcome.urls")),
+    path(
+        "conference/<int:pk>/documentation/",
+        outcome_views.conference_documentation,
+        name="conference_documentation",
+    ),
+    path(
+        "conference/<int:pk>/documentation/pdf/",
+        outcome_views.conference_pdf,
+        name="conference_documentation_pdf",
+    ),
     path("admin/", admin.site.urls),
 ]
 

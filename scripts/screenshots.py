@@ -21,6 +21,8 @@ PAGES = {
         "/c/ccpcj/votes/",
         "/c/ccpcj/votes/current/",
         "/c/ccpcj/votes/projector/",
+        "/c/ccpcj/documentation/",
+        "/c/ccpcj/documentation/summary/",
     ],
     "secretariat": ["/conference/"],
     "delegate-mex": ["/c/ccpcj/delegate/", "/c/ccpcj/votes/current/"],

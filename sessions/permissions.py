@@ -51,6 +51,14 @@ PERMISSIONS = {
     # rapporteur record votes, verify counts and announce results.
     "voting.view": EVERYONE,
     "voting.record": frozenset({CHAIR, RAPPORTEUR}),
+    # Documentation: the dais and the secretariat preview it before it is published (then
+    # anyone reads it, without log-in); the dais writes the summary report; the Director and
+    # Assistant Director publish; the JSON backup (everything, the audit log included) is
+    # the secretariat's.
+    "outcome.preview": DAIS | {SECRETARIAT},
+    "outcome.edit_summary": DAIS,
+    "outcome.publish": SUBSTANCE,
+    "outcome.backup": frozenset({SECRETARIAT}),
 }
 
 

@@ -3,6 +3,7 @@
 Each app adds its part, in the order the apps depend on each other. Safe to run again.
 """
 
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -24,5 +25,10 @@ class Command(BaseCommand):
             committee = sessions.build()
             resolutions_demo.build(committee, voting_procedure=voting_demo.topic_1)
             voting_demo.topic_2(committee)
+            # Apps after this one add their part with a ``demo(committee)`` method on their
+            # AppConfig (the documentation's summary report).
+            for config in apps.get_app_configs():
+                if callable(getattr(config, "demo", None)):
+                    config.demo(committee)
         if not options["quiet_logins"]:
             sessions.print_logins(committee, self.stdout, self.style)
