@@ -14,9 +14,13 @@ from .models import (
     DaisRole,
     Delegate,
     Delegation,
+    Floor,
+    FloorMotion,
     Meeting,
     MemberState,
     RollCallEntry,
+    SpeakersList,
+    Speech,
     Topic,
 )
 
@@ -433,3 +437,32 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# The live floor: changed only on the floor page, through sessions.floor.
+
+
+@admin.register(Speech)
+class SpeechAdmin(ReadOnlyAdmin):
+    list_display = ["delegation", "speakers_list", "status", "started_at", "duration", "yielded"]
+    list_filter = ["status", "speakers_list__topic__committee"]
+    list_select_related = ["delegation__member_state", "speakers_list__topic"]
+
+
+@admin.register(FloorMotion)
+class FloorMotionAdmin(ReadOnlyAdmin):
+    list_display = ["subject", "committee", "delegation", "raised_at", "status", "result"]
+    list_filter = ["committee", "kind", "status"]
+    list_select_related = ["committee", "delegation__member_state", "topic"]
+
+
+@admin.register(Floor)
+class FloorAdmin(ReadOnlyAdmin):
+    list_display = ["committee", "sequence", "suspended_at", "suspension_seconds", "adjourned_at"]
+    list_select_related = ["committee"]
+
+
+@admin.register(SpeakersList)
+class SpeakersListAdmin(ReadOnlyAdmin):
+    list_display = ["topic", "speaking_time"]
+    list_select_related = ["topic__committee"]

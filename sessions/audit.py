@@ -16,6 +16,14 @@ DESCRIPTIONS = {
     "meeting.removed": "removed meeting {number}: {name} (opened by mistake)",
     "delegation.added": "added the delegation of {name}",
     "user.imported": "imported account {username} ({role})",
+    "floor.speaker_added": "speakers list: {delegation} added",
+    "floor.speaker_withdrawn": "speakers list: {delegation} withdrawn",
+    "floor.speech_started": "{delegation} has the floor ({time})",
+    "floor.speech_ended": "{delegation} spoke {spoken}",
+    "floor.resumed": "the meeting resumed before the suspension's end",
+    "motion.raised": "motion raised: {subject}",
+    "motion.withdrawn": "motion withdrawn: {subject}",
+    "motion.decided": "motion {outcome}: {subject} ({result})",
 }
 
 
@@ -25,6 +33,7 @@ KINDS = {
     "roll_call": ("Meetings and roll call", ("meeting.", "rollcall.")),
     "agenda": ("Agenda and topics", ("agenda.", "topic.")),
     "delegations": ("Delegations and accounts", ("delegation.", "user.")),
+    "floor": ("The floor: speakers and motions", ("floor.", "motion.")),
 }
 
 # Who may read which entries: apps whose records are not open to every reader of the

@@ -15,6 +15,7 @@ NAV = {
     "paper_paste": "papers",
     "paper_compare": "papers",
     "queue": "review",
+    "floor": "floor",
     "review": "review",
     "draft": "amendments",
     "amendments": "amendments",

@@ -1,5 +1,6 @@
 """Conference, committee, delegations, dais, meetings, roll call, agenda and the audit log."""
 
+import datetime
 import math
 import string
 import unicodedata
@@ -506,3 +507,255 @@ class RollCallSummary:
     @property
     def has_vote_quorum(self):
         return self.members > 0 and self.members_present >= self.vote_quorum_required
+
+
+# The live floor (formal debate) ---------------------------------------------------------
+
+
+class Floor(models.Model):
+    """A committee's floor: numbers every change for the screens that follow it live, and
+    holds the suspension under way. Timers are stored as a start and a duration; every screen
+    computes what remains, so a reload never resets one."""
+
+    committee = models.OneToOneField(Committee, on_delete=models.CASCADE, related_name="floor")
+    sequence = models.PositiveIntegerField(default=0)
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspension_seconds = models.PositiveIntegerField(default=0)
+    suspension_ended_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when the chair resumes the meeting early."
+    )
+    adjourned_at = models.DateTimeField(
+        null=True, blank=True, help_text="The meeting was adjourned: the list waits."
+    )
+
+    def __str__(self):
+        return f"Floor of {self.committee}"
+
+    @property
+    def suspension_ends_at(self):
+        if self.suspended_at is None:
+            return None
+        end = self.suspended_at + datetime.timedelta(seconds=self.suspension_seconds)
+        if self.suspension_ended_at is not None:
+            end = min(end, self.suspension_ended_at)
+        return end
+
+    def is_suspended(self, now):
+        end = self.suspension_ends_at
+        return end is not None and now < end
+
+
+class SpeakersList(models.Model):
+    """The speakers list on one topic, with its speaking time (set by motion)."""
+
+    DEFAULT_SPEAKING_TIME = 90
+
+    topic = models.OneToOneField(Topic, on_delete=models.CASCADE, related_name="speakers_list")
+    speaking_time = models.PositiveIntegerField(
+        default=DEFAULT_SPEAKING_TIME, help_text="Seconds; applies from the next speaker."
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaking_time__gte=5) & Q(speaking_time__lte=3600),
+                name="speakers_list_time_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Speakers list on topic {self.topic.number}"
+
+
+class Speech(models.Model):
+    """A delegation on a speakers list: waiting, then speaking (start + duration stored),
+    then done (with the time spoken and how it yielded)."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        SPEAKING = "speaking", "Speaking"
+        DONE = "done", "Done"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class Yield(models.TextChoices):
+        NONE = "", "Time ran out or ended"
+        DAIS = "dais", "Yielded to the dais"
+        QUESTIONS = "questions", "Yielded to questions"
+        DELEGATION = "delegation", "Yielded to another delegation"
+
+    S = Status
+    TRANSITIONS = {
+        S.WAITING: {S.SPEAKING, S.WITHDRAWN},
+        S.SPEAKING: {S.DONE},
+        S.DONE: set(),
+        S.WITHDRAWN: set(),
+    }
+
+    speakers_list = models.ForeignKey(
+        SpeakersList, on_delete=models.CASCADE, related_name="speeches"
+    )
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
+    added_at = models.DateTimeField(default=clock.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    duration = models.PositiveIntegerField(
+        default=0, help_text="Seconds given when called (the list's speaking time then)."
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+    yielded = models.CharField(max_length=20, choices=Yield.choices, blank=True, default="")
+    yielded_to = models.ForeignKey(
+        Delegation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    yielded_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["speakers_list", "added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speakers_list", "delegation"],
+                condition=Q(status="waiting"),
+                name="speech_once_waiting_per_list",
+            ),
+            models.UniqueConstraint(
+                fields=["speakers_list"],
+                condition=Q(status="speaking"),
+                name="speech_one_speaking_per_list",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.delegation} ({self.get_status_display()})"
+
+    def can_move_to(self, status):
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+    @property
+    def ends_at(self):
+        if self.started_at is None:
+            return None
+        return self.started_at + datetime.timedelta(seconds=self.duration)
+
+    @property
+    def spoken(self):
+        """Seconds spoken (so far, for the speech under way)."""
+        if self.started_at is None:
+            return 0
+        end = self.ended_at or clock.now()
+        return max(0, int((end - self.started_at).total_seconds()))
+
+
+class FloorMotion(models.Model):
+    """A motion raised by a delegation (or entered by the chair), waiting to be put to a
+    procedural vote. ``PRECEDENCE``: lower first (DOMAIN.md, "Live floor")."""
+
+    class Kind(models.TextChoices):
+        SUSPEND = "suspend", "Suspend the meeting"
+        ADJOURN_MEETING = "adjourn_meeting", "Adjourn the meeting"
+        ADJOURN_DEBATE = "adjourn_debate", "Adjourn debate"
+        CLOSURE = "closure", "Close debate"
+        REORDER = "reorder", "Reorder draft resolutions"
+        DIVISION = "division", "Divide the question"
+        SPEAKING_TIME = "speaking_time", "Set the speaking time"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ADOPTED = "adopted", "Adopted"
+        FAILED = "failed", "Failed"
+        LAPSED = "lapsed", "Lapsed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    K = Kind
+    PRECEDENCE = {
+        K.SUSPEND: 1,
+        K.ADJOURN_MEETING: 2,
+        K.ADJOURN_DEBATE: 3,
+        K.CLOSURE: 4,
+        K.REORDER: 5,
+        K.DIVISION: 5,
+        K.SPEAKING_TIME: 5,
+    }
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="floor_motions")
+    topic = models.ForeignKey(
+        Topic, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Suspension: for how long."
+    )
+    seconds = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Speaking time: the new time per speaker."
+    )
+    order = models.CharField(max_length=100, blank=True, help_text="Reorder: draft numbers.")
+    draft = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Division: draft.")
+    parts = models.CharField(max_length=100, blank=True, help_text="Division: clauses.")
+    delegation = models.ForeignKey(
+        Delegation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The delegation that moved it (none: entered by the chair).",
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    raised_at = models.DateTimeField(default=clock.now)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    vote_id = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The procedural vote (voting app) that decided it."
+    )
+    result = models.CharField(max_length=200, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["committee", "raised_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="suspend") | Q(minutes__gte=1, minutes__lte=240),
+                name="floor_motion_suspension_minutes",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="speaking_time") | Q(seconds__gte=5, seconds__lte=3600),
+                name="floor_motion_speaking_time_seconds",
+            ),
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def precedence_key(self):
+        """Precedence first; among equals the most disruptive first (the longest
+        suspension), then the order raised."""
+        return (
+            self.PRECEDENCE[self.Kind(self.kind)],
+            -(self.minutes or 0),
+            self.raised_at,
+            self.pk,
+        )
+
+    @property
+    def subject(self):
+        K = self.Kind
+        if self.kind == K.SUSPEND:
+            return f"Suspend the meeting for {self.minutes} minutes"
+        if self.kind == K.SPEAKING_TIME:
+            return f"Set the speaking time to {format_seconds(self.seconds)}"
+        if self.kind == K.REORDER:
+            return f"Reorder the draft resolutions: {self.order}"
+        if self.kind == K.DIVISION:
+            return f"Divide the question on draft {self.draft}: operative clauses {self.parts}"
+        if self.kind in (K.ADJOURN_DEBATE, K.CLOSURE) and self.topic_id:
+            return f"{self.get_kind_display()} on topic {self.topic.number}"
+        return self.get_kind_display()
+
+
+def format_seconds(seconds):
+    """90 → "1:30"."""
+    seconds = int(seconds or 0)
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 60}:{seconds % 60:02d}"

@@ -35,6 +35,12 @@ PERMISSIONS = {
     "committee.manage_agenda": frozenset({CHAIR}),
     "committee.view_delegate_home": frozenset({DELEGATE}),
     "committee.follow_live": EVERYONE,
+    # The live floor: everyone follows it; delegates join the speakers list and raise
+    # motions for their own delegation only (the chair and rapporteur for any); the chair
+    # and rapporteur run it (call speakers, end speeches, put motions to the vote).
+    "floor.view": EVERYONE,
+    "floor.take_part": frozenset({DELEGATE, CHAIR, RAPPORTEUR}),
+    "floor.run": frozenset({CHAIR, RAPPORTEUR}),
     # Working papers: which paper a person may read or change is decided per paper
     # (resolutions.selectors.can_read, sponsorship); these say who may try at all.
     "papers.view": EVERYONE,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import floor_views, views
 
 app_name = "committee"
 
@@ -26,4 +26,25 @@ urlpatterns = [
     path("agenda/topics/<int:number>/close/", views.topic_close, name="topic_close"),
     path("agenda/topics/<int:number>/reopen/", views.topic_reopen, name="topic_reopen"),
     path("delegate/", views.delegate_home, name="delegate_home"),
+    # The live floor
+    path("floor/", floor_views.floor_page, name="floor"),
+    path("floor/panel/", floor_views.floor_panel, name="floor_panel"),
+    path("floor/state/", floor_views.floor_state, name="floor_state"),
+    path("floor/projector/", floor_views.floor_projector, name="floor_projector"),
+    path("floor/speakers/", floor_views.speaker_add, name="speaker_add"),
+    path(
+        "floor/speakers/<int:pk>/withdraw/",
+        floor_views.speaker_withdraw,
+        name="speaker_withdraw",
+    ),
+    path("floor/next/", floor_views.speaker_next, name="speaker_next"),
+    path("floor/end/", floor_views.speech_end, name="speech_end"),
+    path("floor/motions/", floor_views.motion_raise, name="motion_raise"),
+    path("floor/motions/<int:pk>/vote/", floor_views.motion_vote, name="floor_motion_vote"),
+    path(
+        "floor/motions/<int:pk>/withdraw/",
+        floor_views.motion_withdraw,
+        name="floor_motion_withdraw",
+    ),
+    path("floor/resume/", floor_views.suspension_end, name="suspension_end"),
 ]

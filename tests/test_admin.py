@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from resolutions import services
 from resolutions.text import parse
+from sessions import floor
 
 from .factories import open_floor
 
@@ -14,6 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_every_admin_page_opens(client, committee, delegations, chair, delegate, secretariat):
     open_floor(committee, chair)
+    floor.speaker_add(committee=committee, delegation=delegations[1], actor=chair)
+    floor.motion_raise(committee=committee, kind="suspend", minutes=5, actor=chair)
     services.paper_create(
         committee=committee,
         delegation=delegations[0],

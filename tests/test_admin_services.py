@@ -7,7 +7,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-from sessions import services
+from sessions import floor, services
 from sessions.models import (
     AuditEntry,
     Committee,
@@ -15,9 +15,13 @@ from sessions.models import (
     DaisRole,
     Delegate,
     Delegation,
+    Floor,
+    FloorMotion,
     Meeting,
     MemberState,
     RollCallEntry,
+    SpeakersList,
+    Speech,
     Topic,
 )
 
@@ -38,6 +42,10 @@ EXPECTED = {
     Meeting: "read-only",
     Topic: "read-only",
     AuditEntry: "read-only",
+    Floor: "read-only",
+    SpeakersList: "read-only",
+    Speech: "read-only",
+    FloorMotion: "read-only",
 }
 PROJECT_APPS = {"committee"}
 
@@ -70,6 +78,8 @@ def test_every_registered_model_of_the_project_is_placed():
 @pytest.mark.parametrize("model", [m for m, how in EXPECTED.items() if how == "read-only"])
 def test_read_only_models_refuse_every_change(sec, model, committee, delegations, chair):
     open_floor(committee, chair)
+    floor.speaker_add(committee=committee, delegation=delegations[0], actor=chair)
+    floor.motion_raise(committee=committee, kind="suspend", minutes=5, actor=chair)
     obj = model.objects.first()
     assert obj is not None
     before = model.objects.count()

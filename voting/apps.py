@@ -7,11 +7,20 @@ class VotingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from sessions import floor
         from sessions.audit import describe_actions, timeline_kinds
         from sessions.context_processors import NAV
         from sessions.panels import register_agenda_vote
 
         register_agenda_vote("voting:index")
+
+        from . import selectors, services
+
+        # Motions from the floor are decided by this app's procedural votes, and the
+        # floor's projector shows the vote under way.
+        floor.register_decider(services.floor_motion_vote)
+        floor.register_vote_state(selectors.floor_vote_state)
+        floor.register_debate_closed(selectors.debate_closed)
 
         NAV.update(
             {

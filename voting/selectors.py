@@ -122,3 +122,21 @@ def resolutions(committee):
         .select_related("topic", "vote", "draft")
         .order_by("topic__agenda_position", "number")
     )
+
+
+def floor_vote_state(committee):
+    """The vote the floor's projector shows at first (later ones arrive in messages)."""
+    vote = current_vote(committee)
+    return vote_state(vote) if vote else None
+
+
+def debate_closed(committee):
+    """Why the floor takes no speakers: the open topic is in voting procedure (one query)."""
+    topic = (
+        VotingProcedure.objects.filter(committee=committee, status=VotingProcedure.Status.OPEN)
+        .values_list("topic__agenda_position", flat=True)
+        .first()
+    )
+    if topic is None:
+        return None
+    return f"Debate on topic {topic} is closed: the committee is in voting procedure."

@@ -881,3 +881,34 @@ def delegation_for(vote, pk):
     if delegation is None:
         raise DomainError("No such delegation in this committee.")
     return delegation
+
+
+# Motions from the floor ------------------------------------------------------------------
+
+
+@transaction.atomic
+def floor_motion_vote(*, motion, yes, no, actor):
+    """Put a motion from the floor (``sessions.models.FloorMotion``) to a procedural vote by
+    placard, then let the floor apply its effect. Closure, reorder and division are this
+    app's own motions (closure opens voting procedure); the others are recorded as "other
+    motions" with the motion's wording. Registered with ``sessions.floor`` in ready()."""
+    from sessions import floor
+
+    motion = floor.motion_for_vote(motion)
+    K = floor.K
+    M = Vote.Motion
+    common = {"committee": motion.committee, "yes": yes, "no": no, "actor": actor}
+    if motion.kind == K.CLOSURE:
+        vote = motion_vote(motion=M.CLOSURE, **common)
+    elif motion.kind == K.REORDER:
+        vote = motion_vote(motion=M.REORDER, order=parse_numbers(motion.order), **common)
+    elif motion.kind == K.DIVISION:
+        vote = motion_vote(
+            motion=M.DIVISION, draft=motion.draft, parts=parse_parts(motion.parts), **common
+        )
+    else:
+        vote = motion_vote(motion=M.OTHER, subject=motion.subject, **common)
+    floor.motion_decided(
+        motion=motion, adopted=vote.adopted, result=vote.result, vote_id=vote.pk, actor=actor
+    )
+    return vote
