@@ -1,24 +1,36 @@
 """The summary report drafted from the record: the roll calls, the agenda, the working
-papers and their rounds of feedback, the drafts and the votes. The dais edits the draft.
+papers and their rounds of feedback, the drafts and their amendments, and the votes. The
+dais edits the draft.
 
-Apps that know more about a draft (amendments) register ``amendment_counter(drafts) ->
-{draft_id: count}`` with ``count_amendments_with``."""
+A draft "had amendments" (the seed: "4 draft resolutions, 2 of which had amendments") when
+an amendment to it came before the committee: applied (a friendly one, or an unfriendly one
+adopted), approved and waiting for the vote, or failed in the vote. Amendments still being
+written, rejected by the dais or withdrawn do not count."""
 
 from collections import defaultdict
 
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
-from resolutions.models import DraftResolution, WorkingPaper
+from resolutions.models import Amendment, DraftResolution, WorkingPaper
 from sessions.models import Attendance, Meeting, RollCallEntry, Topic
 from voting.models import Method, Resolution
 
-AMENDMENT_COUNTERS = []
+COUNTED_AMENDMENTS = [
+    Amendment.Status.APPLIED,
+    Amendment.Status.APPROVED,
+    Amendment.Status.FAILED,
+]
 
 
-def count_amendments_with(counter):
-    AMENDMENT_COUNTERS.append(counter)
-    return counter
+def amendments_per_draft(committee):
+    """{draft id: number of its amendments that came before the committee}, in one query."""
+    rows = (
+        Amendment.objects.filter(committee=committee, status__in=COUNTED_AMENDMENTS)
+        .values("draft_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["draft_id"]: row["n"] for row in rows}
 
 
 def _day(moment):
@@ -73,11 +85,7 @@ def draft_summary(committee):
     drafts = defaultdict(list)
     for draft in DraftResolution.objects.filter(committee=committee).order_by("approved_at"):
         drafts[draft.topic_id].append(draft)
-    amendments = defaultdict(int)
-    all_drafts = [d for ds in drafts.values() for d in ds]
-    for counter in AMENDMENT_COUNTERS:
-        for draft_id, count in counter(all_drafts).items():
-            amendments[draft_id] += count
+    amendments = amendments_per_draft(committee)
     adopted = defaultdict(list)
     for resolution in Resolution.objects.filter(committee=committee).select_related("vote"):
         adopted[resolution.topic_id].append(resolution)
@@ -110,9 +118,14 @@ def draft_summary(committee):
                 f"By {_day(approved[-1].approved_at)}, the Dais approved "
                 f"{_plural(len(approved), 'draft resolution')}"
             )
-            if AMENDMENT_COUNTERS:
+            if len(approved) == 1:
+                # The seed: "approved as a draft resolution … with one amendment".
+                count = amendments.get(approved[0].pk, 0)
+                if count:
+                    text += f" with {_words(count)} {'amendment' if count == 1 else 'amendments'}"
+            else:
                 amended = sum(1 for d in approved if amendments.get(d.pk))
-                text += f", {amended} of which had amendments"
+                text += f", {amended or 'none'} of which had amendments"
             sentences.append(text + ".")
         resolutions = adopted.get(topic.pk, [])
         if resolutions:

@@ -68,5 +68,9 @@ def test_demo_documentation_matches_the_seed(member_states):
         "adopted 4 resolutions following voting procedure, 2 of which were adopted without a vote"
         in summary
     )
+    # The seed: "The dais approved 4 draft resolutions, 2 of which had amendments" (DR 1/3 and
+    # DR 1/4), and on topic 2 one draft "with one amendment" (Germany's, to DR 2/1).
+    assert "the Dais approved 4 draft resolutions, 2 of which had amendments." in summary
+    assert "the Dais approved 1 draft resolution with one amendment." in summary
     schema = etree.XMLSchema(etree.parse(str(DATA / "akn" / "akomantoso30.xsd")))
     assert schema.validate(etree.fromstring(documents.akn(docs))), schema.error_log
