@@ -137,6 +137,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # once instead of waiting when the browser tests' server thread writes alongside).
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-db.sqlite3")}
 
+# The documentation's PDFs (seconds of layout each) are kept on disk under the hash of the
+# HTML they are made from (outcome/documents.py), so every server process shares them and a
+# change to anything they show makes a new one. Content-addressed: an entry never goes stale.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "documents": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "documents"),
+        "TIMEOUT": 30 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+
 if os.environ.get("REDIS_URL"):
     CHANNEL_LAYERS = {
         "default": {

@@ -2,10 +2,13 @@
 print and PDF), the PDF, Akoma Ntoso XML and the JSON backup. Used by the views and by the
 ``export_committee`` / ``export_conference`` commands."""
 
+import hashlib
+import io
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -40,9 +43,48 @@ def html(docs, *, request=None, **context):
 
 
 def pdf(docs):
+    """The PDF of one committee's documentation, or of a conference's: each committee's PDF
+    laid out on its own (WeasyPrint's layout grows faster than the text: one document of 25
+    committees took three times as long as 25 documents) and kept in the ``documents``
+    cache, then bound into one file. A conference's committees are numbered from page 1
+    each, as each committee's documentation is."""
+    if not docs:
+        return _render(html(docs))
+    parts = [committee_pdf(doc) for doc in docs]
+    return parts[0] if len(parts) == 1 else bind(parts, title=title(docs))
+
+
+def committee_pdf(doc):
+    """The PDF of one committee, cached under the hash of the HTML it is made from: the
+    summary report, a vote, a resolution's text, the staff, the agenda, the cover or the
+    stylesheet changing changes the HTML, so the PDF is made again; nothing else can."""
+    source = html([doc])
+    key = "outcome.pdf." + hashlib.sha256(source.encode()).hexdigest()
+    cache = caches["documents"]
+    data = cache.get(key)
+    if data is None:
+        data = _render(source)
+        cache.set(key, data)
+    return data
+
+
+def _render(source):
     from .pdf import render_pdf
 
-    return render_pdf(html(docs))
+    return render_pdf(source)
+
+
+def bind(parts, *, title):
+    """One PDF of several, page after page (pypdf), with the bundle's title."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(io.BytesIO(part))
+    writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def akn(docs):

@@ -121,6 +121,18 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _documents_cache(settings, request):
+    """Each test its own cache of documentation PDFs (in memory, not var/cache/)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "documents": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"documents-{request.node.nodeid}",
+        },
+    }
+
+
 @pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium driven by Playwright (Playwright cannot download a browser here)."""
