@@ -13,8 +13,11 @@ class OutcomeConfig(AppConfig):
     def ready(self):
         from sessions.audit import describe_actions, timeline_kinds
         from sessions.context_processors import NAV
+        from sessions.panels import register_overview_links
 
-        from . import backup
+        from . import backup, selectors
+
+        register_overview_links(selectors.overview_links)
 
         NAV.update({name: "documentation" for name in ["documentation", "summary"]})
         timeline_kinds({"documentation": ("Documentation", ("documentation.",))})

@@ -135,3 +135,40 @@ def conference_committees(conference, *, published_only):
     if published_only:
         committees = committees.filter(documentation__published_at__isnull=False)
     return list(committees.order_by("acronym"))
+
+
+def overview_links(conferences):
+    """For the secretariat's conference overview: each committee's documentation (published
+    or a preview) and PDF, each conference's bundle and its PDF. One query."""
+    from django.urls import reverse
+
+    published = dict(
+        Documentation.objects.filter(committee__conference__in=conferences).values_list(
+            "committee_id", "published_at"
+        )
+    )
+    by_conference, by_committee = {}, {}
+    for conference in conferences:
+        by_conference[conference.pk] = [
+            {
+                "label": "Documentation of the conference",
+                "url": reverse("conference_documentation", kwargs={"pk": conference.pk}),
+            },
+            {
+                "label": "PDF of the conference",
+                "url": reverse("conference_documentation_pdf", kwargs={"pk": conference.pk}),
+            },
+        ]
+        for committee in conference.committee_list:
+            kwargs = {"committee": committee.slug}
+            is_published = published.get(committee.pk) is not None
+            by_committee[committee.pk] = [
+                {
+                    "label": "Documentation",
+                    "url": reverse("outcome:documentation", kwargs=kwargs),
+                    "note": "published" if is_published else "not published",
+                    "badge": "text-bg-success" if is_published else "text-bg-light border",
+                },
+                {"label": "PDF", "url": reverse("outcome:pdf", kwargs=kwargs)},
+            ]
+    return by_conference, by_committee

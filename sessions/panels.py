@@ -30,3 +30,29 @@ AGENDA_VOTE = {}
 
 def register_agenda_vote(url_name):
     AGENDA_VOTE["url_name"] = url_name
+
+
+# Links the conference overview shows for each conference and committee: an app registers
+# ``links(conferences) -> (conference links, committee links)``, each a dict from id to a list
+# of ``{"label", "url", "note"}`` (a fixed number of queries for every conference at once).
+OVERVIEW_LINKS = []
+
+
+def register_overview_links(links):
+    OVERVIEW_LINKS.append(links)
+    return links
+
+
+def overview_links(conferences):
+    by_conference, by_committee = {}, {}
+    for links in OVERVIEW_LINKS:
+        conference_links, committee_links = links(conferences)
+        for key, found in conference_links.items():
+            by_conference.setdefault(key, []).extend(found)
+        for key, found in committee_links.items():
+            by_committee.setdefault(key, []).extend(found)
+    for conference in conferences:
+        conference.links = by_conference.get(conference.pk, [])
+        for committee in conference.committee_list:
+            committee.links = by_committee.get(committee.pk, [])
+    return conferences

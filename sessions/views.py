@@ -10,7 +10,7 @@ from . import selectors, services
 from .errors import DomainError
 from .forms import AgendaOrderForm, MeetingForm, TimelineFilterForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
-from .panels import AGENDA_VOTE, render_panels
+from .panels import AGENDA_VOTE, overview_links, render_panels
 from .permissions import committee_permission_required, secretariat_required
 
 
@@ -41,9 +41,12 @@ def conference_overview(request):
     ).prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("agenda_position", "proposed_number"))
     )
-    conferences = Conference.objects.prefetch_related(
-        Prefetch("committees", queryset=committees, to_attr="committee_list")
+    conferences = list(
+        Conference.objects.prefetch_related(
+            Prefetch("committees", queryset=committees, to_attr="committee_list")
+        )
     )
+    overview_links(conferences)  # what later apps add (the documentation)
     return render(request, "sessions/conference_overview.html", {"conferences": conferences})
 
 
