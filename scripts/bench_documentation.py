@@ -149,6 +149,11 @@ def main():
     parser.add_argument(
         "--no-conference-pdf", action="store_true", help="Skip the conference's PDF (minutes)."
     )
+    parser.add_argument(
+        "--single-document",
+        action="store_true",
+        help="Also lay out the conference as one document, as before (minutes).",
+    )
     args = parser.parse_args()
     setup_test_environment()
     # The PDFs' cache in memory: the first PDF is laid out, the next ones are kept.
@@ -195,6 +200,16 @@ def main():
         label = f"conference ({len(docs)} committees, {n} resolutions)"
         print(f"{label}: read in {len(queries)} queries, {selected:.0f} ms (texts rendered)")
         report(label, docs, max(1, args.repeat // 5), 0 if args.no_conference_pdf else 1)
+        if args.single_document:
+            from outcome.pdf import render_pdf
+
+            cpu = time.process_time()
+            med, _, pdf = timed(lambda: render_pdf(documents.html(docs)), 1)
+            cpu = (time.process_time() - cpu) * 1000
+            print(
+                f"{label}: PDF as one document (before the per-committee layout) "
+                f"{len(pdf) // 1024} KB, {med:.0f} ms ({cpu:.0f} ms of CPU time)"
+            )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
