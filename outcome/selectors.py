@@ -165,10 +165,15 @@ def overview_links(conferences):
             by_committee[committee.pk] = [
                 {
                     "label": "Documentation",
+                    "aria": f"Documentation of {committee.acronym}",
                     "url": reverse("outcome:documentation", kwargs=kwargs),
                     "note": "published" if is_published else "not published",
                     "badge": "text-bg-success" if is_published else "text-bg-light border",
                 },
-                {"label": "PDF", "url": reverse("outcome:pdf", kwargs=kwargs)},
+                {
+                    "label": "PDF",
+                    "aria": f"Documentation of {committee.acronym} as PDF",
+                    "url": reverse("outcome:pdf", kwargs=kwargs),
+                },
             ]
     return by_conference, by_committee
