@@ -307,8 +307,8 @@ def test_the_whole_story_from_a_pasted_paper_to_the_published_documentation(
     chair_page.get_by_role("button", name="Open meeting and start roll call").click()
     rows = chair_page.locator("#roll-call tbody tr")
     expect(rows.nth(0)).to_be_focused()
-    # Brazil, France, INTERPOL, Japan, Kenya, Mexico (alphabetical): France and Japan
-    # answer "present" (they may abstain on substance), the others "present and voting".
+    # Brazil, France, INTERPOL, Japan, Kenya, Mexico (alphabetical): France and INTERPOL
+    # answer "present" (France may abstain on substance), the others "present and voting".
     for index, key in enumerate("vppvvv"):
         chair_page.keyboard.press(key)
         expect(rows.nth(index)).to_have_attribute(
