@@ -160,7 +160,10 @@ def main():
     override_settings(
         CACHES={
             **settings.CACHES,
-            "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "documents": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "TIMEOUT": None,  # a slow first layout must not outlive the default 300 s
+            },
         }
     ).enable()
     # One connection for the whole run (the test database lives in it on SQLite).
