@@ -44,10 +44,10 @@ def html(docs, *, request=None, **context):
 
 def pdf(docs):
     """The PDF of one committee's documentation, or of a conference's: each committee's PDF
-    laid out on its own (WeasyPrint's layout grows faster than the text: one document of 25
-    committees took three times as long as 25 documents) and kept in the ``documents``
-    cache, then bound into one file. A conference's committees are numbered from page 1
-    each, as each committee's documentation is."""
+    laid out on its own and kept in the ``documents`` cache, then bound into one file. The
+    first layout of a conference costs what one document would (WeasyPrint is linear in the
+    text); after that, only the committees that changed are laid out again. A conference's
+    committees are numbered from page 1 each, as each committee's documentation is."""
     if not docs:
         return _render(html(docs))
     parts = [committee_pdf(doc) for doc in docs]
