@@ -1,9 +1,9 @@
 """Settings, read from the environment with safe local defaults.
 
-Nothing needs to be installed to run locally: SQLite in ``var/`` and an in-memory
-channel layer. ``DATABASE_URL`` switches to PostgreSQL (psycopg 3), ``REDIS_URL`` to the
-Redis channel layer. ``DJANGO_ENV=production`` turns on the hardening that
-``manage.py check --deploy`` asks for.
+Nothing needs to be installed to run locally: SQLite in ``var/`` and live updates within
+the one server process. ``DATABASE_URL`` switches to PostgreSQL (psycopg 3), ``REDIS_URL``
+shares live updates between server processes through Redis. ``DJANGO_ENV=production`` turns
+on the hardening that ``manage.py check --deploy`` asks for.
 """
 
 import datetime
@@ -137,15 +137,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # once instead of waiting when the browser tests' server thread writes alongside).
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-db.sqlite3")}
 
-if os.environ.get("REDIS_URL"):
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [os.environ["REDIS_URL"]]},
-        }
-    }
-else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Live updates (sessions.hub): with REDIS_URL, server processes share them through Redis
+# pub/sub (one subscription per process); without it, within the one process. Channels
+# serves the websockets but gives them no channel layer.
+LIVE_REDIS_URL = os.environ.get("REDIS_URL") or None
+CHANNEL_LAYERS = {}
 
 # A delegate may paste a whole resolution (at most 300,000 characters, which URL-encoding can
 # triple); a larger request gets the 400 page, which names this limit.
