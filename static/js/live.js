@@ -69,7 +69,11 @@
       return;
     }
     if (message.what === "resync") { catchUp(); return; }
-    if (message.seq === undefined) { dispatch(message); return; }  // a private signal
+    if (message.seq === undefined) {  // a private signal (a paper still with its sponsors)
+      dispatch(message);
+      fire("live:" + message.what + "-private", message);
+      return;
+    }
     if (catching) { held.push(message); return; }
     if (message.seq <= last) return;  // already in the state shown
     if (message.prev === last) {
