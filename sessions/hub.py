@@ -95,6 +95,7 @@ class LoopHub:
     def __init__(self, loop):
         self.loop = loop
         self.groups = defaultdict(set)
+        self.last_seq = {}  # committee group -> the last number seen in its stream
         self.sockets = 0
         self.queue = asyncio.Queue()
         self.ready = asyncio.Event()
@@ -145,8 +146,15 @@ class LoopHub:
 
     def _enqueue(self, groups, text):
         for group in groups:
-            if group in self.groups:
-                self.queue.put_nowait((group, text))
+            self._take(group, text)
+
+    def _take(self, group, text):
+        if text.startswith('{"seq":'):
+            seq = int(text[7 : text.index(",")])
+            if seq > self.last_seq.get(group, 0):
+                self.last_seq[group] = seq
+        if group in self.groups:
+            self.queue.put_nowait((group, text))
 
     async def _listen(self):
         """One Redis subscription for the whole process; reconnects by itself. After a
@@ -170,10 +178,8 @@ class LoopHub:
                     if message is None:
                         continue
                     group = message["channel"].decode()[len(CHANNEL_PREFIX) :]
-                    if group in self.groups:
-                        data = message["data"]
-                        text = data.decode() if isinstance(data, bytes) else data
-                        self.queue.put_nowait((group, text))
+                    data = message["data"]
+                    self._take(group, data.decode() if isinstance(data, bytes) else data)
             except asyncio.CancelledError:
                 raise
             except Exception:

@@ -111,7 +111,8 @@ def publish_numbered(committee_id, what, keys):
     with transaction.atomic():
         Committee.objects.filter(pk=committee_id).update(live_seq=F("live_seq") + 1)
         committee = Committee.objects.select_related("conference").get(pk=committee_id)
-        payload = {"what": what, **keys, "seq": committee.live_seq, "prev": committee.live_seq - 1}
+        # The number first: each server process's hub reads it without parsing the message.
+        payload = {"seq": committee.live_seq, "prev": committee.live_seq - 1, "what": what, **keys}
         builder = PARTS.get(what)
         if builder is not None:
             payload.update(builder(committee, keys))
