@@ -74,6 +74,12 @@ def publish(groups, text):
         hub.deliver_threadsafe(groups, text)
 
 
+def anyone_listening():
+    """False when no socket of this deployment can hear a message: no Redis, and no socket
+    open in this process (a management command, the demo's loading)."""
+    return bool(redis_url()) or bool(_hubs)
+
+
 def ping():
     """For the health check: raises when the live transport cannot be reached."""
     if redis_url():

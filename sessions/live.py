@@ -110,6 +110,8 @@ def publish_numbered(committee_id, what, keys):
 
     with transaction.atomic():
         Committee.objects.filter(pk=committee_id).update(live_seq=F("live_seq") + 1)
+        if not hub.anyone_listening():
+            return  # numbered all the same: pages opened later carry the number
         committee = Committee.objects.select_related("conference").get(pk=committee_id)
         # The number first: each server process's hub reads it without parsing the message.
         payload = {"seq": committee.live_seq, "prev": committee.live_seq - 1, "what": what, **keys}

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def published(monkeypatch):
     """What the services publish, in order: (groups, message)."""
     sent = []
+    monkeypatch.setattr("sessions.hub.anyone_listening", lambda: True)
     monkeypatch.setattr(
         "sessions.hub.publish", lambda groups, text: sent.append((groups, json.loads(text)))
     )
@@ -177,3 +178,14 @@ def test_what_cannot_be_merged_stays_as_it_was():
         (group, '{"what":"papers","paper":3}'),  # a signal without a number
     ]
     assert live.coalesce(batch) == batch
+
+
+def test_with_no_one_listening_the_stream_is_numbered_without_building_the_message(
+    committee, chair, monkeypatch, django_capture_on_commit_callbacks
+):
+    built = []
+    monkeypatch.setitem(live.PARTS, "roll_call", lambda committee, keys: built.append(keys))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    assert Committee.objects.get(pk=committee.pk).live_seq == 1
+    assert built == []
