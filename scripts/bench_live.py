@@ -156,6 +156,22 @@ def server_memory_mb(pid):
     return total / 1024
 
 
+def server_cpu_seconds(pid):
+    """CPU time (user + system) of the server and its worker processes so far: what the
+    server spent, whatever else the machine was doing."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, rest = stat.read_text().rsplit(")", 1)
+            fields = rest.split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 class Viewer:
     """One screen: applies numbered messages in order, as static/js/live.js does."""
 
@@ -307,6 +323,7 @@ async def run_roll_call(port, data, room, rate, meeting, pid):
     chair_opens_meeting(port, "ga3", data["chair"], f"Meeting {meeting}")
     await asyncio.sleep(1.5)
     sent, chair_ms = {}, []
+    cpu_before = server_cpu_seconds(pid)
     thread = threading.Thread(
         target=chair_marks,
         args=(port, "ga3", meeting, data["chair"], data["delegations"], rate, sent, chair_ms),
@@ -322,6 +339,7 @@ async def run_roll_call(port, data, room, rate, meeting, pid):
         if all(len(v.held) >= len(sent) for v in room.viewers):
             break
         await asyncio.sleep(0.1)
+    cpu = server_cpu_seconds(pid) - cpu_before
     delays, lost, gaps, disorder = [], 0, 0, 0
     for viewer in room.viewers:
         lost += sum(1 for d in sent if d not in viewer.held)
@@ -342,6 +360,7 @@ async def run_roll_call(port, data, room, rate, meeting, pid):
         "chair_p50": pct(chair_ms, 50),
         "chair_p95": pct(chair_ms, 95),
         "memory_mb": memory,
+        "cpu_ms": 1000 * cpu / max(len(sent), 1),
     }
 
 
@@ -479,7 +498,7 @@ def main():
         )
         print(
             "viewers  rate         p50 ms  p95 ms  max ms   lost  disorder  HTTP/mark"
-            "  chair p50  chair p95  memory MB"
+            "  chair p50  chair p95  memory MB  server CPU/mark"
         )
         storms = []
         for n in counts:
@@ -505,7 +524,7 @@ def main():
                     f"{r['viewers']:7d}  {r['rate']:<11} {r['p50']:7.0f} {r['p95']:7.0f}"
                     f" {r['max']:7.0f}  {r['lost']:5d}  {r['disorder']:8d}"
                     f"  {r['http_per_mark']:9.2f}  {r['chair_p50']:9.0f}  {r['chair_p95']:9.0f}"
-                    f"  {r['memory_mb']:9.0f}",
+                    f"  {r['memory_mb']:9.0f}  {r['cpu_ms']:11.1f} ms",
                     flush=True,
                 )
             storms.append((n, connect_s, *storm))
