@@ -189,3 +189,17 @@ def test_with_no_one_listening_the_stream_is_numbered_without_building_the_messa
         services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
     assert Committee.objects.get(pk=committee.pk).live_seq == 1
     assert built == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param(_message(7, 6, answers={"2": "present"}), id="a message missing between"),
+        pytest.param(_message(6, 5, answers={}, change="opened"), id="a meeting opened"),
+        pytest.param(_message(6, 5, answers={"2": "present"}, meeting=2), id="another meeting"),
+        pytest.param(_message(6, 5, what="agenda"), id="another kind"),
+    ],
+)
+def test_two_messages_are_merged_only_when_the_second_continues_the_first(second):
+    batch = [("committee.1", _message(5, 4, answers={"1": "present"})), ("committee.1", second)]
+    assert live.coalesce(batch) == batch
