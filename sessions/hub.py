@@ -215,7 +215,10 @@ class LoopHub:
             while not self.queue.empty():
                 batch.append(self.queue.get_nowait())
             if len(batch) > 1:
-                batch = coalesce(batch)
+                try:
+                    batch = coalesce(batch)
+                except Exception:  # never lose the fan-out to one odd message
+                    logger.warning("Could not merge a backlog of live messages", exc_info=True)
             for group, text in batch:
                 for socket in list(self.groups.get(group, ())):
                     # A socket that closed meanwhile leaves by itself (its consumer's disconnect).
