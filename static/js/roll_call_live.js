@@ -45,6 +45,11 @@
       return;
     }
     if (d.meeting !== shown || !d.answers) return;
+    // Once anyone has answered, the meeting can no longer be removed: its offer goes.
+    var removal = document.getElementById("meeting-remove");
+    if (removal && Object.keys(d.answers).some(function (id) { return d.answers[id]; })) {
+      removal.remove();
+    }
     // The message carries the answers just recorded (all of them after a catch-up).
     Object.keys(d.answers).forEach(function (id) {
       var row = document.getElementById("d" + id);
