@@ -181,8 +181,9 @@ def test_what_cannot_be_merged_stays_as_it_was():
 
 
 def test_with_no_one_listening_the_stream_is_numbered_without_building_the_message(
-    committee, chair, monkeypatch, django_capture_on_commit_callbacks
+    committee, chair, monkeypatch, settings, django_capture_on_commit_callbacks
 ):
+    settings.LIVE_REDIS_URL = None  # no Redis, and no socket open in this process
     built = []
     monkeypatch.setitem(live.PARTS, "roll_call", lambda committee, keys: built.append(keys))
     with django_capture_on_commit_callbacks(execute=True):
