@@ -53,6 +53,8 @@ def vote_state(vote, *, order=False):
         "reason": vote.reason,
         "drawn": None,
         "resolution": None,
+        # An amendment put to the vote: what it does, one line per change.
+        "changes": vote.details.get("changes") if vote.item_id else None,
     }
     if vote.adopted and vote.item_id:
         state["resolution"] = (
@@ -103,7 +105,7 @@ def current_vote(committee):
 
 
 def procedures(committee):
-    items = Item.objects.select_related("draft", "vote").order_by("position")
+    items = Item.objects.select_related("draft", "vote", "amendment").order_by("position")
     return list(
         VotingProcedure.objects.filter(committee=committee)
         .select_related("topic")
@@ -128,6 +130,15 @@ def floor_vote_state(committee):
     """The vote the floor's projector shows at first (later ones arrive in messages)."""
     vote = current_vote(committee)
     return vote_state(vote) if vote else None
+
+
+def in_voting_procedure(committee):
+    """The number of the topic in voting procedure, or None (one query)."""
+    return (
+        VotingProcedure.objects.filter(committee=committee, status=VotingProcedure.Status.OPEN)
+        .values_list("topic__agenda_position", flat=True)
+        .first()
+    )
 
 
 def debate_closed(committee):

@@ -11,7 +11,10 @@ import random
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from resolutions import amendment_selectors, amendment_services
+from resolutions.amendment_models import Amendment
 from resolutions.models import DraftResolution
+from resolutions.text import amend as text_amend
 from resolutions.text import Resolution as ResolutionText
 from sessions import clock
 from sessions import services as session_services
@@ -269,18 +272,24 @@ def motion_vote(
     *,
     committee,
     motion,
-    yes,
-    no,
     actor,
+    yes=None,
+    no=None,
+    method=Method.PLACARD,
     subject="",
     order=None,
     draft=None,
     parts=None,
 ):
-    """Record a procedural vote taken by placard, and what it does if it passes: adopt the
-    agenda (``order`` of proposed topic numbers), close debate on the open topic (voting
-    procedure opens), reorder the drafts (``order`` of draft numbers), divide the question
-    (``draft`` number, ``parts``: lists of operative clause numbers). Returns the vote."""
+    """A procedural vote, and what it does if it passes: adopt the agenda (``order`` of
+    proposed topic numbers), close debate on the open topic (voting procedure opens), reorder
+    the drafts (``order`` of draft numbers), divide the question (``draft`` number,
+    ``parts``: lists of operative clause numbers). By placard, ``yes`` and ``no`` are
+    recorded and the result announced at once; by roll call the vote opens (everyone present
+    is called, observers too; nobody abstains) and its effect follows its announcement.
+    Returns the vote."""
+    if method not in (Method.PLACARD, Method.ROLL_CALL):
+        raise DomainError("A procedural vote is taken by placard or by roll call.")
     committee = Committee.objects.select_for_update().get(pk=committee.pk)
     M = Vote.Motion
     majority, topic, details = rules.SIMPLE, None, {}
@@ -329,12 +338,15 @@ def motion_vote(
         kind=Vote.Kind.PROCEDURAL,
         motion=motion,
         subject=subject[:300],
-        method=Method.PLACARD,
+        method=method,
         majority=majority,
         topic=topic,
         details=details,
         actor=actor,
     )
+    if method == Method.ROLL_CALL:
+        _signal(vote, order=True)
+        return vote
     _check_counts(vote, yes=yes, no=no, abstain=0, permanent_no=0)
     vote.yes, vote.no = yes, no
     _count_and_announce(vote, actor=actor)
@@ -403,16 +415,34 @@ def procedure_open(*, topic, actor):
             )
     except IntegrityError:
         raise DomainError(f"Topic {topic.number} is already in voting procedure.") from None
-    Item.objects.bulk_create(
-        Item(procedure=procedure, position=i, kind=Item.Kind.DRAFT, draft=draft)
-        for i, draft in enumerate(drafts, start=1)
-    )
+    # For each draft: its approved unfriendly amendments, in order of submission, then the
+    # draft as a whole (divided parts are inserted before it if a division passes).
+    amendments = amendment_selectors.for_the_vote_of(drafts)
+    items = []
+    for draft in drafts:
+        items += [
+            Item(kind=Item.Kind.AMENDMENT, draft=draft, amendment=amendment)
+            for amendment in amendments[draft.pk]
+        ]
+        items.append(Item(kind=Item.Kind.DRAFT, draft=draft))
+    for position, item in enumerate(items, start=1):
+        item.procedure, item.position = procedure, position
+    Item.objects.bulk_create(items)
+    data = {
+        "topic": topic.number,
+        "drafts": [d.code for d in drafts],
+        "amendments": [a.name for d in drafts for a in amendments[d.pk]],
+    }
+    # Amendments still on their way are not put to the vote: nothing is approved now.
+    not_voted = amendment_selectors.not_put_to_the_vote(drafts)
+    if not_voted:
+        data["not_voted"] = [f"{a.name} ({a.get_status_display().lower()})" for a in not_voted]
     log_action(
         actor=actor,
         committee=topic.committee,
         action="procedure.opened",
         target=procedure,
-        data={"topic": topic.number, "drafts": [d.code for d in drafts]},
+        data=data,
     )
     notify(topic.committee, "procedure", procedure=procedure.pk)
     return procedure
@@ -531,7 +561,11 @@ def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
     procedure = _lock_procedure(item.procedure)
     if procedure.status != VotingProcedure.Status.OPEN:
         raise DomainError("Voting procedure on this topic is finished.")
-    item = Item.objects.select_for_update(of=("self",)).select_related("draft").get(pk=item.pk)
+    item = (
+        Item.objects.select_for_update(of=("self",))
+        .select_related("draft", "amendment")
+        .get(pk=item.pk)
+    )
     if item.status != Item.Status.PENDING:
         raise DomainError(f"{item.label} is {item.get_status_display().lower()}.")
     upcoming = next_item(procedure)
@@ -539,6 +573,19 @@ def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
         raise DomainError(f"Vote on {upcoming.label} first: items are taken in order.")
     if method not in Method.values:
         raise DomainError("Choose how to vote: without a vote, by placard or by roll call.")
+    details = {}
+    if item.kind == Item.Kind.AMENDMENT:
+        amendment = item.amendment
+        if amendment.status != Amendment.Status.APPROVED:
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}; only an amendment approved for "
+                "the vote is put to it."
+            )
+        # What the amendment does travels with the vote, for the projector and the phones.
+        details = {
+            "amendment": amendment.pk,
+            "changes": [text_amend.describe(op) for op in amendment.operations],
+        }
     vote = _open(
         procedure.committee,
         kind=Vote.Kind.SUBSTANTIVE,
@@ -548,6 +595,7 @@ def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
         majority=majority,
         topic=procedure.topic,
         item=item,
+        details=details,
         actor=actor,
     )
     item.status = Item.Status.VOTING
@@ -572,7 +620,15 @@ def _item_decided(item, *, vote, actor):
     item.status = Item.Status.ADOPTED if vote.adopted else Item.Status.FAILED
     item.result = vote.result
     item.save(update_fields=["status", "result"])
-    if item.kind == Item.Kind.DRAFT and vote.adopted:
+    if item.kind == Item.Kind.AMENDMENT:
+        # In the same transaction: adopted, it changes the text the draft is then voted on.
+        amendment = Amendment.objects.get(pk=item.amendment_id)
+        if vote.adopted:
+            amendment_services.amendment_apply_adopted(amendment=amendment, actor=actor)
+            _lapse_stale_amendments(item.procedure, after=amendment, actor=actor)
+        else:
+            amendment_services.amendment_mark_failed(amendment=amendment, actor=actor)
+    elif item.kind == Item.Kind.DRAFT and vote.adopted:
         _adopt(item.draft, vote=vote, actor=actor)
     elif item.kind == Item.Kind.PART and not vote.adopted and not _final_text(item.draft).operative:
         whole = Item.objects.get(
@@ -589,6 +645,31 @@ def _item_decided(item, *, vote, actor):
             data={"code": whole.draft.code, "reason": whole.result},
         )
     _finish_if_done(item.procedure, actor=actor)
+
+
+def _lapse_stale_amendments(procedure, *, after, actor):
+    """Amendments still to be voted on that ``after`` (just adopted and applied) sent back
+    for revision no longer apply to the text: they are not put to the vote."""
+    stale = list(
+        Item.objects.filter(
+            procedure=procedure, kind=Item.Kind.AMENDMENT, status=Item.Status.PENDING
+        )
+        .exclude(amendment__status=Amendment.Status.APPROVED)
+        .select_related("amendment", "draft")
+    )
+    if not stale:
+        return
+    result = f"Not put to the vote: it needs revision after {after.name} was adopted"
+    for item in stale:
+        item.status, item.result = Item.Status.LAPSED, result
+    Item.objects.bulk_update(stale, ["status", "result"])
+    log_action(
+        actor=actor,
+        committee=procedure.committee,
+        action="procedure.lapsed",
+        target=procedure,
+        data={"amendments": [i.amendment.name for i in stale], "after": after.name},
+    )
 
 
 def _adopt(draft, *, vote, actor):
