@@ -6,8 +6,8 @@ Each amended draft was approved with an earlier text (``approved_text``); its am
 that text into the seed's. DR 1/3 (adopted 21 - 7 - 5, so contested) gets an unfriendly
 amendment, proposed by China and signed up to the threshold, that changes the budget in op 2.b
 and deletes a sub-clause on sharing biometric data; it is approved for the vote, then put to
-the vote before its draft in Wednesday's voting procedure (``voting.demo``), adopted and applied. DR 1/4 gets a friendly amendment adding op 22.c, and DR 2/1 one
-completing op 6.
+the vote before its draft in Wednesday's voting procedure (``voting.demo``), adopted and
+applied. DR 1/4 gets a friendly amendment adding op 22.c, and DR 2/1 one completing op 6.
 """
 
 from django.contrib.auth import get_user_model

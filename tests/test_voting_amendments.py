@@ -16,7 +16,7 @@ from sessions import services as session_services
 from sessions.errors import DomainError
 from sessions.models import AuditEntry
 from voting import services
-from voting.models import Item, Resolution
+from voting.models import Resolution
 from voting.selectors import vote_state
 
 from .amendment_helpers import make_draft, write
@@ -269,9 +269,7 @@ def test_procedural_vote_by_roll_call_calls_everyone_and_takes_effect_when_annou
     assert set(vote.call_order) == {d.pk for d in names.values()}
     assert not committee.procedures.exists()
     with pytest.raises(DomainError, match="Nobody abstains on a procedural vote"):
-        services.ballot_record(
-            vote=vote, delegation=names["Japan"], answer="abstain", actor=chair
-        )
+        services.ballot_record(vote=vote, delegation=names["Japan"], answer="abstain", actor=chair)
     for pk in vote.call_order:
         delegation = services.delegation_for(vote, pk)
         answer = "no" if delegation.name == "Kenya" else "yes"
@@ -368,3 +366,75 @@ def test_once_voting_procedure_is_over_the_room_opens_again(in_procedure, commit
     decide(items(in_procedure)[0], chair, adopted=True)
     meeting = session_services.meeting_open(committee=committee, name="Afternoon", actor=chair)
     assert meeting.number == 2
+
+
+def test_an_amendment_no_longer_approved_is_not_put_to_the_vote(
+    committee, draft, names, users, director, chair
+):
+    amendment = approved(draft, names, users, director, "Japan", ("delete", "op.3"))
+    amendment_item, _ = items(close_debate(committee, chair))
+    # Whatever moved it (the services refuse to), the vote checks the amendment itself.
+    Amendment.objects.filter(pk=amendment.pk).update(status=S.WITHDRAWN)
+    with pytest.raises(DomainError, match="only an amendment approved for the vote"):
+        services.item_vote_open(item=amendment_item, method="placard", actor=chair)
+
+
+# Pages -----------------------------------------------------------------------------------
+
+
+def url(name, **kw):
+    from django.urls import reverse
+
+    return reverse(f"voting:{name}", kwargs={"committee": "ccpcj", **kw})
+
+
+@pytest.mark.parametrize("extra", [0, 2])
+def test_procedure_page_lists_the_amendments_with_what_they_do(
+    client, committee, draft, names, users, director, chair, django_assert_num_queries, extra
+):
+    approved(draft, names, users, director, "Japan", ("set", "op.1", "Urges States"))
+    for _ in range(extra):
+        approved(draft, names, users, director, "Brazil", ("delete", "op.3"))
+    proposed(draft, names, users, "Kenya", ("set", "op.2", "Requests a study:"))
+    procedure = close_debate(committee, chair)
+    client.force_login(chair)
+    with django_assert_num_queries(11):  # the same with more amendments
+        response = client.get(url("procedure", pk=procedure.pk))
+    content = response.content.decode()
+    assert "Amendment 1 to DR 1/1" in content and "Proposed by Japan" in content
+    assert "Change op 1 to read: “Urges States”" in content
+    assert 'id="not-voted"' in content
+    assert f"Amendment {2 + extra} to DR 1/1</a> (Kenya): awaiting the dais" in content
+
+
+def test_vote_page_shows_the_amendments_diff_to_chair_and_delegates(
+    client, committee, draft, names, users, director, chair, delegate
+):
+    approved(draft, names, users, director, "Japan", ("set", "op.1", "Urges States"))
+    item = items(close_debate(committee, chair))[0]
+    services.item_vote_open(item=item, method="placard", actor=chair)
+    for who in (chair, delegate):
+        client.force_login(who)
+        content = client.get(url("current")).content.decode()
+        assert "What the amendment does" in content
+        assert "Change op 1 to read: “Urges States”" in content
+        assert "Proposed by Japan" in content and "amendment-diff" in content
+        assert "Urges States" in content.split("amendment-diff", 1)[1]
+    projector = client.get(url("projector")).content.decode()
+    assert "Change op 1 to read: “Urges States”" in projector
+
+
+def test_procedural_roll_call_from_the_motion_form(client, committee, draft, chair):
+    client.force_login(chair)
+    response = client.post(url("motion"), {"motion": "closure", "method": "roll_call"})
+    from voting.models import Vote
+
+    vote = Vote.objects.get(motion="closure")
+    assert response.status_code == 302 and response["Location"] == url("vote", pk=vote.pk)
+    content = client.get(response["Location"]).content.decode()
+    assert 'value="yes"' in content and 'value="abstain"' not in content
+    assert "A procedural vote: everyone votes, nobody abstains" in content
+    response = client.post(url("motion"), {"motion": "other", "subject": "Suspend", "yes": "3"})
+    assert response.status_code == 400
+    assert "Enter the count (0 or more) for a placard vote." in response.content.decode()
+    assert 'value="Suspend"' in response.content.decode()

@@ -264,7 +264,7 @@ def test_vote_pages_make_a_fixed_number_of_queries(
         url("projector"): 8,
         url("index"): 10,
         url("current_state"): 8,
-        url("procedure", pk=procedure.pk): 9,
+        url("procedure", pk=procedure.pk): 10,
     }
     for page, queries in pages.items():
         with django_assert_num_queries(queries):

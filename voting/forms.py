@@ -85,6 +85,7 @@ class MotionForm(CountsForm):
             (Method.ROLL_CALL, "Roll-call vote: call every delegation present"),
         ],
         initial=Method.PLACARD,
+        required=False,
         widget=forms.RadioSelect,
     )
     field_order = ["motion", "order", "draft", "parts", "subject", "method", "yes", "no"]
@@ -96,7 +97,8 @@ class MotionForm(CountsForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("method") == Method.PLACARD:
+        data["method"] = data.get("method") or Method.PLACARD
+        if data["method"] == Method.PLACARD:
             for name in ("yes", "no"):
                 if data.get(name) is None and name not in self.errors:
                     self.add_error(name, "Enter the count (0 or more) for a placard vote.")

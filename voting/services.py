@@ -14,8 +14,8 @@ from django.db.models import Max
 from resolutions import amendment_selectors, amendment_services
 from resolutions.amendment_models import Amendment
 from resolutions.models import DraftResolution
-from resolutions.text import amend as text_amend
 from resolutions.text import Resolution as ResolutionText
+from resolutions.text import amend as text_amend
 from sessions import clock
 from sessions import services as session_services
 from sessions.audit import log_action

@@ -95,8 +95,9 @@ def motion(request):
 def _procedure_page(request, procedure, *, form=None, status=200):
     committee = request.committee
     items = list(
-        procedure.items.select_related("draft", "vote", "amendment__proposer__member_state")
-        .order_by("position")
+        procedure.items.select_related(
+            "draft", "vote", "amendment__proposer__member_state"
+        ).order_by("position")
     )
     upcoming = next((i for i in items if not i.is_decided), None)
     codes = {r.draft_id: r.code for r in selectors.resolutions(committee)}
