@@ -325,7 +325,7 @@ def test_recording_an_answer_makes_a_fixed_number_of_queries(
     vote = services.item_vote_open(item=procedure.items.get(), method="roll_call", actor=chair)
     client.force_login(chair)
     for delegation_id in vote.call_order[:3]:
-        with django_assert_num_queries(16):
+        with django_assert_num_queries(15):
             response = client.post(
                 url("ballot", pk=vote.pk),
                 {"delegation": delegation_id, "answer": "yes"},

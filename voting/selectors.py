@@ -26,10 +26,21 @@ def ballot_message(ballot, delegation):
     }
 
 
-def vote_state(vote, *, order=False):
+def ballot_answers(vote):
+    """{delegation id: (answer, with rights, passed)} of a roll call (one query)."""
+    return {
+        row[0]: row[1:]
+        for row in Ballot.objects.filter(vote=vote).values_list(
+            "delegation_id", "answer", "with_rights", "passed"
+        )
+    }
+
+
+def vote_state(vote, *, order=False, answers=None):
     """Everything a screen shows of ``vote``: the tally, who is being called, the result.
     With ``order``, also every delegation called with its answer (the roll call's rows).
-    Two queries for a roll call (one with ``order``), none otherwise."""
+    Two queries for a roll call (one with ``order``, one less when the caller already holds
+    ``answers``, as ``ballot_answers`` gives them), none otherwise."""
     state = {
         "vote": vote.pk,
         "seq": vote.sequence,
@@ -62,12 +73,8 @@ def vote_state(vote, *, order=False):
         )
     if vote.method != Method.ROLL_CALL:
         return state
-    answers = {
-        row[0]: row[1:]
-        for row in Ballot.objects.filter(vote=vote).values_list(
-            "delegation_id", "answer", "with_rights", "passed"
-        )
-    }
+    if answers is None:
+        answers = ballot_answers(vote)
     calling = next((pk for pk in vote.call_order if pk not in answers), None)
     again = False
     if calling is None:

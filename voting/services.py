@@ -27,7 +27,7 @@ from sessions.selectors import latest_roll_call, roll_call_summary
 from . import rules
 from .live import send_after_commit
 from .models import Ballot, Item, Method, Resolution, Vote, VotingProcedure
-from .selectors import ballot_message, vote_state
+from .selectors import ballot_answers, ballot_message, vote_state
 
 A = Ballot.Answer
 _draw = random.SystemRandom()
@@ -48,9 +48,10 @@ def _lock_procedure(procedure):
     )
 
 
-def _send(vote, *, order=False, **extra):
+def _send(vote, *, order=False, answers=None, **extra):
     """Send the vote's new state and sequence number (after commit, without waiting)."""
-    vote.state = vote_state(vote, order=order)  # the chair's page gets the same state back
+    # The chair's page gets the same state back.
+    vote.state = vote_state(vote, order=order, answers=answers)
     send_after_commit(vote.committee, state=vote.state, **extra)
 
 
@@ -809,13 +810,18 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         raise DomainError(
             "Only “yes” or “no” can be given with rights, where the committee allows it."
         )
-    ballot = Ballot.objects.filter(vote=vote, delegation=delegation).first()
-    if ballot is not None and ballot.answer == answer and ballot.with_rights == with_rights:
+    # Every answer so far, in one query: this delegation's, the count of those called, and
+    # (updated below) the new state's rows.
+    answers = ballot_answers(vote)
+    previous = answers.get(delegation.pk)
+    if previous is not None and previous[:2] == (answer, with_rights):
+        ballot = Ballot.objects.get(vote=vote, delegation=delegation)
         ballot.vote = vote
         return ballot  # the same click twice
     vote.sequence += 1
     step = vote.sequence
-    if ballot is not None:
+    if previous is not None:
+        ballot = Ballot.objects.get(vote=vote, delegation=delegation)
         if ballot.answer != A.PASS:
             raise DomainError(
                 f"{delegation} already answered “{ballot.display}”. Undo the last entry to "
@@ -823,7 +829,7 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
             )
         if answer not in (A.YES, A.NO):
             raise DomainError(f"{delegation} passed; called again, it must answer yes or no.")
-        if Ballot.objects.filter(vote=vote).count() < len(vote.call_order):
+        if len(answers) < len(vote.call_order):
             raise DomainError(
                 f"{delegation} passed: it is called again once every delegation has been called."
             )
@@ -871,7 +877,8 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         answer=ballot.display.lower(),
         again=ballot.passed,
     )
-    _send(vote, ballot=ballot_message(ballot, delegation))
+    answers[delegation.pk] = (ballot.answer, ballot.with_rights, ballot.passed)
+    _send(vote, answers=answers, ballot=ballot_message(ballot, delegation))
     ballot.vote = vote
     return ballot
 
