@@ -37,12 +37,16 @@ _draw = random.SystemRandom()
 
 
 def _lock_vote(vote, *, related=("committee", "item__draft", "item__procedure__topic", "topic")):
-    return Vote.objects.select_for_update(of=("self",)).select_related(*related).get(pk=vote.pk)
+    return (
+        Vote.objects.select_for_update(no_key=True, of=("self",))
+        .select_related(*related)
+        .get(pk=vote.pk)
+    )
 
 
 def _lock_procedure(procedure):
     return (
-        VotingProcedure.objects.select_for_update(of=("self",))
+        VotingProcedure.objects.select_for_update(no_key=True, of=("self",))
         .select_related("committee", "topic")
         .get(pk=procedure.pk)
     )
@@ -291,7 +295,7 @@ def motion_vote(
     Returns the vote."""
     if method not in (Method.PLACARD, Method.ROLL_CALL):
         raise DomainError("A procedural vote is taken by placard or by roll call.")
-    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    committee = Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
     M = Vote.Motion
     majority, topic, details = rules.SIMPLE, None, {}
     if motion == M.AGENDA:
@@ -403,7 +407,9 @@ def _open_procedure(committee):
 @transaction.atomic
 def procedure_open(*, topic, actor):
     """Voting procedure on ``topic``: every draft on it, in the order of its code."""
-    topic = Topic.objects.select_for_update().select_related("committee").get(pk=topic.pk)
+    topic = (
+        Topic.objects.select_for_update(no_key=True).select_related("committee").get(pk=topic.pk)
+    )
     if topic.status != Topic.Status.OPEN:
         raise DomainError(f"Topic {topic.number} is not open.")
     drafts = _drafts_to_vote(topic)
@@ -563,7 +569,7 @@ def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
     if procedure.status != VotingProcedure.Status.OPEN:
         raise DomainError("Voting procedure on this topic is finished.")
     item = (
-        Item.objects.select_for_update(of=("self",))
+        Item.objects.select_for_update(no_key=True, of=("self",))
         .select_related("draft", "amendment")
         .get(pk=item.pk)
     )
@@ -703,7 +709,7 @@ def _adopt(draft, *, vote, actor):
 
 def _finish_if_done(procedure, *, actor):
     # The committee before the procedure, as motion_vote and topic_close lock them.
-    Committee.objects.select_for_update().get(pk=procedure.committee_id)
+    Committee.objects.select_for_update(no_key=True).get(pk=procedure.committee_id)
     procedure = _lock_procedure(procedure)
     if next_item(procedure) is not None:
         return
