@@ -61,7 +61,10 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
     names = {d.name: d for d in delegations}
     agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})
     draft = approve_draft(
-        committee, sponsor=names["Mexico"], signatory=names["France"], user=delegate,
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
         director=director,
     )
     japans_amendment(draft, names, director)
@@ -96,7 +99,6 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
     projector.evaluate("window.__notReloaded = true")
 
     # Voting procedure: the amendment first, then the draft as a whole.
-    page.get_by_role("link", name="Voting", exact=True).click()
     page.get_by_role("link", name="Voting procedure on topic 1").click()
     rows = page.locator("#items tbody tr")
     expect(rows).to_have_count(2)

@@ -53,6 +53,8 @@ class VotingConfig(AppConfig):
                 "procedure.reordered": "drafts reordered",
                 "procedure.divided": "question divided on {draft}",
                 "procedure.finished": "voting procedure on topic {topic} finished",
+                "procedure.lapsed": "{after} adopted: amendments it sent back for revision "
+                "are not put to the vote",
                 "resolution.adopted": "{draft} adopted as resolution {code} ({result})",
                 "draft.failed": "{code} failed: {reason}",
             }

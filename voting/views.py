@@ -188,6 +188,14 @@ def _amendment(vote):
     return amendment_selectors.annotate(amendment, amendment.draft.revision)
 
 
+def _opened_procedure(vote):
+    """The voting procedure an adopted closure of debate opened (one query), or None."""
+    if vote is None or vote.motion != Vote.Motion.CLOSURE or not vote.adopted:
+        return None
+    procedures = VotingProcedure.objects.filter(topic=vote.topic_id).select_related("topic")
+    return procedures.order_by("-opened_at").first()
+
+
 def _vote_context(request, vote, *, counts_form=None):
     committee = request.committee
     state = selectors.vote_state(vote, order=True) if vote else None
@@ -201,6 +209,7 @@ def _vote_context(request, vote, *, counts_form=None):
         "delegation": request.access.delegation,
         "follow": "current" if request.resolver_match.url_name in ("current", "projector") else "",
         "amendment": _amendment(vote),
+        "opened_procedure": _opened_procedure(vote),
     }
     if vote is not None and can_record and vote.method == Method.PLACARD and vote.is_open:
         context["counts_form"] = counts_form or CountsForm(
