@@ -438,3 +438,20 @@ def test_procedural_roll_call_from_the_motion_form(client, committee, draft, cha
     assert response.status_code == 400
     assert "Enter the count (0 or more) for a placard vote." in response.content.decode()
     assert 'value="Suspend"' in response.content.decode()
+
+
+def test_the_question_is_divided_only_once_its_amendments_are_decided(
+    committee, draft, names, users, director, chair
+):
+    approved(draft, names, users, director, "Japan", ("delete", "op.1"))
+    amendment_item, _ = items(close_debate(committee, chair))
+    with pytest.raises(DomainError, match="Vote on the amendments to DR 1/1 first"):
+        services.motion_vote(
+            committee=committee, motion="division", draft=1, parts=[[3]], yes=5, no=0, actor=chair
+        )
+    decide(amendment_item, chair, adopted=True)  # op 1 deleted: op 3 is now op 2
+    services.motion_vote(
+        committee=committee, motion="division", draft=1, parts=[[2]], yes=5, no=0, actor=chair
+    )
+    labels = [i.label for i in items(amendment_item.procedure)]
+    assert labels == ["Amendment 1 to DR 1/1", "DR 1/1, operative clause 2", "DR 1/1 as a whole"]

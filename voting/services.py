@@ -518,6 +518,13 @@ def _check_division(procedure, number, parts):
         raise DomainError(f"{item.draft.code} has already been voted on.")
     if procedure.items.filter(kind=Item.Kind.PART, draft=item.draft).exists():
         raise DomainError(f"The question on {item.draft.code} has already been divided.")
+    if procedure.items.filter(
+        kind=Item.Kind.AMENDMENT, draft=item.draft, status=Item.Status.PENDING
+    ).exists():
+        raise DomainError(
+            f"Vote on the amendments to {item.draft.code} first: a division names the "
+            "operative clauses of the text as amended."
+        )
     if not parts:
         raise DomainError("Name the operative clauses to vote on separately, e.g. “3; 5, 6”.")
     count = len(item.draft.resolution.operative)
