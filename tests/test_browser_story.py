@@ -12,9 +12,10 @@ there every step goes through the pages, each person in their own browser contex
 4. Kenya's unfriendly amendment is proposed, signed by Japan and France, submitted and
    approved by the dais for the vote (``unfriendly_amendment``);
 5. the Chair opens Wednesday's meeting and takes the roll call with the keyboard, closes
-   debate by a placard procedural vote, and runs voting procedure: the amendment's vote
-   (``vote_on_the_amendment``: not yet, see there), then a placard vote on DR 1/1 while a
-   second browser on the projector page follows the tally; DR 1/1 becomes CCPCJ/1/1;
+   debate by a placard procedural vote, and runs voting procedure: a roll-call vote on the
+   amendment (``vote_on_the_amendment``; adopted, it goes into the text), then a placard
+   vote on DR 1/1, while a second browser on the projector page follows each tally; DR 1/1
+   becomes CCPCJ/1/1;
 6. the Director drafts the summary report from the record, saves it and publishes the
    documentation; a reader without an account finds CCPCJ/1/1 with its vote and downloads
    the PDF, which holds the text.
@@ -32,6 +33,7 @@ from playwright.sync_api import expect
 from outcome.models import Documentation
 from resolutions.models import Amendment, DraftResolution
 from sessions.models import DaisRole
+from voting import services as voting_services
 from voting.models import Resolution
 
 from .factories import DaisRoleFactory, DelegateFactory, UserFactory, open_floor
@@ -176,15 +178,38 @@ def unfriendly_amendment(story, *, proposer, signers, director_page):
 
 
 def vote_on_the_amendment(story, *, chair_page, projector):
-    """The unfriendly amendment is voted on before its draft (DOMAIN.md), by roll call.
-
-    Not yet: putting an amendment to the vote is being built on another branch; until it
-    is merged, voting procedure has the draft only and the amendment stays "approved,
-    waiting for the vote". After the merge, this step opens the amendment's item on the
-    procedure page ("Roll-call vote", "Put it to the committee"), calls the roll with the
-    keyboard while ``projector`` follows, verifies and announces; the draft's vote then
-    takes the amended text."""
-    expect(chair_page.locator("#items")).not_to_contain_text("Amendment")
+    """The unfriendly amendment is voted on before its draft (DOMAIN.md), by roll call with
+    the keyboard, while the projector follows; adopted, it goes into the draft's text. The
+    draw is fixed (Brazil first): Brazil, France, Japan, Kenya, Mexico (INTERPOL, an
+    observer, does not vote on substance)."""
+    rows = chair_page.locator("#items tbody tr")
+    expect(rows.nth(0)).to_contain_text("Amendment 1 to DR 1/1")
+    expect(rows.nth(1)).to_contain_text("DR 1/1 as a whole")
+    chair_page.get_by_label("Roll-call vote").check()
+    chair_page.get_by_role("button", name="Put it to the committee").click()
+    expect(chair_page).to_have_url(re.compile(r"/votes/\d+/$"))
+    expect(projector.locator('[data-v="subject"]')).to_have_text("Amendment 1 to DR 1/1")
+    calling = chair_page.locator('.calling [data-v="calling"]')
+    answered = projector.locator('.tally [data-v="answered"]')
+    for n, (name, key) in enumerate(
+        [("Brazil", "y"), ("France", "a"), ("Japan", "y"), ("Kenya", "y"), ("Mexico", "n")],
+        start=1,
+    ):
+        expect(calling).to_have_text(name)
+        chair_page.keyboard.press(key)
+        expect(answered).to_have_text(str(n))
+    story.shot(projector, "projector-amendment-roll-call")
+    chair_page.get_by_role("button", name="Verify the count").click()
+    chair_page.get_by_role("button", name="Announce the result").click()
+    confirm(chair_page, "Announce")
+    expect(chair_page.locator("[data-v-result]")).to_contain_text(
+        "3 in favor, 1 against, 1 abstention"
+    )
+    expect(projector.locator('[data-v="result"]')).to_have_text(
+        "3 in favor, 1 against, 1 abstention"
+    )
+    story.shot(chair_page, "amendment-adopted")
+    chair_page.get_by_role("link", name="Voting procedure").click()
 
 
 @pytest.fixture
@@ -195,7 +220,7 @@ def story(chromium, asgi_server):
 
 
 def test_the_whole_story_from_a_pasted_paper_to_the_published_documentation(
-    story, committee, delegations, chair, director
+    story, committee, delegations, chair, director, monkeypatch
 ):
     committee.signatory_threshold_percent = 40  # 3 of the 6 delegations present
     committee.save()
@@ -335,6 +360,7 @@ def test_the_whole_story_from_a_pasted_paper_to_the_published_documentation(
     projector.evaluate("window.__notReloaded = true")
 
     chair_page.get_by_role("link", name="Voting procedure on topic 1").click()
+    monkeypatch.setattr(voting_services._draw, "randrange", lambda n: 0)  # Brazil is drawn
     vote_on_the_amendment(story, chair_page=chair_page, projector=projector)
     chair_page.get_by_label("Placard vote").check()
     chair_page.get_by_role("button", name="Put it to the committee").click()
@@ -386,6 +412,9 @@ def test_the_whole_story_from_a_pasted_paper_to_the_published_documentation(
     page_text = public.locator(".resolution-page")
     expect(page_text).to_contain_text("to the Commission at its next session")
     expect(page_text).not_to_contain_text("Justice Topic:")  # the paste's header set aside
+    # The adopted amendment is in the text: op 3.b deleted, op 4 changed.
+    expect(page_text).to_contain_text("Decides to review the matter at its next session")
+    expect(page_text).not_to_contain_text("liaison officers")
     story.shot(public, "published-documentation")
     with public.expect_download() as download:
         public.get_by_role("link", name="PDF").click()
