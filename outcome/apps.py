@@ -11,12 +11,14 @@ class OutcomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from sessions import permissions as committee_permissions
         from sessions.audit import describe_actions, timeline_kinds
-        from sessions.context_processors import NAV
 
-        from . import backup
+        from . import backup, permissions
 
-        NAV.update({name: "documentation" for name in ["documentation", "summary"]})
+        committee_permissions.register(
+            permissions.PERMISSIONS, menu=permissions.MENU, nav=permissions.NAV
+        )
         timeline_kinds({"documentation": ("Documentation", ("documentation.",))})
         describe_actions(
             {

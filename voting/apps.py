@@ -8,8 +8,8 @@ class VotingConfig(AppConfig):
 
     def ready(self):
         from sessions import floor
+        from sessions import permissions as committee_permissions
         from sessions.audit import describe_actions, timeline_kinds
-        from sessions.context_processors import NAV
         from sessions.panels import register_agenda_vote
 
         register_agenda_vote("voting:index")
@@ -22,11 +22,10 @@ class VotingConfig(AppConfig):
         floor.register_vote_state(selectors.floor_vote_state)
         floor.register_debate_closed(selectors.debate_closed)
 
-        NAV.update(
-            {
-                name: "voting"
-                for name in ["index", "motion", "procedure", "item_open", "current", "vote"]
-            }
+        from . import permissions
+
+        committee_permissions.register(
+            permissions.PERMISSIONS, menu=permissions.MENU, nav=permissions.NAV
         )
         timeline_kinds(
             {

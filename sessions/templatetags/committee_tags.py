@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from ..audit import DESCRIPTIONS
 from ..models import Attendance
@@ -34,3 +35,16 @@ def attendance(value):
         return Attendance(value) if value else None
     except ValueError:
         return None
+
+
+@register.simple_tag(takes_context=True)
+def menu_badge(context, entry):
+    """The count a menu entry shows beside its label (a context variable it names), if any."""
+    count = context.get(entry.badge) if entry.badge else None
+    if not count:
+        return ""
+    return format_html(
+        ' <span class="badge rounded-pill text-bg-warning" title="{}">{}</span>',
+        entry.badge_title,
+        count,
+    )
