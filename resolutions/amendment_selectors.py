@@ -4,7 +4,7 @@ from django.db.models import CharField, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
 
 from .amendment_models import Amendment, AmendmentSupport
-from .models import DraftResolution, Supporter
+from .models import DraftResolution, Round, Supporter
 from .text import amend as text_amend
 from .text import render_diff_html
 
@@ -104,7 +104,9 @@ def draft_amendments(draft, access):
 
 def draft_history(draft):
     """The draft's revisions since approval, newest first, with the amendment each applied."""
-    approved = draft.paper.rounds.filter(outcome="approved").values("revision__number")[:1]
+    approved = draft.paper.rounds.filter(outcome=Round.Outcome.APPROVED).values("revision__number")[
+        :1
+    ]
     return (
         draft.paper.revisions.filter(number__gte=approved)
         .select_related("author")
@@ -199,6 +201,6 @@ def open_request_supports():
     """Requests still waiting for an answer: consents to friendly amendments awaiting them,
     signatures of unfriendly ones still being written."""
     return AmendmentSupport.objects.filter(state=AmendmentSupport.State.INVITED).filter(
-        Q(role="consent", amendment__status=Amendment.Status.AWAITING_CONSENTS)
+        Q(role=AmendmentSupport.Role.CONSENT, amendment__status=Amendment.Status.AWAITING_CONSENTS)
         | Q(role="signatory", amendment__status__in=Amendment.EDITABLE)
     )

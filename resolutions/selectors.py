@@ -1,8 +1,9 @@
 """Reads for the paper pages, each a fixed number of queries."""
 
-from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import CharField, Count, Prefetch, Q
 from django.db.models.functions import Cast
 
+from . import rules
 from .models import Comment, DraftResolution, Round, Supporter, WorkingPaper
 from .text import diff
 
@@ -27,18 +28,8 @@ def _with_supporters(queryset):
 
 
 def visible_papers(committee, access):
-    """Papers this person may read: the dais sees every submitted paper; a delegation sees
-    its own and those it was asked to support, and every paper once submitted."""
-    papers = WorkingPaper.objects.filter(committee=committee)
-    if access.is_dais or "secretariat" in access.roles:
-        papers = papers.filter(rounds__isnull=False).distinct()
-    elif access.delegation is not None:
-        involved = Supporter.objects.filter(
-            paper=OuterRef("pk"), delegation=access.delegation
-        ).exclude(state=Supporter.State.DECLINED)
-        papers = papers.filter(Exists(involved) | (Q(rounds__isnull=False))).distinct()
-    else:
-        papers = papers.none()
+    """Papers this person may read (``rules.readable_papers``), with their supporters."""
+    papers = rules.readable_papers(access, WorkingPaper.objects.filter(committee=committee))
     return _with_supporters(papers).order_by("topic__agenda_position", "number")
 
 
@@ -61,7 +52,7 @@ def papers_by_involvement(committee, access):
     mine, invited, others = [], [], []
     for paper in visible_papers(committee, access):
         own = next((s for s in paper.supporters.all() if s.delegation_id == delegation_id), None)
-        if own and own.role == Supporter.Role.SPONSOR and own.state == Supporter.State.ACCEPTED:
+        if rules.is_sponsoring(own):
             mine.append(paper)
         elif own and own.state == Supporter.State.INVITED:
             invited.append(paper)
@@ -92,30 +83,12 @@ def dashboard_panel(committee):
     }
 
 
-def private_audience(paper):
-    """Who may follow a paper's events: None once it was submitted (the whole committee
-    may read it), else the ids of the delegations it involves (``can_read``'s rule)."""
-    if paper.rounds.exists():
-        return None
-    return list(
-        paper.supporters.exclude(state=Supporter.State.DECLINED).values_list(
-            "delegation_id", flat=True
-        )
-    )
+# The rules themselves live in ``rules``; these names are kept for the callers.
+private_audience = rules.private_audience
 
 
 def can_read(paper, access):
-    if access.is_dais or "secretariat" in access.roles:
-        return paper.rounds.exists()
-    if access.delegation is None:
-        return False
-    if paper.rounds.exists():
-        return True
-    return (
-        paper.supporters.filter(delegation=access.delegation)
-        .exclude(state=Supporter.State.DECLINED)
-        .exists()
-    )
+    return rules.can_read_paper(access, paper)
 
 
 def dais_queue(committee):

@@ -13,7 +13,7 @@ from sessions.live import notify
 from sessions.models import Attendance, Delegation, RollCallEntry, Topic
 from sessions.selectors import latest_roll_call
 
-from . import selectors
+from . import rules
 from .limits import MAX_CLAUSES, count_clauses
 from .models import Comment, DraftResolution, Revision, Round, Supporter, WorkingPaper
 from .text import Resolution, check
@@ -66,25 +66,12 @@ def pending_round(paper):
 
 
 def is_sponsor(paper, delegation):
-    return (
-        delegation is not None
-        and paper.supporters.filter(
-            delegation=delegation, role=Supporter.Role.SPONSOR, state=Supporter.State.ACCEPTED
-        ).exists()
-    )
+    return rules.is_sponsor(delegation, paper)
 
 
 def is_main_sponsor(paper, delegation):
     """The delegation that started the paper (sponsor at position 0)."""
-    return (
-        delegation is not None
-        and paper.supporters.filter(
-            delegation=delegation,
-            role=Supporter.Role.SPONSOR,
-            state=Supporter.State.ACCEPTED,
-            position=0,
-        ).exists()
-    )
+    return rules.is_main_sponsor(delegation, paper)
 
 
 # Internals ----------------------------------------------------------------------------------
@@ -127,7 +114,7 @@ def _record(paper, *, actor, action, **data):
         paper.committee,
         "papers",
         paper=paper.pk,
-        only_delegations=selectors.private_audience(paper),
+        only_delegations=rules.private_audience(paper),
     )
 
 
@@ -158,6 +145,7 @@ def _new_revision(paper, resolution, *, actor, note=""):
 def paper_create(*, committee, delegation, actor, title="", resolution=None):
     if delegation is None or delegation.committee_id != committee.pk:
         raise DomainError("Only a delegation of this committee can write a working paper.")
+    rules.require_represents(actor, delegation)
     topic = (
         Topic.objects.select_for_update(no_key=True)
         .filter(committee=committee, status=Topic.Status.OPEN)
@@ -198,6 +186,7 @@ def paper_create(*, committee, delegation, actor, title="", resolution=None):
 @transaction.atomic
 def paper_save_text(*, paper, delegation, actor, resolution, note=""):
     """Keep a new revision when the text changed; earlier revisions are never touched."""
+    rules.require_represents(actor, delegation)
     paper = _lock(paper)
     _require_sponsor(paper, delegation)
     if not paper.can_edit():
@@ -220,6 +209,7 @@ def paper_save_text(*, paper, delegation, actor, resolution, note=""):
 
 @transaction.atomic
 def supporter_invite(*, paper, delegation, actor, invitee, role):
+    rules.require_represents(actor, delegation)
     paper = _lock(paper)
     _require_sponsor(paper, delegation)
     if not paper.can_edit():
@@ -258,6 +248,7 @@ def supporter_invite(*, paper, delegation, actor, invitee, role):
 @transaction.atomic
 def supporter_answer(*, paper, delegation, actor, accept):
     """The invited delegation accepts (signs, co-sponsors) or declines, from its own account."""
+    rules.require_represents(actor, delegation)
     paper = _lock(paper)
     supporter = (
         Supporter.objects.select_for_update(no_key=True)
@@ -301,6 +292,7 @@ def _step_down(supporter):
 
 @transaction.atomic
 def signature_withdraw(*, paper, delegation, actor):
+    rules.require_represents(actor, delegation)
     paper = _lock(paper)
     supporter = _locked_supporter(paper, delegation, Supporter.Role.SIGNATORY)
     if supporter is None:
@@ -314,6 +306,7 @@ def signature_withdraw(*, paper, delegation, actor):
 
 @transaction.atomic
 def paper_submit(*, paper, delegation, actor):
+    rules.require_represents(actor, delegation)
     paper = _lock(paper)
     _require_sponsor(paper, delegation)
     if not paper.can_submit():
@@ -361,6 +354,7 @@ def paper_submit(*, paper, delegation, actor):
 @transaction.atomic
 def paper_withdraw(*, paper, delegation, actor, reason=""):
     """Withdraw the paper for good: the main sponsor's decision alone."""
+    rules.require_represents(actor, delegation)
     paper = _lock(paper)
     if not is_main_sponsor(paper, delegation):
         raise DomainError(
@@ -385,6 +379,7 @@ def paper_withdraw(*, paper, delegation, actor, reason=""):
 @transaction.atomic
 def sponsor_leave(*, paper, delegation, actor):
     """A co-sponsor leaves the paper; the paper and its other sponsors go on."""
+    rules.require_represents(actor, delegation)
     paper = _lock(paper)
     supporter = _locked_supporter(paper, delegation, Supporter.Role.SPONSOR)
     if supporter is None:

@@ -9,7 +9,7 @@ from sessions.errors import DomainError
 from sessions.models import Topic
 from sessions.permissions import committee_permission_required
 
-from . import selectors, services
+from . import rules, selectors, services
 from .forms import (
     ClauseForm,
     CommentForm,
@@ -22,7 +22,7 @@ from .forms import (
     WithdrawForm,
 )
 from .limits import MAX_CLAUSES, count_clauses
-from .models import Comment, WorkingPaper
+from .models import Comment, Round, Supporter, WorkingPaper
 from .text import ParseError, check, diff, parse, render_diff_html
 from .text import edit as text_edit
 from .text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, phrase_list
@@ -38,14 +38,14 @@ def _paper(request, pk):
         committee=request.committee,
         pk=pk,
     )
-    if not selectors.can_read(paper, request.access):
+    if not rules.can_read_paper(request.access, paper):
         raise Http404("No such working paper.")
     return paper
 
 
 def _sponsored_paper(request, pk):
     paper = _paper(request, pk)
-    if not services.is_sponsor(paper, request.access.delegation):
+    if not rules.is_sponsor(request.access.delegation, paper):
         raise PermissionDenied("Only the sponsors of this paper can do this.")
     return paper
 
@@ -96,7 +96,9 @@ def _paper_list_page(request, form, status=200):
             "mine": mine,
             "invited": invited,
             "others": others,
-            "open_topic": Topic.objects.filter(committee=committee, status="open").first(),
+            "open_topic": Topic.objects.filter(
+                committee=committee, status=Topic.Status.OPEN
+            ).first(),
             "form": form,
             "can_write": request.access.has("papers.write"),
         },
@@ -136,9 +138,9 @@ def _status_context(request, paper, **extra):
     supporters = list(paper.supporters.select_related("delegation__member_state"))
     delegation = request.access.delegation
     mine = next((s for s in supporters if delegation and s.delegation_id == delegation.pk), None)
-    is_sponsor = bool(mine and mine.role == "sponsor" and mine.state == "accepted")
-    is_main_sponsor = is_sponsor and mine.position == 0
-    accepted = sum(1 for s in supporters if s.state == "accepted")
+    is_sponsor = rules.is_sponsoring(mine)
+    is_main_sponsor = rules.is_main_sponsoring(mine)
+    accepted = sum(1 for s in supporters if s.state == Supporter.State.ACCEPTED)
     context = {
         "committee": request.committee,
         "paper": paper,
@@ -159,7 +161,7 @@ def _status_context(request, paper, **extra):
 def _paper_context(request, paper, **extra):
     revision = services.latest_revision(paper)
     rounds = list(selectors.rounds_with_comments(paper))
-    returned = [r for r in rounds if r.outcome != "pending"]
+    returned = [r for r in rounds if r.outcome != Round.Outcome.PENDING]
     placed, lost = selectors.anchor_comments(returned, revision)
     return _status_context(
         request,
@@ -168,7 +170,9 @@ def _paper_context(request, paper, **extra):
         rows=_annotated_rows(revision.resolution, comments=placed),
         lost=lost,
         rounds=rounds,
-        draft=getattr(paper, "draft", None) if paper.status == "approved" else None,
+        draft=getattr(paper, "draft", None)
+        if paper.status == WorkingPaper.Status.APPROVED
+        else None,
         **extra,
     )
 
@@ -192,7 +196,9 @@ def paper_status(request, pk):
 
 def _editor_context(request, paper, **extra):
     revision = services.latest_revision(paper)
-    returned = [r for r in selectors.rounds_with_comments(paper) if r.outcome != "pending"]
+    returned = [
+        r for r in selectors.rounds_with_comments(paper) if r.outcome != Round.Outcome.PENDING
+    ]
     placed, _ = selectors.anchor_comments(returned, revision)
     return {
         "committee": request.committee,
@@ -532,7 +538,7 @@ def _review_paper(request, pk):
 
 def _review_context(request, paper, **forms):
     rounds = list(selectors.rounds_with_comments(paper))
-    current = next((r for r in reversed(rounds) if r.outcome == "pending"), None)
+    current = next((r for r in reversed(rounds) if r.outcome == Round.Outcome.PENDING), None)
     shown = current.revision if current else services.latest_revision(paper)
     previous = next((r for r in reversed(rounds) if current and r.number < current.number), None)
     pending = {}

@@ -56,6 +56,17 @@ is_delegate = has_role(DELEGATE)
 is_secretariat = has_role(SECRETARIAT)
 is_dais_or_secretariat = is_dais | is_secretariat
 
+
+@rules.predicate
+def represents(user, delegation):
+    """Is ``user`` a delegate of ``delegation``? Services that act for a delegation check it."""
+    return (
+        delegation is not None
+        and user is not None
+        and Delegate.objects.filter(user=user, delegation=delegation).exists()
+    )
+
+
 # Every registered permission, by name ("<app>.<verb>").
 COMMITTEE_RULES = rules.RuleSet()
 

@@ -7,7 +7,7 @@ from resolutions.text import Clause, Resolution, parse
 from sessions.errors import DomainError
 from sessions.models import AuditEntry, Topic
 
-from .factories import open_floor
+from .factories import delegate_of, open_floor
 
 pytestmark = pytest.mark.django_db
 S = WorkingPaper.Status
@@ -44,7 +44,9 @@ def sign(paper, delegation, by, actor, role=Supporter.Role.SIGNATORY):
     services.supporter_invite(
         paper=paper, delegation=by, actor=actor, invitee=delegation, role=role
     )
-    return services.supporter_answer(paper=paper, delegation=delegation, actor=actor, accept=True)
+    return services.supporter_answer(
+        paper=paper, delegation=delegation, actor=delegate_of(delegation), accept=True
+    )
 
 
 def submitted(paper, mexico, delegate, france):
@@ -152,7 +154,7 @@ def test_invitation_answered_once_and_only_by_the_invitee(
         )
     with pytest.raises(DomainError, match="no open invitation"):
         services.supporter_answer(
-            paper=paper, delegation=delegations[2], actor=other_delegate, accept=True
+            paper=paper, delegation=delegations[2], actor=delegate_of(delegations[2]), accept=True
         )
     services.supporter_answer(paper=paper, delegation=france, actor=other_delegate, accept=False)
     with pytest.raises(DomainError, match="no open invitation"):
