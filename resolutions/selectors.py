@@ -1,7 +1,12 @@
-"""Reads for the paper pages, each a fixed number of queries."""
+"""Reads for the paper pages and the services, each a fixed number of queries."""
+
+import math
 
 from django.db.models import CharField, Count, Prefetch, Q
 from django.db.models.functions import Cast
+
+from sessions.models import Attendance, Delegation, RollCallEntry
+from sessions.selectors import latest_roll_call
 
 from . import rules
 from .models import Comment, DraftResolution, Round, Supporter, WorkingPaper
@@ -89,6 +94,45 @@ private_audience = rules.private_audience
 
 def can_read(paper, access):
     return rules.can_read_paper(access, paper)
+
+
+class Threshold:
+    """Sponsors plus signatories needed to submit: a share of the delegations present at
+    the latest roll call, rounded up."""
+
+    def __init__(self, *, have, needed, present, meeting):
+        self.have, self.needed, self.present, self.meeting = have, needed, present, meeting
+
+    @property
+    def met(self):
+        return self.have >= self.needed
+
+    def __str__(self):
+        return f"{self.have} of {self.needed} needed"
+
+
+def threshold_for(paper, *, have=None):
+    committee = paper.committee
+    # A meeting just opened, whose roll call nobody has answered yet, does not count.
+    meeting = latest_roll_call(committee)
+    if meeting is not None:
+        present = (
+            RollCallEntry.objects.filter(meeting=meeting).exclude(status=Attendance.ABSENT).count()
+        )
+    else:
+        present = Delegation.objects.filter(committee=committee).count()
+    needed = max(1, math.ceil(present * committee.signatory_threshold_percent / 100))
+    if have is None:
+        have = paper.supporters.filter(state=Supporter.State.ACCEPTED).count()
+    return Threshold(have=have, needed=needed, present=present, meeting=meeting)
+
+
+def latest_revision(paper):
+    return paper.revisions.order_by("-number").first()
+
+
+def pending_round(paper):
+    return paper.rounds.filter(outcome=Round.Outcome.PENDING).order_by("-number").first()
 
 
 def dais_queue(committee):
