@@ -26,8 +26,7 @@ def _submitted(paper):
     return paper.rounds.exists()
 
 
-@rules.predicate
-def can_read_paper(access, paper):
+def _can_read_paper(access, paper):
     """May this person (a ``CommitteeAccess``) read ``paper``?"""
     if is_dais_or_secretariat.test(access):
         return _submitted(paper)
@@ -36,6 +35,9 @@ def can_read_paper(access, paper):
     if _submitted(paper):
         return True
     return paper.supporters.filter(delegation=access.delegation).exclude(state=DECLINED).exists()
+
+
+can_read_paper = rules.predicate(_can_read_paper, name="can_read_paper")
 
 
 def readable_papers(access, papers):
@@ -68,8 +70,7 @@ def is_main_sponsoring(supporter):
     return is_sponsoring(supporter) and supporter.position == 0
 
 
-@rules.predicate
-def is_sponsor(delegation, paper):
+def _is_sponsor(delegation, paper):
     """Does ``delegation`` sponsor ``paper``?"""
     return (
         delegation is not None
@@ -77,8 +78,10 @@ def is_sponsor(delegation, paper):
     )
 
 
-@rules.predicate
-def is_main_sponsor(delegation, paper):
+is_sponsor = rules.predicate(_is_sponsor, name="is_sponsor")
+
+
+def _is_main_sponsor(delegation, paper):
     """Is ``delegation`` the paper's main sponsor (the delegation that started it)?"""
     return (
         delegation is not None
@@ -86,6 +89,9 @@ def is_main_sponsor(delegation, paper):
             delegation=delegation, role=SPONSOR, state=ACCEPTED, position=0
         ).exists()
     )
+
+
+is_main_sponsor = rules.predicate(_is_main_sponsor, name="is_main_sponsor")
 
 
 def require_represents(actor, delegation):

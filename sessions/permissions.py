@@ -57,14 +57,16 @@ is_secretariat = has_role(SECRETARIAT)
 is_dais_or_secretariat = is_dais | is_secretariat
 
 
-@rules.predicate
-def represents(user, delegation):
+def _represents(user, delegation):
     """Is ``user`` a delegate of ``delegation``? Services that act for a delegation check it."""
     return (
         delegation is not None
         and user is not None
         and Delegate.objects.filter(user=user, delegation=delegation).exists()
     )
+
+
+represents = rules.predicate(_represents, name="represents")
 
 
 # Every registered permission, by name ("<app>.<verb>").
