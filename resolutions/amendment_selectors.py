@@ -3,6 +3,8 @@
 from django.db.models import CharField, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
 
+from sessions.permissions import is_dais_or_secretariat
+
 from .amendment_models import Amendment, AmendmentSupport
 from .models import DraftResolution, Round, Supporter
 from .text import amend as text_amend
@@ -10,7 +12,7 @@ from .text import render_diff_html
 
 
 def _is_dais(access):
-    return access.is_dais or "secretariat" in access.roles
+    return is_dais_or_secretariat.test(access)
 
 
 def visible_amendments(queryset, access):
