@@ -375,3 +375,104 @@ def test_amendment_services_refuse_an_actor_of_another_delegation(name, draft, d
     amendment.refresh_from_db()
     assert amendment.status == "proposed" and amendment.operations == []
     assert Amendment.objects.count() == 1
+
+
+# The decorator: anonymous -> log-in, outsider -> 404, wrong role -> 403 ------------------------
+
+
+def _view(request):
+    return (request.committee, request.access)
+
+
+@pytest.fixture
+def roll_call_view():
+    return permissions.committee_permission_required("committee.take_roll_call")(_view)
+
+
+def _request(rf, user):
+    request = rf.get("/c/ccpcj/roll-call/?page=2")
+    request.user = user
+    return request
+
+
+def test_the_decorator_sends_anonymous_users_to_log_in(rf, committee, roll_call_view):
+    from django.contrib.auth.models import AnonymousUser
+
+    response = roll_call_view(_request(rf, AnonymousUser()), committee=committee.slug)
+    assert response.status_code == 302
+    assert response.url == "/accounts/login/?next=/c/ccpcj/roll-call/%3Fpage%3D2"
+
+
+def test_the_decorator_hides_the_committee_from_outsiders(
+    rf, committee, other_dais, outsider, roll_call_view
+):
+    from django.http import Http404
+
+    for user in (outsider, other_dais):
+        with pytest.raises(Http404):
+            roll_call_view(_request(rf, user), committee=committee.slug)
+    with pytest.raises(Http404):
+        roll_call_view(_request(rf, outsider), committee="no-such-committee")
+
+
+def test_the_decorator_refuses_the_wrong_role(
+    rf, committee, director, delegate, secretariat, roll_call_view
+):
+    from django.core.exceptions import PermissionDenied
+
+    for user in (director, delegate, secretariat):
+        with pytest.raises(PermissionDenied, match="does not allow this"):
+            roll_call_view(_request(rf, user), committee=committee.slug)
+
+
+def test_the_decorator_passes_the_right_role_with_committee_and_access(
+    rf, committee, chair, roll_call_view
+):
+    got_committee, access = roll_call_view(_request(rf, chair), committee=committee.slug)
+    assert got_committee == committee
+    assert access.roles == {"chair"} and access.delegation is None
+    assert roll_call_view.permission == "committee.take_roll_call"
+    assert roll_call_view.__name__ == "_view"
+
+
+def test_committee_access_collects_every_role(committee, delegations, chair, secretariat):
+    from sessions.models import DaisRole
+
+    DaisRole.objects.create(committee=committee, user=secretariat, role="rapporteur")
+    DelegateFactory(delegation=delegations[2], user=secretariat)
+    access = committee_access(secretariat, committee)
+    assert access.roles == {"rapporteur", "delegate", "secretariat"}
+    assert access.delegation == delegations[2]
+    assert access.is_dais and bool(access)
+    assert access.can["committee__take_roll_call"] and access.can["papers__write"]
+    assert not access.can["papers__review"]
+    delegate_only = committee_access(delegate_of(delegations[0]), committee)
+    assert delegate_only.roles == {"delegate"} and not delegate_only.is_dais
+
+
+def test_committee_access_of_an_outsider_is_empty(committee, outsider, other_committee, chair):
+    from django.contrib.auth.models import AnonymousUser
+
+    for user in (outsider, AnonymousUser(), chair):
+        target = other_committee if user is chair else committee
+        access = committee_access(user, target)
+        assert access.roles == frozenset() and not access and access.menu == []
+
+
+def test_secretariat_required(rf, secretariat, delegate):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+
+    view = permissions.secretariat_required(lambda request: "page")
+    assert view(_request(rf, secretariat)) == "page"
+    assert view.permission == "secretariat"
+    with pytest.raises(PermissionDenied, match="Only the secretariat"):
+        view(_request(rf, delegate))
+    assert view(_request(rf, AnonymousUser())).status_code == 302
+
+
+def test_represents_only_the_delegates_own_delegation(delegations, delegate):
+    assert permissions.represents(delegate, delegations[0])
+    assert not permissions.represents(delegate, delegations[1])
+    assert not permissions.represents(delegate, None)
+    assert not permissions.represents(None, delegations[0])
