@@ -124,5 +124,7 @@ def open_floor(committee, chair, *, present=None):
 def delegate_of(delegation):
     """A delegate (user) of ``delegation``: its first, or a new one. Services that act for a
     delegation refuse anyone else."""
-    found = Delegate.objects.filter(delegation=delegation).select_related("user").first()
+    found = (
+        Delegate.objects.filter(delegation=delegation).select_related("user").order_by("pk").first()
+    )
     return found.user if found else DelegateFactory(delegation=delegation).user
