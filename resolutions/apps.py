@@ -15,7 +15,10 @@ class ResolutionsConfig(AppConfig):
         from .selectors import dashboard_panel, timeline_hidden_papers
 
         committee_permissions.register(
-            permissions.PERMISSIONS, menu=permissions.MENU, nav=permissions.NAV
+            permissions.PERMISSIONS,
+            menu=permissions.MENU,
+            nav=permissions.NAV,
+            topic_links=permissions.TOPIC_LINKS,
         )
 
         register_panel(dashboard_panel)

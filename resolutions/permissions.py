@@ -52,6 +52,10 @@ MENU = [
     ),
 ]
 
+TOPIC_LINKS = [
+    MenuEntry(10, "papers", "Working papers on this topic", "resolutions:papers", is_member)
+]
+
 NAV = {
     "papers": "papers",
     "paper": "papers",

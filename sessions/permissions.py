@@ -107,11 +107,14 @@ class MenuEntry:
 MENU = []
 # url_name -> the menu entry (its ``nav``) that is active on that page.
 NAV = {}
+# Buttons under the open topic on a delegate's home page (MenuEntry, ``nav`` unused).
+TOPIC_LINKS = []
 
 
-def register(permissions=(), *, menu=(), nav=None):
-    """Add an app's permissions (name -> predicate), menu entries and active-page names.
-    Called from each app's ``AppConfig.ready``; a name registered twice is an error."""
+def register(permissions=(), *, menu=(), nav=None, topic_links=()):
+    """Add an app's permissions (name -> predicate), menu entries, active-page names and
+    links under the open topic. Called from each app's ``AppConfig.ready``; a permission
+    registered twice is an error."""
     for name, predicate in dict(permissions).items():
         if COMMITTEE_RULES.rule_exists(name):
             raise ValueError(f"Permission {name!r} is declared twice.")
@@ -119,6 +122,8 @@ def register(permissions=(), *, menu=(), nav=None):
     MENU.extend(menu)
     MENU.sort(key=lambda entry: entry.order)
     NAV.update(nav or {})
+    TOPIC_LINKS.extend(topic_links)
+    TOPIC_LINKS.sort(key=lambda entry: entry.order)
 
 
 CORE_MENU = [
@@ -172,6 +177,11 @@ class CommitteeAccess:
     def menu(self):
         """The menu entries this person sees, in order."""
         return [entry for entry in MENU if entry.rule.test(self)]
+
+    @property
+    def topic_links(self):
+        """The links under the open topic this person sees, in order."""
+        return [entry for entry in TOPIC_LINKS if entry.rule.test(self)]
 
 
 def committee_access(user, committee):

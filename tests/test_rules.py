@@ -34,6 +34,24 @@ def test_sessions_permissions_name_no_other_app():
         assert other not in source, other
 
 
+def test_sessions_templates_link_to_no_other_app():
+    templates = Path(permissions.__file__).parent / "templates"
+    for template in templates.rglob("*.html"):
+        text = template.read_text()
+        for other in ("'resolutions:", "'voting:", "'outcome:"):
+            assert other not in text, (template.name, other)
+
+
+def test_the_delegates_home_links_to_the_papers_on_the_open_topic(
+    client, committee, chair, delegate
+):
+    open_floor(committee, chair)
+    client.force_login(delegate)
+    page = client.get(reverse("committee:delegate_home", kwargs={"committee": committee.slug}))
+    papers = reverse("resolutions:papers", kwargs={"committee": committee.slug})
+    assert f'href="{papers}">Working papers on this topic</a>' in page.content.decode()
+
+
 def test_each_app_registers_its_own_permissions():
     from outcome import permissions as outcome_permissions
     from resolutions import permissions as resolution_permissions
