@@ -494,3 +494,57 @@ def test_represents_only_the_delegates_own_delegation(delegations, delegate):
     assert not permissions.represents(delegate, delegations[1])
     assert not permissions.represents(delegate, None)
     assert not permissions.represents(None, delegations[0])
+
+
+def test_has_role_accepts_roles_and_sets_of_roles(committee):
+    predicate = permissions.has_role("chair", frozenset({"director", "rapporteur"}))
+    for roles, expected in [
+        ({"chair"}, True),
+        ({"director"}, True),
+        ({"rapporteur", "delegate"}, True),
+        ({"delegate"}, False),
+        (set(), False),
+    ]:
+        assert predicate.test(CommitteeAccess(committee=committee, roles=roles)) is expected
+
+
+def test_register_adds_permissions_menu_entries_nav_and_topic_links(committee):
+    entry = permissions.MenuEntry(1, "test_nav", "Test", "committee:agenda", permissions.is_chair)
+    link = permissions.MenuEntry(1, "", "Test link", "committee:agenda", permissions.is_chair)
+    permissions.register(
+        {"test.try": permissions.is_chair},
+        menu=[entry],
+        nav={"test_page": "test_nav"},
+        topic_links=[link],
+    )
+    try:
+        chair = CommitteeAccess(committee=committee, roles={"chair"})
+        delegate = CommitteeAccess(committee=committee, roles={"delegate"})
+        assert chair.has("test.try") and not delegate.has("test.try")
+        assert chair.can["test__try"] is True and delegate.can["test__try"] is False
+        assert chair.menu[0] is entry and entry not in delegate.menu
+        assert chair.topic_links[0] is link and link not in delegate.topic_links
+        assert permissions.NAV["test_page"] == "test_nav"
+        assert permissions.NAV["agenda"] == "agenda"
+    finally:
+        permissions.COMMITTEE_RULES.remove_rule("test.try")
+        permissions.MENU.remove(entry)
+        permissions.TOPIC_LINKS.remove(link)
+        del permissions.NAV["test_page"]
+
+
+def test_committee_access_names_the_committee_and_only_its_own_delegation(
+    committee, other_committee, delegations, django_assert_num_queries
+):
+    from .factories import DelegationFactory
+
+    user = delegate_of(delegations[0])
+    with django_assert_num_queries(2):
+        access = committee_access(user, committee)
+        assert access.committee == committee and access.delegation == delegations[0]
+        assert str(access.delegation) == str(delegations[0])
+    other = committee_access(user, other_committee)
+    assert other.committee == other_committee and other.delegation is None and not other
+    elsewhere = DelegateFactory(delegation=DelegationFactory(committee=other_committee)).user
+    lone = committee_access(elsewhere, committee)
+    assert lone.committee == committee and lone.delegation is None and not lone
