@@ -253,6 +253,7 @@ def test_private_audience_is_who_reads_the_draft(papers, delegations):
     assert sorted(rules.private_audience(papers["draft"])) == sorted(
         [delegations[0].pk, delegations[1].pk]
     )
+    assert rules.private_audience(papers["french"]) == [delegations[1].pk]
     assert rules.private_audience(papers["submitted"]) is None
 
 
@@ -274,6 +275,34 @@ def test_sponsor_and_main_sponsor(papers, delegations):
     # France signed Mexico's submitted paper: a signatory is not a sponsor.
     assert not rules.is_sponsor(france, papers["submitted"])
     assert not rules.is_sponsor(None, papers["submitted"])
+    # Invited to co-sponsor but not yet answered: not a sponsor.
+    kenya = delegations[2]
+    services.supporter_invite(
+        paper=papers["french"],
+        delegation=france,
+        actor=delegate_of(france),
+        invitee=kenya,
+        role=Supporter.Role.SPONSOR,
+    )
+    assert not rules.is_sponsor(kenya, papers["french"])
+    assert not rules.is_main_sponsor(kenya, papers["french"])
+
+
+@pytest.mark.parametrize(
+    ("role", "state", "position", "sponsoring", "main"),
+    [
+        ("sponsor", "accepted", 0, True, True),
+        ("sponsor", "accepted", 1, True, False),
+        ("sponsor", "invited", 0, False, False),
+        ("sponsor", "declined", 1, False, False),
+        ("signatory", "accepted", 0, False, False),
+    ],
+)
+def test_a_supporter_row_makes_a_sponsor(role, state, position, sponsoring, main):
+    supporter = Supporter(role=role, state=state, position=position)
+    assert rules.is_sponsoring(supporter) is sponsoring
+    assert rules.is_main_sponsoring(supporter) is main
+    assert rules.is_sponsoring(None) is False and rules.is_main_sponsoring(None) is False
 
 
 # Services refuse an actor who does not represent the delegation -----------------------------

@@ -1,12 +1,19 @@
 """The editor's operations and the merge of two texts, in plain Python (resolutions/text/):
 each returns a new text and leaves the one it was given alone."""
 
+import re
+
 import pytest
 
 from resolutions.text import Clause, Resolution
 from resolutions.text import edit as text_edit
 from resolutions.text.edit import EditError
 from resolutions.text.merge import merge
+
+
+def exactly(message):
+    """A ``match`` pattern for this message and nothing else."""
+    return "^" + re.escape(message) + "$"
 
 
 def sample():
@@ -156,31 +163,31 @@ def test_apply_runs_each_editor_operation(op, key, text, expected_pre, expected_
 
 @pytest.mark.parametrize("op", ["set", "add_after", "append_pre", "append_op", "add_child"])
 def test_apply_asks_for_text_before_writing_a_clause(op):
-    with pytest.raises(EditError, match="Write the clause's text first"):
+    with pytest.raises(EditError, match=exactly("Write the clause's text first.")):
         text_edit.apply(sample(), op, "op.1", "")
 
 
 @pytest.mark.parametrize("op", ["set", "add_after", "append_op", "add_child"])
 def test_apply_refuses_punctuation_alone(op):
-    with pytest.raises(EditError, match="Write the clause's text first"):
+    with pytest.raises(EditError, match=exactly("Write the clause's text first.")):
         text_edit.apply(sample(), op, "op.1", " ;: ")
 
 
 def test_apply_refuses_an_unknown_operation():
-    with pytest.raises(EditError, match="Unknown change 'swap'"):
+    with pytest.raises(EditError, match=exactly("Unknown change 'swap'.")):
         text_edit.apply(sample(), "swap", "op.1", "")
 
 
 @pytest.mark.parametrize(
     ("op", "key", "message"),
     [
-        ("up", "op.1", "cannot move further"),
-        ("down", "op.3", "cannot move further"),
-        ("up", "pre.1", "cannot move further"),
-        ("indent", "op.1", "no clause above it"),
-        ("indent", "pre.2", "Preambular clauses have no sub-clauses"),
-        ("add_child", "pre.1", "Preambular clauses have no sub-clauses"),
-        ("outdent", "op.2", "already at the top level"),
+        ("up", "op.1", "The clause cannot move further that way."),
+        ("down", "op.3", "The clause cannot move further that way."),
+        ("up", "pre.1", "The clause cannot move further that way."),
+        ("indent", "op.1", "The first clause at its level has no clause above it to go under."),
+        ("indent", "pre.2", "Preambular clauses have no sub-clauses."),
+        ("add_child", "pre.1", "Preambular clauses have no sub-clauses."),
+        ("outdent", "op.2", "An operative clause is already at the top level."),
         ("delete", "op.4", "No clause “op.4”"),
         ("delete", "op.2.3", "No clause “op.2.3”"),
         ("delete", "op.4.1", "No clause “op.4.1”"),
@@ -192,7 +199,9 @@ def test_apply_refuses_an_unknown_operation():
     ],
 )
 def test_apply_refuses_moves_that_make_no_sense(op, key, message):
-    with pytest.raises(EditError, match=message):
+    if message.startswith("No clause"):
+        message += "."
+    with pytest.raises(EditError, match=exactly(message)):
         text_edit.apply(sample(), op, key, "text")
 
 
@@ -248,5 +257,74 @@ def test_merge_compares_preamble_with_preamble_and_operative_with_operative():
 
 
 def test_apply_asks_for_text_first_even_for_a_clause_that_is_gone():
-    with pytest.raises(EditError, match="Write the clause's text first"):
+    with pytest.raises(EditError, match=exactly("Write the clause's text first.")):
         text_edit.apply(sample(), "set", "op.9", "")
+
+
+def test_apply_without_text_asks_for_it():
+    with pytest.raises(EditError, match=exactly("Write the clause's text first.")):
+        text_edit.apply(sample(), "set", "op.1")
+
+
+@pytest.mark.parametrize(
+    ("op", "key", "expected_pre", "expected_op", "focus"),
+    [
+        ("up", "op.2", PRE, [ORIGINAL[1][1], ORIGINAL[1][0], ORIGINAL[1][2]], "op.1"),
+        ("down", "pre.1", list(reversed(PRE)), ORIGINAL[1], "pre.2"),
+        (
+            "add_after",
+            "op.1",
+            PRE,
+            [ORIGINAL[1][0], "New", ORIGINAL[1][1], ORIGINAL[1][2]],
+            "op.2",
+        ),
+        ("add_after", "pre.1", [PRE[0], "New", PRE[1]], ORIGINAL[1], "pre.2"),
+        (
+            "indent",
+            "op.2.2",
+            PRE,
+            [
+                ORIGINAL[1][0],
+                ("Requests a report", [("on trafficking", ["on corruption"])]),
+                ORIGINAL[1][2],
+            ],
+            "op.2.1.1",
+        ),
+    ],
+)
+def test_apply_moves_and_adds_at_every_level(op, key, expected_pre, expected_op, focus):
+    new, focused = text_edit.apply(sample(), op, key, "New")
+    assert shape(new) == (expected_pre, expected_op)
+    assert focused == focus
+
+
+def deep():
+    """Three levels under the last operative clause, and a preambular clause with sub-clauses
+    (a pasted text can have them)."""
+    return Resolution(
+        preamble=[Clause("Recalling", [Clause("the Charter", [Clause("Article 1")])])],
+        operative=[
+            Clause("Notes the report"),
+            Clause("Decides", [Clause("to act", [Clause("now"), Clause("later")])]),
+        ],
+    )
+
+
+def test_keys_reach_the_last_clause_at_every_level():
+    assert text_edit.clause_at(deep(), "op.2.1.2").text == "later"
+    assert text_edit.clause_at(deep(), "pre.1.1").text == "the Charter"
+    with pytest.raises(EditError, match=exactly("No clause “pre.1.1.1”.")):
+        text_edit.clause_at(deep(), "pre.1.1.1")
+
+
+def test_outdent_from_the_third_level():
+    new, focus = text_edit.apply(deep(), "outdent", "op.2.1.2")
+    assert shape(new)[1] == ["Notes the report", ("Decides", [("to act", ["now"]), "later"])]
+    assert focus == "op.2.2"
+
+
+def test_outdent_a_preambular_sub_clause():
+    new, focus = text_edit.apply(deep(), "outdent", "pre.1.1")
+    assert shape(new)[0] == ["Recalling", ("the Charter", ["Article 1"])]
+    assert shape(new)[1] == shape(deep())[1]
+    assert focus == "pre.2"
