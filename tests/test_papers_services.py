@@ -395,3 +395,32 @@ def test_submit_and_approve_need_the_topic_open(
         services.paper_submit(paper=late, delegation=mexico, actor=delegate)
     other = WorkingPaper.objects.get(pk=paper.pk)
     assert other.status == S.SUBMITTED and not DraftResolution.objects.exists()
+
+
+def test_signature_withdraw_touches_only_this_papers_accepted_signature(
+    floor, paper, mexico, france, delegate
+):
+    """France signed another paper and was only invited to sign this one: withdrawing from
+    this one is refused and changes nothing; withdrawing an accepted signature declines it,
+    stamped with the time."""
+    other = services.paper_create(
+        committee=floor, delegation=mexico, actor=delegate, resolution=parse(TEXT).resolution
+    )
+    sign(other, france, mexico, delegate)
+    services.supporter_invite(
+        paper=paper,
+        delegation=mexico,
+        actor=delegate,
+        invitee=france,
+        role=Supporter.Role.SIGNATORY,
+    )
+    french = delegate_of(france)
+    with pytest.raises(DomainError, match="France has not signed Working paper 1.1"):
+        services.signature_withdraw(paper=paper, delegation=france, actor=french)
+    assert other.supporters.get(delegation=france).state == Supporter.State.ACCEPTED
+    assert paper.supporters.get(delegation=france).state == Supporter.State.INVITED
+    signed_at = other.supporters.get(delegation=france).answered_at
+    services.signature_withdraw(paper=other, delegation=france, actor=french)
+    withdrawn = other.supporters.get(delegation=france)
+    assert withdrawn.state == Supporter.State.DECLINED
+    assert withdrawn.answered_at is not None and withdrawn.answered_at >= signed_at
