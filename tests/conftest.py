@@ -20,6 +20,16 @@ from .factories import (
 )
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Under mutmut, each worker process gets its own test database: two workers writing to
+    one SQLite file would fail tests on locks and count mutants as killed that were not."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        from pytest_django.fixtures import _set_suffix_to_test_databases
+
+        _set_suffix_to_test_databases(suffix=f"mutant{os.getpid()}")
+
+
 @pytest.fixture
 def member_states(db):
     """Loaded by a migration; transactional tests flush them, so put them back."""
