@@ -5,9 +5,9 @@ afternoon with one amendment".
 Each amended draft was approved with an earlier text (``approved_text``); its amendment turns
 that text into the seed's. DR 1/3 (adopted 21 - 7 - 5, so contested) gets an unfriendly
 amendment, proposed by China and signed up to the threshold, that changes the budget in op 2.b
-and deletes a sub-clause on sharing biometric data; it is approved for the vote and adopted in
-Wednesday's voting procedure. DR 1/4 gets a friendly amendment adding op 22.c, and DR 2/1 one
-completing op 6.
+and deletes a sub-clause on sharing biometric data; it is approved for the vote, then put to
+the vote before its draft in Wednesday's voting procedure (``voting.demo``), adopted and
+applied. DR 1/4 gets a friendly amendment adding op 22.c, and DR 2/1 one completing op 6.
 """
 
 from django.contrib.auth import get_user_model
@@ -131,9 +131,3 @@ def propose(committee, code, final, *, director):
             )
         services.amendment_submit(amendment=amendment, delegation=proposer, actor=user)
     return services.amendment_approve(amendment=amendment, actor=director)
-
-
-def adopt_in_voting(amendment, *, chair):
-    """Voting procedure adopted the unfriendly amendment (the vote itself is recorded by the
-    voting app once it exists; here only its outcome is applied)."""
-    return services.amendment_apply_adopted(amendment=amendment, actor=chair)

@@ -150,6 +150,30 @@ def for_the_vote(draft):
     ).order_by("submitted_at", "number")
 
 
+def for_the_vote_of(drafts):
+    """``for_the_vote`` for several drafts in one query: {draft id: [amendments]}."""
+    by_draft = {draft.pk: [] for draft in drafts}
+    for amendment in Amendment.objects.filter(
+        draft__in=list(by_draft),
+        kind=Amendment.Kind.UNFRIENDLY,
+        status=Amendment.Status.APPROVED,
+    ).order_by("submitted_at", "number"):
+        by_draft[amendment.draft_id].append(amendment)
+    return by_draft
+
+
+def not_put_to_the_vote(drafts):
+    """Amendments to ``drafts`` still on their way (proposed, waiting for consents or for the
+    dais, needing revision) when voting procedure opens: they are not put to the vote, since
+    nothing is approved once it has begun."""
+    return list(
+        Amendment.objects.filter(draft__in=drafts, status__in=Amendment.PENDING)
+        .exclude(status=Amendment.Status.APPROVED)
+        .select_related("draft", "proposer__member_state")
+        .order_by("draft__number", "number")
+    )
+
+
 def dais_queue(committee):
     """Amendments waiting for the dais (oldest first), then those waiting for the vote."""
     amendments = list(

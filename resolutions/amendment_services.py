@@ -14,6 +14,7 @@ from sessions.audit import log_action
 from sessions.errors import DomainError
 from sessions.live import notify
 from sessions.models import Topic
+from sessions.services import check_no_one_enters_or_leaves
 
 from . import rules
 from .amendment_models import Amendment, AmendmentSupport
@@ -455,6 +456,9 @@ def amendment_withdraw(*, amendment, delegation, actor, reason=""):
     rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     _require_proposer(amendment, delegation)
+    if amendment.status == S.APPROVED:
+        # Waiting for the vote: it is on the list voting procedure takes.
+        check_no_one_enters_or_leaves(amendment.committee, f"withdrawing {amendment.name}")
     amendment.reason = " ".join(reason.split())
     return _move(
         amendment,
@@ -482,6 +486,7 @@ def amendment_approve(*, amendment, actor):
     if amendment.status != S.AWAITING_DAIS:
         raise DomainError(f"{amendment.name} {amendment.status_phrase}, not waiting for the dais.")
     _require_open_topic(amendment.draft)
+    check_no_one_enters_or_leaves(amendment.committee, f"approving {amendment.name}")
     _require_current(amendment)
     _require_complete(amendment)
     fields = _decide(amendment, actor)

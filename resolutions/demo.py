@@ -227,16 +227,11 @@ def build(committee, *, voting_procedure=close_without_votes):
         for paper, *_ in papers:
             services.paper_approve(paper=paper, actor=director)
     with clock.travel_to(at(2, 17, 30), tick=tick):  # amendments: DR 1/3 unfriendly, 1/4 friendly
-        dr_1_3 = amendment_demo.propose(
-            committee, "ccpcj-1-3", _seed("ccpcj-1-3"), director=director
-        )
+        amendment_demo.propose(committee, "ccpcj-1-3", _seed("ccpcj-1-3"), director=director)
         amendment_demo.propose(committee, "ccpcj-1-4", _seed("ccpcj-1-4"), director=director)
 
-    # Wednesday: voting procedure on topic 1 (recorded by the voting part), then topic 2.
-    # DR 1/3's unfriendly amendment is adopted: its outcome is applied here, before the voting
-    # app's demo takes topic 1's drafts (that app does not put amendments to the vote yet).
-    with clock.travel_to(at(3, 8, 55), tick=tick):
-        amendment_demo.adopt_in_voting(dr_1_3, chair=chair)
+    # Wednesday: voting procedure on topic 1 (recorded by the voting part: DR 1/3's unfriendly
+    # amendment is put to the vote before its draft, adopted and applied), then topic 2.
     voting_procedure(committee.topics.get(status=Topic.Status.OPEN), chair)
     with clock.travel_to(at(3, 11, 0), tick=tick):
         session_services.topic_open_next(committee=committee, actor=chair)

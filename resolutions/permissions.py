@@ -31,8 +31,8 @@ MENU = [
         "Working papers",
         "resolutions:papers",
         is_member,
-        badge="open_invitations",
-        badge_title="Papers asking your delegation to sign or co-sponsor",
+        badge="papers",
+        badge_template="resolutions/partials/menu_badges.html",
     ),
     MenuEntry(
         80,
@@ -47,8 +47,8 @@ MENU = [
         "Amendments",
         "resolutions:amendments",
         is_member & ~is_dais_or_secretariat,
-        badge="open_amendment_requests",
-        badge_title="Amendments asking your delegation to consent or sign",
+        badge="amendments",
+        badge_template="resolutions/partials/menu_badges.html",
     ),
 ]
 

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from sessions import clock
+from sessions import services as session_services
 from sessions.audit import log_action
 from sessions.errors import DomainError
 from sessions.live import notify
@@ -427,6 +428,9 @@ def paper_approve(*, paper, actor):
     round_ = _require_review(paper)
     topic = Topic.objects.select_for_update(no_key=True).get(pk=paper.topic_id)
     _require_open_topic(topic)
+    session_services.check_no_one_enters_or_leaves(
+        paper.committee, f"approving {paper.name} as a draft resolution"
+    )
     number = (DraftResolution.objects.filter(topic=topic).aggregate(n=Max("number"))["n"] or 0) + 1
     committee = paper.committee
     code = committee.draft_code(topic_number=topic.number, number=number)

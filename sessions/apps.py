@@ -17,6 +17,7 @@ class CommitteeSessionsConfig(AppConfig):
             permissions.PERMISSIONS, menu=permissions.CORE_MENU, nav=permissions.CORE_NAV
         )
         user_logged_out.connect(_close_sockets_on_logout, dispatch_uid="close_sockets_on_logout")
+        from . import live_parts  # noqa: F401  (the state live messages carry)
 
 
 def _close_sockets_on_logout(sender, request, user, **kwargs):

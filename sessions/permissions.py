@@ -93,7 +93,8 @@ PERMISSIONS = {
 @dataclass(frozen=True)
 class MenuEntry:
     """One link of the committee's menu: shown when ``rule`` holds for the reader's access;
-    ``nav`` marks it active; ``badge`` names a context variable counted beside the label."""
+    ``nav`` marks it active; ``badge_template`` is included beside the label, with ``badge``
+    as its ``kind`` (counts of what waits for the reader)."""
 
     order: int
     nav: str
@@ -101,7 +102,7 @@ class MenuEntry:
     url: str
     rule: object
     badge: str = ""
-    badge_title: str = ""
+    badge_template: str = ""
 
 
 MENU = []

@@ -31,6 +31,30 @@ def _lock_committee(committee):
     return Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
 
 
+# Voting procedure: no one enters or leaves ------------------------------------------------
+
+_VOTING_PROCEDURE = []
+
+
+def register_voting_procedure(function):
+    """``function(committee) -> topic number | None``: the topic in voting procedure. The
+    voting app registers it in ``AppConfig.ready()`` (it depends on this app, not the other
+    way)."""
+    _VOTING_PROCEDURE[:] = [function]
+    return function
+
+
+def check_no_one_enters_or_leaves(committee, what):
+    """Refuse ``what`` (a change to who votes or to what is voted on) while a topic is in
+    voting procedure (DOMAIN.md: "no one enters or leaves")."""
+    topic = _VOTING_PROCEDURE[0](committee) if _VOTING_PROCEDURE else None
+    if topic is not None:
+        raise DomainError(
+            f"Topic {topic} is in voting procedure: no one enters or leaves until its last "
+            f"vote, so {what} must wait until voting procedure ends."
+        )
+
+
 # Meetings and roll call ------------------------------------------------------------------
 
 
@@ -62,6 +86,7 @@ def check_meeting_start(committee, starts_at):
 def meeting_open(*, committee, name, starts_at=None, actor):
     """Open the next meeting; the previous one closes, with its membership fixed."""
     committee = _lock_committee(committee)
+    check_no_one_enters_or_leaves(committee, "a new meeting and its roll call")
     name = " ".join((name or "").split())
     if not name:
         raise DomainError("Give the meeting a name, for example “Sunday evening”.")
@@ -99,6 +124,7 @@ def meeting_open(*, committee, name, starts_at=None, actor):
 def meeting_remove(*, meeting, actor):
     """Remove a meeting opened by mistake: only the latest, and only before its roll call."""
     committee = _lock_committee(meeting.committee)
+    check_no_one_enters_or_leaves(committee, "removing a meeting")
     meeting = Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     if meeting is None:
         raise DomainError("That meeting has already been removed.")
@@ -140,6 +166,7 @@ def roll_call_mark(*, meeting, delegation, status, actor):
     )
     if delegation.committee_id != meeting.committee_id:
         raise DomainError(f"{delegation} is not a delegation of this committee.")
+    check_no_one_enters_or_leaves(meeting.committee, "the roll call")
     if status not in Attendance.values:
         raise DomainError("Answer present, present and voting, or absent.")
     entry = RollCallEntry.objects.filter(meeting=meeting, delegation=delegation).first()
@@ -357,6 +384,7 @@ def delegation_add(*, committee, member_state=None, organization_name="", is_obs
         is_observer = True
     if existing is not None:
         return existing, False
+    check_no_one_enters_or_leaves(committee, "a new delegation")
     delegation = Delegation.objects.create(
         committee=committee,
         member_state=member_state,
@@ -392,6 +420,7 @@ def delegation_set_observer(*, delegation, is_observer, actor):
     delegation = Delegation.objects.select_for_update(no_key=True).get(pk=delegation.pk)
     if delegation.is_observer == is_observer:
         return delegation
+    check_no_one_enters_or_leaves(committee, f"changing {delegation} between member and observer")
     check_observer_change(delegation)
     delegation.is_observer = is_observer
     delegation.save(update_fields=["is_observer"])
@@ -414,6 +443,7 @@ def delegation_withdraw(*, delegation, actor):
     delegation = Delegation.objects.select_for_update(no_key=True).get(pk=delegation.pk)
     if delegation.withdrawn_at is not None:
         raise DomainError(f"{delegation} has already left the committee.")
+    check_no_one_enters_or_leaves(committee, f"{delegation} leaving the committee")
     delegation.withdrawn_at = clock.now()
     delegation.save(update_fields=["withdrawn_at"])
     log_action(

@@ -10,6 +10,7 @@ from resolutions import demo
 from resolutions.models import Amendment, DraftResolution
 from resolutions.text import parse
 from sessions.models import AuditEntry
+from voting.models import Item
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SEED = demo.SEED
@@ -40,6 +41,18 @@ def test_demo_amendments_lead_to_the_seed_texts(member_states):
     assert unfriendly.descriptions[1] == "Delete op 3.f"
     assert unfriendly.supports.filter(state="accepted").count() == 6
     assert AuditEntry.objects.filter(action="amendment.adopted").count() == 1
+    # China's amendment was put to the vote in voting procedure, before DR 1/3 itself.
+    item = Item.objects.select_related("vote").get(kind="amendment")
+    whole = Item.objects.select_related("vote").get(kind="draft", draft=unfriendly.draft)
+    assert (item.amendment_id, item.status, item.vote.method) == (
+        unfriendly.pk,
+        "adopted",
+        "placard",
+    )
+    assert item.vote.result == "18 in favor, 10 against, 5 abstentions"
+    assert (item.procedure_id, item.position) == (whole.procedure_id, whole.position - 1)
+    assert item.vote.announced_at <= unfriendly.applied_revision.created_at
+    assert unfriendly.applied_revision.created_at < whole.vote.opened_at
     before = Amendment.objects.count()
     call_command("demo", stdout=StringIO())
     assert Amendment.objects.count() == before

@@ -14,6 +14,8 @@ class VotingConfig(AppConfig):
 
         register_agenda_vote("voting:index")
 
+        from sessions import services as session_services
+
         from . import selectors, services
 
         # Motions from the floor are decided by this app's procedural votes, and the
@@ -21,6 +23,9 @@ class VotingConfig(AppConfig):
         floor.register_decider(services.floor_motion_vote)
         floor.register_vote_state(selectors.floor_vote_state)
         floor.register_debate_closed(selectors.debate_closed)
+        # No one enters or leaves during voting procedure: the sessions and resolutions
+        # services ask before changing who votes or what is voted on.
+        session_services.register_voting_procedure(selectors.in_voting_procedure)
 
         from . import permissions
 
@@ -47,6 +52,8 @@ class VotingConfig(AppConfig):
                 "procedure.reordered": "drafts reordered",
                 "procedure.divided": "question divided on {draft}",
                 "procedure.finished": "voting procedure on topic {topic} finished",
+                "procedure.lapsed": "{after} adopted: amendments it sent back for revision "
+                "are not put to the vote",
                 "resolution.adopted": "{draft} adopted as resolution {code} ({result})",
                 "draft.failed": "{code} failed: {reason}",
             }

@@ -2,8 +2,9 @@
 
 Sunday evening the agenda is adopted by a procedural vote. On Wednesday morning, after a new
 roll call, debate on topic 1 is closed and its four drafts are voted on in order: CCPCJ/1/1 and
-CCPCJ/1/2 adopted without a vote, CCPCJ/1/3 by roll call 21–7–5 (Qatar passes and is called
-again), CCPCJ/1/4 by placard 25–2–6. In the afternoon, once its draft is approved, topic 2:
+CCPCJ/1/2 adopted without a vote; China's unfriendly amendment to DR 1/3 adopted by placard
+(18–10–5) and applied; CCPCJ/1/3 by roll call 21–7–5 (Qatar passes and is called again);
+CCPCJ/1/4 by placard 25–2–6. In the afternoon, once its draft is approved, topic 2:
 CCPCJ/2/1 by placard 24–2–7. Safe to run again: nothing is done once the committee has votes.
 """
 
@@ -26,6 +27,9 @@ TICK = dt.timedelta(seconds=10)
 AGAINST_1_3 = ["AUS", "CAN", "GBR", "ITA", "PER", "TUR", "USA"]
 ABSTAIN_1_3 = ["CHN", "CUB", "IRN", "RUS", "SAU"]
 PASSES_1_3 = {"QAT": "yes"}
+# China's amendment to DR 1/3, by placard (the seed gives no count; at most the five that
+# answered "present" may abstain).
+AMENDMENT_1_3 = {"yes": 18, "no": 10, "abstain": 5}
 
 
 class VotingDemo(SessionsDemo):
@@ -74,8 +78,14 @@ def topic_1(topic, chair):
     with clock.travel_to(at(3, 9, 45), tick=TICK):
         for item in items[:2]:
             services.vote_no_objection(vote=_take(item, "without_vote", chair), actor=chair)
+    with clock.travel_to(at(3, 9, 50), tick=TICK):
+        # Amendment 1 to DR 1/3 (China's, unfriendly) before its draft: adopted by placard
+        # and applied, so DR 1/3 is voted on with the seed's text.
+        amendment, items = items[2], items[3:]
+        vote = _take(amendment, "placard", chair)
+        services.vote_counts(vote=vote, actor=chair, **AMENDMENT_1_3)
     with clock.travel_to(at(3, 9, 55), tick=TICK):
-        vote = _take(items[2], "without_vote", chair)
+        vote = _take(items[0], "without_vote", chair)
         services.vote_objection(vote=vote, method="roll_call", actor=chair)
         vote.refresh_from_db()
         answers = {}
@@ -98,7 +108,7 @@ def topic_1(topic, chair):
         services.vote_verify(vote=vote, actor=rapporteur)
         services.vote_announce(vote=vote, actor=chair)
     with clock.travel_to(at(3, 10, 30), tick=TICK):
-        vote = _take(items[3], "placard", chair)
+        vote = _take(items[1], "placard", chair)
         services.vote_counts(vote=vote, yes=25, no=2, abstain=6, actor=chair)
 
 

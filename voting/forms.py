@@ -78,13 +78,30 @@ class MotionForm(CountsForm):
     subject = forms.CharField(
         label="Motion", required=False, max_length=200, help_text="Other: what it proposes."
     )
-    field_order = ["motion", "order", "draft", "parts", "subject", "yes", "no"]
+    method = forms.ChoiceField(
+        label="How",
+        choices=[
+            (Method.PLACARD, "Placard vote: enter the counts below"),
+            (Method.ROLL_CALL, "Roll-call vote: call every delegation present"),
+        ],
+        initial=Method.PLACARD,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    field_order = ["motion", "order", "draft", "parts", "subject", "method", "yes", "no"]
 
     def __init__(self, *args, **kw):
         super().__init__(*args, abstentions=False, label="Record the vote", **kw)
+        self.fields["yes"].required = self.fields["no"].required = False
+        self.fields["yes"].help_text = "Placard vote only."
 
     def clean(self):
         data = super().clean()
+        data["method"] = data.get("method") or Method.PLACARD
+        if data["method"] == Method.PLACARD:
+            for name in ("yes", "no"):
+                if data.get(name) is None and name not in self.errors:
+                    self.add_error(name, "Enter the count (0 or more) for a placard vote.")
         motion = data.get("motion")
         try:
             if motion in ("agenda", "reorder"):

@@ -50,12 +50,11 @@ class VotingProcedure(models.Model):
 
 
 class Item(models.Model):
-    """One question put to the vote in voting procedure: a draft as a whole, a separated
-    operative part of a draft (division of the question), or (later) an amendment."""
+    """One question put to the vote in voting procedure: an unfriendly amendment (before its
+    draft, in order of submission), a separated operative part of a draft (division of the
+    question), or a draft as a whole."""
 
     class Kind(models.TextChoices):
-        # An unfriendly amendment comes before its draft; the amendments app links it
-        # with a nullable foreign key of its own and this kind.
         AMENDMENT = "amendment", "Amendment"
         PART = "part", "Divided part"
         DRAFT = "draft", "Draft resolution as a whole"
@@ -65,13 +64,24 @@ class Item(models.Model):
         VOTING = "voting", "Being voted on"
         ADOPTED = "adopted", "Adopted"
         FAILED = "failed", "Failed"
+        # An amendment that no longer applies to the text when its turn comes (an amendment
+        # adopted before it changed the clauses it relies on): not put to the vote.
+        LAPSED = "lapsed", "Not put to the vote"
 
-    DECIDED = {Status.ADOPTED, Status.FAILED}
+    DECIDED = {Status.ADOPTED, Status.FAILED, Status.LAPSED}
 
     procedure = models.ForeignKey(VotingProcedure, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=20, choices=Kind.choices)
     draft = models.ForeignKey(DraftResolution, on_delete=models.PROTECT, related_name="items")
+    amendment = models.ForeignKey(
+        "resolutions.Amendment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="items",
+        help_text="An amendment item: the unfriendly amendment put to the vote.",
+    )
     clauses = models.JSONField(
         default=list, blank=True, help_text="A divided part: its operative clause numbers."
     )
@@ -86,6 +96,11 @@ class Item(models.Model):
                 name="item_unique_position",
                 deferrable=models.Deferrable.DEFERRED,
             ),
+            models.CheckConstraint(
+                condition=Q(kind="amendment", amendment__isnull=False)
+                | (~Q(kind="amendment") & Q(amendment__isnull=True)),
+                name="item_amendment_only_for_amendments",
+            ),
         ]
 
     def __str__(self):
@@ -98,7 +113,7 @@ class Item(models.Model):
             word = "clause" if len(self.clauses) == 1 else "clauses"
             return f"{self.draft.code}, operative {word} {numbers}"
         if self.kind == self.Kind.AMENDMENT:
-            return f"Amendment to {self.draft.code}"
+            return f"Amendment {self.amendment.number} to {self.draft.code}"
         return f"{self.draft.code} as a whole"
 
     @property

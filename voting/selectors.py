@@ -26,10 +26,21 @@ def ballot_message(ballot, delegation):
     }
 
 
-def vote_state(vote, *, order=False):
+def ballot_answers(vote):
+    """{delegation id: (answer, with rights, passed)} of a roll call (one query)."""
+    return {
+        row[0]: row[1:]
+        for row in Ballot.objects.filter(vote=vote).values_list(
+            "delegation_id", "answer", "with_rights", "passed"
+        )
+    }
+
+
+def vote_state(vote, *, order=False, answers=None):
     """Everything a screen shows of ``vote``: the tally, who is being called, the result.
     With ``order``, also every delegation called with its answer (the roll call's rows).
-    Two queries for a roll call (one with ``order``), none otherwise."""
+    Two queries for a roll call (one with ``order``, one less when the caller already holds
+    ``answers``, as ``ballot_answers`` gives them), none otherwise."""
     state = {
         "vote": vote.pk,
         "seq": vote.sequence,
@@ -53,6 +64,8 @@ def vote_state(vote, *, order=False):
         "reason": vote.reason,
         "drawn": None,
         "resolution": None,
+        # An amendment put to the vote: what it does, one line per change.
+        "changes": vote.details.get("changes") if vote.item_id else None,
     }
     if vote.adopted and vote.item_id:
         state["resolution"] = (
@@ -60,12 +73,8 @@ def vote_state(vote, *, order=False):
         )
     if vote.method != Method.ROLL_CALL:
         return state
-    answers = {
-        row[0]: row[1:]
-        for row in Ballot.objects.filter(vote=vote).values_list(
-            "delegation_id", "answer", "with_rights", "passed"
-        )
-    }
+    if answers is None:
+        answers = ballot_answers(vote)
     calling = next((pk for pk in vote.call_order if pk not in answers), None)
     again = False
     if calling is None:
@@ -103,7 +112,7 @@ def current_vote(committee):
 
 
 def procedures(committee):
-    items = Item.objects.select_related("draft", "vote").order_by("position")
+    items = Item.objects.select_related("draft", "vote", "amendment").order_by("position")
     return list(
         VotingProcedure.objects.filter(committee=committee)
         .select_related("topic")
@@ -128,6 +137,15 @@ def floor_vote_state(committee):
     """The vote the floor's projector shows at first (later ones arrive in messages)."""
     vote = current_vote(committee)
     return vote_state(vote) if vote else None
+
+
+def in_voting_procedure(committee):
+    """The number of the topic in voting procedure, or None (one query)."""
+    return (
+        VotingProcedure.objects.filter(committee=committee, status=VotingProcedure.Status.OPEN)
+        .values_list("topic__agenda_position", flat=True)
+        .first()
+    )
 
 
 def debate_closed(committee):

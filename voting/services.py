@@ -11,8 +11,11 @@ import random
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from resolutions import amendment_selectors, amendment_services
+from resolutions.amendment_models import Amendment
 from resolutions.models import DraftResolution
 from resolutions.text import Resolution as ResolutionText
+from resolutions.text import amend as text_amend
 from sessions import clock
 from sessions import services as session_services
 from sessions.audit import log_action
@@ -24,7 +27,7 @@ from sessions.selectors import latest_roll_call, roll_call_summary
 from . import rules
 from .live import send_after_commit
 from .models import Ballot, Item, Method, Resolution, Vote, VotingProcedure
-from .selectors import ballot_message, vote_state
+from .selectors import ballot_answers, ballot_message, vote_state
 
 A = Ballot.Answer
 _draw = random.SystemRandom()
@@ -34,20 +37,25 @@ _draw = random.SystemRandom()
 
 
 def _lock_vote(vote, *, related=("committee", "item__draft", "item__procedure__topic", "topic")):
-    return Vote.objects.select_for_update(of=("self",)).select_related(*related).get(pk=vote.pk)
+    return (
+        Vote.objects.select_for_update(no_key=True, of=("self",))
+        .select_related(*related)
+        .get(pk=vote.pk)
+    )
 
 
 def _lock_procedure(procedure):
     return (
-        VotingProcedure.objects.select_for_update(of=("self",))
+        VotingProcedure.objects.select_for_update(no_key=True, of=("self",))
         .select_related("committee", "topic")
         .get(pk=procedure.pk)
     )
 
 
-def _send(vote, *, order=False, **extra):
+def _send(vote, *, order=False, answers=None, **extra):
     """Send the vote's new state and sequence number (after commit, without waiting)."""
-    vote.state = vote_state(vote, order=order)  # the chair's page gets the same state back
+    # The chair's page gets the same state back.
+    vote.state = vote_state(vote, order=order, answers=answers)
     send_after_commit(vote.committee, state=vote.state, **extra)
 
 
@@ -269,19 +277,25 @@ def motion_vote(
     *,
     committee,
     motion,
-    yes,
-    no,
     actor,
+    yes=None,
+    no=None,
+    method=Method.PLACARD,
     subject="",
     order=None,
     draft=None,
     parts=None,
 ):
-    """Record a procedural vote taken by placard, and what it does if it passes: adopt the
-    agenda (``order`` of proposed topic numbers), close debate on the open topic (voting
-    procedure opens), reorder the drafts (``order`` of draft numbers), divide the question
-    (``draft`` number, ``parts``: lists of operative clause numbers). Returns the vote."""
-    committee = Committee.objects.select_for_update().get(pk=committee.pk)
+    """A procedural vote, and what it does if it passes: adopt the agenda (``order`` of
+    proposed topic numbers), close debate on the open topic (voting procedure opens), reorder
+    the drafts (``order`` of draft numbers), divide the question (``draft`` number,
+    ``parts``: lists of operative clause numbers). By placard, ``yes`` and ``no`` are
+    recorded and the result announced at once; by roll call the vote opens (everyone present
+    is called, observers too; nobody abstains) and its effect follows its announcement.
+    Returns the vote."""
+    if method not in (Method.PLACARD, Method.ROLL_CALL):
+        raise DomainError("A procedural vote is taken by placard or by roll call.")
+    committee = Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
     M = Vote.Motion
     majority, topic, details = rules.SIMPLE, None, {}
     if motion == M.AGENDA:
@@ -329,12 +343,15 @@ def motion_vote(
         kind=Vote.Kind.PROCEDURAL,
         motion=motion,
         subject=subject[:300],
-        method=Method.PLACARD,
+        method=method,
         majority=majority,
         topic=topic,
         details=details,
         actor=actor,
     )
+    if method == Method.ROLL_CALL:
+        _signal(vote, order=True)
+        return vote
     _check_counts(vote, yes=yes, no=no, abstain=0, permanent_no=0)
     vote.yes, vote.no = yes, no
     _count_and_announce(vote, actor=actor)
@@ -390,7 +407,9 @@ def _open_procedure(committee):
 @transaction.atomic
 def procedure_open(*, topic, actor):
     """Voting procedure on ``topic``: every draft on it, in the order of its code."""
-    topic = Topic.objects.select_for_update().select_related("committee").get(pk=topic.pk)
+    topic = (
+        Topic.objects.select_for_update(no_key=True).select_related("committee").get(pk=topic.pk)
+    )
     if topic.status != Topic.Status.OPEN:
         raise DomainError(f"Topic {topic.number} is not open.")
     drafts = _drafts_to_vote(topic)
@@ -403,16 +422,34 @@ def procedure_open(*, topic, actor):
             )
     except IntegrityError:
         raise DomainError(f"Topic {topic.number} is already in voting procedure.") from None
-    Item.objects.bulk_create(
-        Item(procedure=procedure, position=i, kind=Item.Kind.DRAFT, draft=draft)
-        for i, draft in enumerate(drafts, start=1)
-    )
+    # For each draft: its approved unfriendly amendments, in order of submission, then the
+    # draft as a whole (divided parts are inserted before it if a division passes).
+    amendments = amendment_selectors.for_the_vote_of(drafts)
+    items = []
+    for draft in drafts:
+        items += [
+            Item(kind=Item.Kind.AMENDMENT, draft=draft, amendment=amendment)
+            for amendment in amendments[draft.pk]
+        ]
+        items.append(Item(kind=Item.Kind.DRAFT, draft=draft))
+    for position, item in enumerate(items, start=1):
+        item.procedure, item.position = procedure, position
+    Item.objects.bulk_create(items)
+    data = {
+        "topic": topic.number,
+        "drafts": [d.code for d in drafts],
+        "amendments": [a.name for d in drafts for a in amendments[d.pk]],
+    }
+    # Amendments still on their way are not put to the vote: nothing is approved now.
+    not_voted = amendment_selectors.not_put_to_the_vote(drafts)
+    if not_voted:
+        data["not_voted"] = [f"{a.name} ({a.get_status_display().lower()})" for a in not_voted]
     log_action(
         actor=actor,
         committee=topic.committee,
         action="procedure.opened",
         target=procedure,
-        data={"topic": topic.number, "drafts": [d.code for d in drafts]},
+        data=data,
     )
     notify(topic.committee, "procedure", procedure=procedure.pk)
     return procedure
@@ -481,6 +518,13 @@ def _check_division(procedure, number, parts):
         raise DomainError(f"{item.draft.code} has already been voted on.")
     if procedure.items.filter(kind=Item.Kind.PART, draft=item.draft).exists():
         raise DomainError(f"The question on {item.draft.code} has already been divided.")
+    if procedure.items.filter(
+        kind=Item.Kind.AMENDMENT, draft=item.draft, status=Item.Status.PENDING
+    ).exists():
+        raise DomainError(
+            f"Vote on the amendments to {item.draft.code} first: a division names the "
+            "operative clauses of the text as amended."
+        )
     if not parts:
         raise DomainError("Name the operative clauses to vote on separately, e.g. “3; 5, 6”.")
     count = len(item.draft.resolution.operative)
@@ -531,7 +575,11 @@ def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
     procedure = _lock_procedure(item.procedure)
     if procedure.status != VotingProcedure.Status.OPEN:
         raise DomainError("Voting procedure on this topic is finished.")
-    item = Item.objects.select_for_update(of=("self",)).select_related("draft").get(pk=item.pk)
+    item = (
+        Item.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("draft", "amendment")
+        .get(pk=item.pk)
+    )
     if item.status != Item.Status.PENDING:
         raise DomainError(f"{item.label} is {item.get_status_display().lower()}.")
     upcoming = next_item(procedure)
@@ -539,6 +587,19 @@ def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
         raise DomainError(f"Vote on {upcoming.label} first: items are taken in order.")
     if method not in Method.values:
         raise DomainError("Choose how to vote: without a vote, by placard or by roll call.")
+    details = {}
+    if item.kind == Item.Kind.AMENDMENT:
+        amendment = item.amendment
+        if amendment.status != Amendment.Status.APPROVED:
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}; only an amendment approved for "
+                "the vote is put to it."
+            )
+        # What the amendment does travels with the vote, for the projector and the phones.
+        details = {
+            "amendment": amendment.pk,
+            "changes": [text_amend.describe(op) for op in amendment.operations],
+        }
     vote = _open(
         procedure.committee,
         kind=Vote.Kind.SUBSTANTIVE,
@@ -548,6 +609,7 @@ def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
         majority=majority,
         topic=procedure.topic,
         item=item,
+        details=details,
         actor=actor,
     )
     item.status = Item.Status.VOTING
@@ -572,7 +634,15 @@ def _item_decided(item, *, vote, actor):
     item.status = Item.Status.ADOPTED if vote.adopted else Item.Status.FAILED
     item.result = vote.result
     item.save(update_fields=["status", "result"])
-    if item.kind == Item.Kind.DRAFT and vote.adopted:
+    if item.kind == Item.Kind.AMENDMENT:
+        # In the same transaction: adopted, it changes the text the draft is then voted on.
+        amendment = Amendment.objects.get(pk=item.amendment_id)
+        if vote.adopted:
+            amendment_services.amendment_apply_adopted(amendment=amendment, actor=actor)
+            _lapse_stale_amendments(item.procedure, after=amendment, actor=actor)
+        else:
+            amendment_services.amendment_mark_failed(amendment=amendment, actor=actor)
+    elif item.kind == Item.Kind.DRAFT and vote.adopted:
         _adopt(item.draft, vote=vote, actor=actor)
     elif item.kind == Item.Kind.PART and not vote.adopted and not _final_text(item.draft).operative:
         whole = Item.objects.get(
@@ -589,6 +659,31 @@ def _item_decided(item, *, vote, actor):
             data={"code": whole.draft.code, "reason": whole.result},
         )
     _finish_if_done(item.procedure, actor=actor)
+
+
+def _lapse_stale_amendments(procedure, *, after, actor):
+    """Amendments still to be voted on that ``after`` (just adopted and applied) sent back
+    for revision no longer apply to the text: they are not put to the vote."""
+    stale = list(
+        Item.objects.filter(
+            procedure=procedure, kind=Item.Kind.AMENDMENT, status=Item.Status.PENDING
+        )
+        .exclude(amendment__status=Amendment.Status.APPROVED)
+        .select_related("amendment", "draft")
+    )
+    if not stale:
+        return
+    result = f"Not put to the vote: it needs revision after {after.name} was adopted"
+    for item in stale:
+        item.status, item.result = Item.Status.LAPSED, result
+    Item.objects.bulk_update(stale, ["status", "result"])
+    log_action(
+        actor=actor,
+        committee=procedure.committee,
+        action="procedure.lapsed",
+        target=procedure,
+        data={"amendments": [i.amendment.name for i in stale], "after": after.name},
+    )
 
 
 def _adopt(draft, *, vote, actor):
@@ -621,7 +716,7 @@ def _adopt(draft, *, vote, actor):
 
 def _finish_if_done(procedure, *, actor):
     # The committee before the procedure, as motion_vote and topic_close lock them.
-    Committee.objects.select_for_update().get(pk=procedure.committee_id)
+    Committee.objects.select_for_update(no_key=True).get(pk=procedure.committee_id)
     procedure = _lock_procedure(procedure)
     if next_item(procedure) is not None:
         return
@@ -728,13 +823,18 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         raise DomainError(
             "Only “yes” or “no” can be given with rights, where the committee allows it."
         )
-    ballot = Ballot.objects.filter(vote=vote, delegation=delegation).first()
-    if ballot is not None and ballot.answer == answer and ballot.with_rights == with_rights:
+    # Every answer so far, in one query: this delegation's, the count of those called, and
+    # (updated below) the new state's rows.
+    answers = ballot_answers(vote)
+    previous = answers.get(delegation.pk)
+    if previous is not None and previous[:2] == (answer, with_rights):
+        ballot = Ballot.objects.get(vote=vote, delegation=delegation)
         ballot.vote = vote
         return ballot  # the same click twice
     vote.sequence += 1
     step = vote.sequence
-    if ballot is not None:
+    if previous is not None:
+        ballot = Ballot.objects.get(vote=vote, delegation=delegation)
         if ballot.answer != A.PASS:
             raise DomainError(
                 f"{delegation} already answered “{ballot.display}”. Undo the last entry to "
@@ -742,7 +842,7 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
             )
         if answer not in (A.YES, A.NO):
             raise DomainError(f"{delegation} passed; called again, it must answer yes or no.")
-        if Ballot.objects.filter(vote=vote).count() < len(vote.call_order):
+        if len(answers) < len(vote.call_order):
             raise DomainError(
                 f"{delegation} passed: it is called again once every delegation has been called."
             )
@@ -790,7 +890,8 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         answer=ballot.display.lower(),
         again=ballot.passed,
     )
-    _send(vote, ballot=ballot_message(ballot, delegation))
+    answers[delegation.pk] = (ballot.answer, ballot.with_rights, ballot.passed)
+    _send(vote, answers=answers, ballot=ballot_message(ballot, delegation))
     ballot.vote = vote
     return ballot
 

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from resolutions import amendment_selectors
+from resolutions.amendment_models import Amendment
 from sessions.errors import DomainError
 from sessions.permissions import committee_permission_required
 
@@ -69,6 +71,7 @@ def motion(request):
                 motion=data["motion"],
                 yes=data["yes"],
                 no=data["no"],
+                method=data["method"],
                 subject=data.get("subject") or "",
                 order=data["order"],
                 draft=data.get("draft"),
@@ -78,6 +81,8 @@ def motion(request):
         except DomainError as error:
             form.add_error(None, error.message)
         else:
+            if vote.is_open:  # a roll call: the chair calls the delegations on its screen
+                return redirect(_vote_url(vote))
             outcome = "adopted" if vote.adopted else "failed"
             messages.success(request, f"{vote.subject}: {outcome} ({vote.result}).")
             return redirect("voting:index", committee=committee.slug)
@@ -89,7 +94,11 @@ def motion(request):
 
 def _procedure_page(request, procedure, *, form=None, status=200):
     committee = request.committee
-    items = list(procedure.items.select_related("draft", "vote").order_by("position"))
+    items = list(
+        procedure.items.select_related(
+            "draft", "vote", "amendment__proposer__member_state"
+        ).order_by("position")
+    )
     upcoming = next((i for i in items if not i.is_decided), None)
     codes = {r.draft_id: r.code for r in selectors.resolutions(committee)}
     for item in items:
@@ -99,6 +108,11 @@ def _procedure_page(request, procedure, *, form=None, status=200):
         "procedure": procedure,
         "items": items,
         "upcoming": upcoming,
+        "not_voted": [
+            a
+            for a in amendment_selectors.not_put_to_the_vote({i.draft_id for i in items})
+            if a.pk not in {i.amendment_id for i in items}
+        ],
         "form": form or OpenItemForm(),
         "current": selectors.current_vote(committee),
         "can_record": request.access.has("voting.record"),
@@ -160,6 +174,28 @@ def tally_rows(state):
     ]
 
 
+def _amendment(vote):
+    """The amendment a vote decides, with its diff (two queries), or None."""
+    if vote is None or not vote.item_id or vote.item.kind != Item.Kind.AMENDMENT:
+        return None
+    amendment = (
+        Amendment.objects.select_related(
+            "draft__revision", "base_revision", "proposer__member_state"
+        )
+        .filter(pk=vote.item.amendment_id)
+        .first()
+    )
+    return amendment_selectors.annotate(amendment, amendment.draft.revision)
+
+
+def _opened_procedure(vote):
+    """The voting procedure an adopted closure of debate opened (one query), or None."""
+    if vote is None or vote.motion != Vote.Motion.CLOSURE or not vote.adopted:
+        return None
+    procedures = VotingProcedure.objects.filter(topic=vote.topic_id).select_related("topic")
+    return procedures.order_by("-opened_at").first()
+
+
 def _vote_context(request, vote, *, counts_form=None):
     committee = request.committee
     state = selectors.vote_state(vote, order=True) if vote else None
@@ -172,6 +208,8 @@ def _vote_context(request, vote, *, counts_form=None):
         "can_record": can_record,
         "delegation": request.access.delegation,
         "follow": "current" if request.resolver_match.url_name in ("current", "projector") else "",
+        "amendment": _amendment(vote),
+        "opened_procedure": _opened_procedure(vote),
     }
     if vote is not None and can_record and vote.method == Method.PLACARD and vote.is_open:
         context["counts_form"] = counts_form or CountsForm(

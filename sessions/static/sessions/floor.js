@@ -105,7 +105,7 @@
     vote = next;
     render();
   });
-  document.body.addEventListener("live:connected", function () {
+  document.body.addEventListener("live:resync", function () {
     fetch(root.dataset.stateUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) { if (!data) return; if (data.vote) vote = data.vote; take(data.state); })

@@ -91,6 +91,20 @@
       var limited = button.value === "abstain" || button.value === "pass";
       button.disabled = !state.calling || (limited && state.calling.again);
     });
+    // An amendment put to the vote: what it does (its diff only on the page that loaded it).
+    var changes = state.changes || [];
+    show("data-v-amendment", changes.length > 0);
+    all("[data-v-changes]").forEach(function (list) {
+      list.textContent = "";
+      changes.forEach(function (change) {
+        var li = document.createElement("li");
+        li.textContent = change;
+        list.appendChild(li);
+      });
+    });
+    all("[data-v-amendment-of]").forEach(function (el) {
+      el.hidden = String(state.vote) !== el.dataset.vAmendmentOf;
+    });
     var verify = root.querySelector("#verify-form button");
     if (verify) verify.disabled = !!state.calling;
     renderRows();
@@ -159,7 +173,7 @@
   }
 
   document.body.addEventListener("live:vote", function (event) { apply(event.detail); });
-  document.body.addEventListener("live:connected", function () { if (state || follow) fetchState(); });
+  document.body.addEventListener("live:resync", function () { if (state || follow) fetchState(); });
 
   // The chair's screen ------------------------------------------------------------------
   function csrf(form) { return form.querySelector("[name=csrfmiddlewaretoken]").value; }

@@ -1,0 +1,169 @@
+"""Benchmark: votes recorded per second by the service (``voting.services.ballot_record``)
+on PostgreSQL, the chair's answer path without HTTP or the fan-out.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/floor \\
+        .venv/bin/python scripts/bench_ballots.py [--votes 5] [--delegations 193]
+
+Creates a throwaway database next to DATABASE_URL's (``<name>_bench_ballots``), loads a
+committee of 193 delegations present at the roll call and one draft per vote, opens voting
+procedure, then records full roll-call votes one answer at a time (each answer its own
+transaction, as a request would) and prints, per vote and overall, answers recorded per
+second and the queries each answer makes. The live messages go to the in-memory channel
+layer (``REDIS_URL`` is ignored): the fan-out is ``scripts/bench_vote.py``'s part. Drops the
+database at the end.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccpcj.settings")
+os.environ.pop("REDIS_URL", None)
+
+
+def database_urls():
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL server: see the docstring.")
+    parts = urllib.parse.urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'floor'}_bench_ballots"
+    # Create and drop it from the server's maintenance database.
+    return parts._replace(path="/postgres").geturl(), parts._replace(path=f"/{name}").geturl(), name
+
+
+def recreate(admin_url, name, *, create=True):
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(count, votes):
+    from django.contrib.auth import get_user_model
+
+    from resolutions import services as paper_services
+    from resolutions.models import Supporter
+    from resolutions.text import parse
+    from sessions import services
+    from sessions.models import Committee, Conference, DaisRole, MemberState
+    from voting import services as voting_services
+
+    User = get_user_model()
+    conference = Conference.objects.create(
+        name="Bench MUN", start_date="2025-04-13", end_date="2025-04-17"
+    )
+    committee = Committee.objects.create(
+        conference=conference,
+        acronym="GA3",
+        slug="ga3",
+        full_name="Third Committee of the General Assembly",
+        signatory_threshold_percent=1,
+    )
+    chair = User.objects.create(username="chair")
+    director = User.objects.create(username="director")
+    DaisRole.objects.create(committee=committee, user=chair, role="chair")
+    DaisRole.objects.create(committee=committee, user=director, role="director")
+    delegations = [
+        services.delegation_add(committee=committee, member_state=state, actor=chair)[0]
+        for state in MemberState.objects.filter(is_un_member=True)[:count]
+    ]
+    services.topic_propose(committee=committee, title="Topic", actor=chair)
+    services.agenda_adopt(committee=committee, order=[1], actor=chair)
+    meeting = services.meeting_open(committee=committee, name="Monday", actor=chair)
+    for delegation in delegations:
+        services.roll_call_mark(
+            meeting=meeting, delegation=delegation, status="present", actor=chair
+        )
+    text = parse("Recalling x,\n1. Urges y;\n2. Decides z.").resolution
+    for _ in range(votes + 1):
+        paper = paper_services.paper_create(
+            committee=committee, delegation=delegations[0], actor=chair, resolution=text
+        )
+        Supporter.objects.create(
+            paper=paper, delegation=delegations[1], role="signatory", state="accepted"
+        )
+        paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=chair)
+        paper_services.paper_approve(paper=paper, actor=director)
+    voting_services.motion_vote(
+        committee=committee, motion="closure", yes=len(delegations), no=0, actor=chair
+    )
+    return committee, chair
+
+
+def one_vote(committee, chair):
+    """A full roll call, every answer "yes" (a few "abstain"); returns (answers/s, queries
+    per answer)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from voting import services
+    from voting.models import Item
+
+    item = (
+        Item.objects.filter(procedure__committee=committee, status="pending")
+        .order_by("position")
+        .first()
+    )
+    vote = services.item_vote_open(item=item, method="roll_call", actor=chair)
+    delegations = {d.pk: d for d in committee.delegations.select_related("member_state")}
+    queries = []
+    start = time.perf_counter()
+    for i, pk in enumerate(vote.call_order):
+        with CaptureQueriesContext(connection) as captured:
+            services.ballot_record(
+                vote=vote,
+                delegation=delegations[pk],
+                answer="abstain" if i % 10 == 0 else "yes",
+                actor=chair,
+            )
+        queries.append(len(captured))
+    elapsed = time.perf_counter() - start
+    services.vote_verify(vote=vote, actor=chair)
+    services.vote_announce(vote=vote, actor=chair)
+    return len(vote.call_order) / elapsed, statistics.median(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--votes", type=int, default=5)
+    parser.add_argument("--delegations", type=int, default=193)
+    args = parser.parse_args()
+    admin_url, bench_url, name = database_urls()
+    recreate(admin_url, name)
+    os.environ["DATABASE_URL"] = bench_url
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    settings.DEBUG = False
+    try:
+        call_command("migrate", verbosity=0)
+        committee, chair = build(args.delegations, args.votes)
+        rates = []
+        for n in range(1, args.votes + 1):
+            rate, queries = one_vote(committee, chair)
+            rates.append(rate)
+            print(f"vote {n}: {rate:6.0f} answers/s, {queries:.0f} queries per answer", flush=True)
+        print(
+            f"votes recorded per second on PostgreSQL ({args.delegations} delegations, "
+            f"{os.cpu_count()} cores): median {statistics.median(rates):.0f}, "
+            f"best {max(rates):.0f}"
+        )
+    finally:
+        connections.close_all()
+        recreate(admin_url, name, create=False)
+
+
+if __name__ == "__main__":
+    main()
