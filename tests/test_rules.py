@@ -504,6 +504,7 @@ def test_committee_access_of_an_outsider_is_empty(committee, outsider, other_com
         target = other_committee if user is chair else committee
         access = committee_access(user, target)
         assert access.roles == frozenset() and not access and access.menu == []
+        assert access.committee == target
 
 
 def test_secretariat_required(rf, secretariat, delegate):
@@ -516,6 +517,20 @@ def test_secretariat_required(rf, secretariat, delegate):
     with pytest.raises(PermissionDenied, match="Only the secretariat"):
         view(_request(rf, delegate))
     assert view(_request(rf, AnonymousUser())).status_code == 302
+
+
+def test_require_represents_says_who_may_act(delegations, delegate):
+    rules.require_represents(delegate, delegations[0])
+    with pytest.raises(DomainError) as refused:
+        rules.require_represents(delegate, delegations[1])
+    assert refused.value.message == (
+        "You do not represent France: only its delegates can act for it."
+    )
+    with pytest.raises(DomainError) as refused:
+        rules.require_represents(delegate, None)
+    assert refused.value.message == (
+        "You do not represent a delegation: only its delegates can act for it."
+    )
 
 
 def test_represents_only_the_delegates_own_delegation(delegations, delegate):
