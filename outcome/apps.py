@@ -11,15 +11,17 @@ class OutcomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from sessions import permissions as committee_permissions
         from sessions.audit import describe_actions, timeline_kinds
-        from sessions.context_processors import NAV
         from sessions.panels import register_overview_links
 
-        from . import backup, selectors
+        from . import backup, permissions, selectors
 
         register_overview_links(selectors.overview_links)
 
-        NAV.update({name: "documentation" for name in ["documentation", "summary"]})
+        committee_permissions.register(
+            permissions.PERMISSIONS, menu=permissions.MENU, nav=permissions.NAV
+        )
         timeline_kinds({"documentation": ("Documentation", ("documentation.",))})
         describe_actions(
             {

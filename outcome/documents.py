@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from . import selectors
 
 STYLESHEETS = [
-    Path(settings.BASE_DIR) / "static" / "css" / "resolution.css",
+    Path(settings.PACKAGE_DIR) / "static" / "css" / "resolution.css",
     Path(__file__).parent / "static" / "outcome" / "documentation.css",
 ]
 

@@ -3,14 +3,16 @@
 from django.db.models import CharField, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
 
+from sessions.permissions import is_dais_or_secretariat
+
 from .amendment_models import Amendment, AmendmentSupport
-from .models import DraftResolution, Supporter
+from .models import DraftResolution, Round, Supporter
 from .text import amend as text_amend
 from .text import render_diff_html
 
 
 def _is_dais(access):
-    return access.is_dais or "secretariat" in access.roles
+    return is_dais_or_secretariat.test(access)
 
 
 def visible_amendments(queryset, access):
@@ -104,7 +106,9 @@ def draft_amendments(draft, access):
 
 def draft_history(draft):
     """The draft's revisions since approval, newest first, with the amendment each applied."""
-    approved = draft.paper.rounds.filter(outcome="approved").values("revision__number")[:1]
+    approved = draft.paper.rounds.filter(outcome=Round.Outcome.APPROVED).values("revision__number")[
+        :1
+    ]
     return (
         draft.paper.revisions.filter(number__gte=approved)
         .select_related("author")
@@ -223,6 +227,6 @@ def open_request_supports():
     """Requests still waiting for an answer: consents to friendly amendments awaiting them,
     signatures of unfriendly ones still being written."""
     return AmendmentSupport.objects.filter(state=AmendmentSupport.State.INVITED).filter(
-        Q(role="consent", amendment__status=Amendment.Status.AWAITING_CONSENTS)
+        Q(role=AmendmentSupport.Role.CONSENT, amendment__status=Amendment.Status.AWAITING_CONSENTS)
         | Q(role="signatory", amendment__status__in=Amendment.EDITABLE)
     )

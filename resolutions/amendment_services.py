@@ -16,6 +16,7 @@ from sessions.live import notify
 from sessions.models import Topic
 from sessions.services import check_no_one_enters_or_leaves
 
+from . import rules
 from .amendment_models import Amendment, AmendmentSupport
 from .limits import MAX_CLAUSES, count_clauses
 from .models import DraftResolution, Supporter
@@ -182,6 +183,7 @@ def _reset_supports(amendment):
 @transaction.atomic
 def amendment_create(*, target, delegation, actor, kind):
     """A new amendment to the draft ``target``; its operations are written next."""
+    rules.require_represents(actor, delegation)
     if isinstance(target, Amendment):
         raise DomainError(
             "Amendments to amendments are out of order: amend the draft resolution itself."
@@ -218,6 +220,7 @@ def amendment_create(*, target, delegation, actor, kind):
 @transaction.atomic
 def amendment_save_operations(*, amendment, delegation, actor, operations, note=""):
     """Replace the amendment's operations (from the editor or a paste)."""
+    rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     _require_proposer(amendment, delegation)
     if not amendment.can_edit():
@@ -256,6 +259,7 @@ def amendment_save_operations(*, amendment, delegation, actor, operations, note=
 @transaction.atomic
 def amendment_invite(*, amendment, delegation, actor, invitee):
     """The proposer of an unfriendly amendment asks a delegation to sign it."""
+    rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     _require_proposer(amendment, delegation)
     if amendment.is_friendly:
@@ -285,6 +289,7 @@ def amendment_invite(*, amendment, delegation, actor, invitee):
 def amendment_signature_withdraw(*, amendment, delegation, actor):
     """A signatory takes its signature back, from its own account, before the amendment goes
     to the dais."""
+    rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     support = (
         AmendmentSupport.objects.select_for_update()
@@ -317,6 +322,7 @@ def amendment_signature_withdraw(*, amendment, delegation, actor):
 def amendment_request_consents(*, amendment, delegation, actor):
     """The proposer of a friendly amendment asks every sponsor of the draft to consent; its own
     consent is given. With every consent the amendment goes to the dais."""
+    rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     _require_proposer(amendment, delegation)
     if not amendment.is_friendly:
@@ -377,6 +383,7 @@ def _to_dais_when_consented(amendment, *, actor):
 def amendment_answer(*, amendment, delegation, actor, accept):
     """A delegation answers from its own account: a sponsor consents (or not) to a friendly
     amendment, a delegation signs (or not) an unfriendly one."""
+    rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     support = (
         AmendmentSupport.objects.select_for_update()
@@ -414,6 +421,7 @@ def amendment_answer(*, amendment, delegation, actor, accept):
 @transaction.atomic
 def amendment_submit(*, amendment, delegation, actor):
     """The proposer sends an unfriendly amendment with enough signatures to the dais."""
+    rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     _require_proposer(amendment, delegation)
     if amendment.is_friendly:
@@ -445,6 +453,7 @@ def amendment_submit(*, amendment, delegation, actor):
 
 @transaction.atomic
 def amendment_withdraw(*, amendment, delegation, actor, reason=""):
+    rules.require_represents(actor, delegation)
     amendment = _lock(amendment)
     _require_proposer(amendment, delegation)
     if amendment.status == S.APPROVED:

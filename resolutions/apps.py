@@ -7,10 +7,19 @@ class ResolutionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from sessions import permissions as committee_permissions
         from sessions.audit import describe_actions, hide_from_timeline, timeline_kinds
         from sessions.panels import register_panel
 
+        from . import permissions
         from .selectors import dashboard_panel, timeline_hidden_papers
+
+        committee_permissions.register(
+            permissions.PERMISSIONS,
+            menu=permissions.MENU,
+            nav=permissions.NAV,
+            topic_links=permissions.TOPIC_LINKS,
+        )
 
         register_panel(dashboard_panel)
         hide_from_timeline(timeline_hidden_papers)

@@ -11,7 +11,6 @@ seed's text. Safe to run again: nothing is done once the committee has papers.
 import datetime as dt
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from sessions import clock
@@ -23,7 +22,8 @@ from . import amendment_demo, services
 from .models import Supporter, WorkingPaper
 from .text import Resolution, parse
 
-SEED = Path(settings.BASE_DIR) / "tests" / "data" / "seed"
+# The seed's texts (the Documentation of NMUN New York 2025, Conference B), package data.
+SEED = Path(__file__).resolve().parent / "data" / "seed"
 
 # (seed text, title, main sponsor first, co-sponsors, signatories)
 TOPIC_1 = [

@@ -1,8 +1,14 @@
-"""Reads for the paper pages, each a fixed number of queries."""
+"""Reads for the paper pages and the services, each a fixed number of queries."""
 
-from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
+import math
+
+from django.db.models import CharField, Count, Prefetch, Q
 from django.db.models.functions import Cast
 
+from sessions.models import Attendance, Delegation, RollCallEntry
+from sessions.selectors import latest_roll_call
+
+from . import rules
 from .models import Comment, DraftResolution, Round, Supporter, WorkingPaper
 from .text import diff
 
@@ -27,18 +33,8 @@ def _with_supporters(queryset):
 
 
 def visible_papers(committee, access):
-    """Papers this person may read: the dais sees every submitted paper; a delegation sees
-    its own and those it was asked to support, and every paper once submitted."""
-    papers = WorkingPaper.objects.filter(committee=committee)
-    if access.is_dais or "secretariat" in access.roles:
-        papers = papers.filter(rounds__isnull=False).distinct()
-    elif access.delegation is not None:
-        involved = Supporter.objects.filter(
-            paper=OuterRef("pk"), delegation=access.delegation
-        ).exclude(state=Supporter.State.DECLINED)
-        papers = papers.filter(Exists(involved) | (Q(rounds__isnull=False))).distinct()
-    else:
-        papers = papers.none()
+    """Papers this person may read (``rules.readable_papers``), with their supporters."""
+    papers = rules.readable_papers(access, WorkingPaper.objects.filter(committee=committee))
     return _with_supporters(papers).order_by("topic__agenda_position", "number")
 
 
@@ -61,7 +57,7 @@ def papers_by_involvement(committee, access):
     mine, invited, others = [], [], []
     for paper in visible_papers(committee, access):
         own = next((s for s in paper.supporters.all() if s.delegation_id == delegation_id), None)
-        if own and own.role == Supporter.Role.SPONSOR and own.state == Supporter.State.ACCEPTED:
+        if rules.is_sponsoring(own):
             mine.append(paper)
         elif own and own.state == Supporter.State.INVITED:
             invited.append(paper)
@@ -92,30 +88,51 @@ def dashboard_panel(committee):
     }
 
 
-def private_audience(paper):
-    """Who may follow a paper's events: None once it was submitted (the whole committee
-    may read it), else the ids of the delegations it involves (``can_read``'s rule)."""
-    if paper.rounds.exists():
-        return None
-    return list(
-        paper.supporters.exclude(state=Supporter.State.DECLINED).values_list(
-            "delegation_id", flat=True
-        )
-    )
+# The rules themselves live in ``rules``; these names are kept for the callers.
+private_audience = rules.private_audience
 
 
 def can_read(paper, access):
-    if access.is_dais or "secretariat" in access.roles:
-        return paper.rounds.exists()
-    if access.delegation is None:
-        return False
-    if paper.rounds.exists():
-        return True
-    return (
-        paper.supporters.filter(delegation=access.delegation)
-        .exclude(state=Supporter.State.DECLINED)
-        .exists()
-    )
+    return rules.can_read_paper(access, paper)
+
+
+class Threshold:
+    """Sponsors plus signatories needed to submit: a share of the delegations present at
+    the latest roll call, rounded up."""
+
+    def __init__(self, *, have, needed, present, meeting):
+        self.have, self.needed, self.present, self.meeting = have, needed, present, meeting
+
+    @property
+    def met(self):
+        return self.have >= self.needed
+
+    def __str__(self):
+        return f"{self.have} of {self.needed} needed"
+
+
+def threshold_for(paper, *, have=None):
+    committee = paper.committee
+    # A meeting just opened, whose roll call nobody has answered yet, does not count.
+    meeting = latest_roll_call(committee)
+    if meeting is not None:
+        present = (
+            RollCallEntry.objects.filter(meeting=meeting).exclude(status=Attendance.ABSENT).count()
+        )
+    else:
+        present = Delegation.objects.filter(committee=committee).count()
+    needed = max(1, math.ceil(present * committee.signatory_threshold_percent / 100))
+    if have is None:
+        have = paper.supporters.filter(state=Supporter.State.ACCEPTED).count()
+    return Threshold(have=have, needed=needed, present=present, meeting=meeting)
+
+
+def latest_revision(paper):
+    return paper.revisions.order_by("-number").first()
+
+
+def pending_round(paper):
+    return paper.rounds.filter(outcome=Round.Outcome.PENDING).order_by("-number").first()
 
 
 def dais_queue(committee):

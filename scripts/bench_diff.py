@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from resolutions.text import diff, parse  # noqa: E402
 from resolutions.text.structure import Clause, Resolution  # noqa: E402
 
-SEEDS = sorted((ROOT / "tests" / "data" / "seed").glob("ccpcj-*.txt"))
+SEEDS = sorted((ROOT / "resolutions" / "data" / "seed").glob("ccpcj-*.txt"))
 
 
 def seed_clauses():

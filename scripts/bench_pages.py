@@ -65,7 +65,7 @@ def build(n_papers):
         services.roll_call_mark(
             meeting=meeting, delegation=delegation, status="present_voting", actor=chair
         )
-    text = (ROOT / "tests" / "data" / "seed" / "ccpcj-2-1.txt").read_text(encoding="utf-8")
+    text = (ROOT / "resolutions" / "data" / "seed" / "ccpcj-2-1.txt").read_text(encoding="utf-8")
     resolution = parse(text).resolution
     papers = []
     for i in range(n_papers):

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from resolutions.text import check, diff, parse, render_html, render_text  # noqa: E402
 
-SOURCE = (ROOT / "tests" / "data" / "seed" / "ccpcj-2-1.txt").read_text(encoding="utf-8")
+SOURCE = (ROOT / "resolutions" / "data" / "seed" / "ccpcj-2-1.txt").read_text(encoding="utf-8")
 CORPUS = ROOT / "tests" / "data" / "un-official"
 
 

@@ -100,12 +100,12 @@ def build(max_viewers, runs):
     text = parse("Recalling x,\n1. Urges y;\n2. Decides z.").resolution
     for _ in range(runs + 1):
         paper = paper_services.paper_create(
-            committee=committee, delegation=delegations[0], actor=chair, resolution=text
+            committee=committee, delegation=delegations[0], actor=users[0], resolution=text
         )
         Supporter.objects.create(
             paper=paper, delegation=delegations[1], role="signatory", state="accepted"
         )
-        paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=chair)
+        paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=users[0])
         paper_services.paper_approve(paper=paper, actor=director)
     voting_services.motion_vote(committee=committee, motion="closure", yes=193, no=0, actor=chair)
 

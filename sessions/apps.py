@@ -11,6 +11,11 @@ class CommitteeSessionsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_out
 
+        from . import permissions
+
+        permissions.register(
+            permissions.PERMISSIONS, menu=permissions.CORE_MENU, nav=permissions.CORE_NAV
+        )
         user_logged_out.connect(_close_sockets_on_logout, dispatch_uid="close_sockets_on_logout")
         from . import live_parts  # noqa: F401  (the state live messages carry)
 

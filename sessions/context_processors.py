@@ -1,34 +1,13 @@
-NAV = {
-    "dashboard": "dashboard",
-    "timeline": "timeline",
-    "roll_call": "roll_call",
-    "roll_call_meeting": "roll_call",
-    "meeting_create": "roll_call",
-    "agenda": "agenda",
-    "topic_propose": "agenda",
-    "agenda_adopt": "agenda",
-    "delegate_home": "delegate",
-    "conference_overview": "conference",
-    "papers": "papers",
-    "paper": "papers",
-    "paper_edit": "papers",
-    "paper_paste": "papers",
-    "paper_compare": "papers",
-    "queue": "review",
-    "floor": "floor",
-    "review": "review",
-    "draft": "amendments",
-    "amendments": "amendments",
-    "amendment": "amendments",
-    "amendment_edit": "amendments",
-    "amendment_paste": "amendments",
-    "amendment_queue": "amendment_queue",
-}
+from .permissions import NAV
 
 
 def committee_access(request):
+    """The reader's access in the committee of the page, its menu (each app registers its
+    own entries, see ``permissions.register``) and the menu entry the page belongs to."""
     match = getattr(request, "resolver_match", None)
+    access = getattr(request, "access", None)
     return {
-        "access": getattr(request, "access", None),
+        "access": access,
+        "menu": access.menu if access else [],
         "nav": NAV.get(match.url_name) if match else None,
     }

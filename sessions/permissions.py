@@ -1,4 +1,10 @@
-"""Committee roles and the permissions they grant, declared once.
+"""Committee roles, the permissions they grant and the menu, each app declaring its own.
+
+A permission is a ``rules`` predicate over a ``CommitteeAccess`` (who the user is in one
+committee). This module declares the roles, the predicates built from them, and the
+committee's own permissions (``committee.*``, ``floor.*``); every other app declares its
+permissions and menu entries in its own ``permissions`` module and registers them from its
+``AppConfig.ready`` with ``register``. Nothing here names another app.
 
 Views use ``committee_permission_required(<permission>)``. It loads the committee from the
 URL, works out the user's roles in it and refuses: anonymous users go to the login page,
@@ -6,8 +12,10 @@ people with no role in the committee get 404 (they cannot learn it exists), peop
 role but not this permission get 403.
 """
 
+from dataclasses import dataclass
 from functools import wraps
 
+import rules
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -26,45 +34,120 @@ DAIS = frozenset({DIRECTOR, ASSISTANT_DIRECTOR, CHAIR, RAPPORTEUR})
 SUBSTANCE = frozenset({DIRECTOR, ASSISTANT_DIRECTOR})
 EVERYONE = DAIS | {DELEGATE, SECRETARIAT}
 
+
+def has_role(*roles):
+    """A predicate true for a ``CommitteeAccess`` holding any of ``roles``."""
+    wanted = frozenset().union(*(r if isinstance(r, frozenset) else {r} for r in roles))
+
+    @rules.predicate(name="has_role(" + ", ".join(sorted(wanted)) + ")")
+    def predicate(access):
+        return bool(access.roles & wanted)
+
+    return predicate
+
+
+# The predicates every app builds its permissions from.
+is_member = has_role(EVERYONE)
+is_dais = has_role(DAIS)
+is_substance = has_role(SUBSTANCE)
+is_chair = has_role(CHAIR)
+is_chair_or_rapporteur = has_role(CHAIR, RAPPORTEUR)
+is_delegate = has_role(DELEGATE)
+is_secretariat = has_role(SECRETARIAT)
+is_dais_or_secretariat = is_dais | is_secretariat
+
+
+def _represents(user, delegation):
+    """Is ``user`` a delegate of ``delegation``? Services that act for a delegation check it."""
+    return (
+        delegation is not None
+        and user is not None
+        and Delegate.objects.filter(user=user, delegation=delegation).exists()
+    )
+
+
+represents = rules.predicate(_represents, name="represents")
+
+
+# Every registered permission, by name ("<app>.<verb>").
+COMMITTEE_RULES = rules.RuleSet()
+
 PERMISSIONS = {
-    "committee.view_dashboard": DAIS | {SECRETARIAT},
-    "committee.view_timeline": DAIS | {SECRETARIAT},
-    "committee.view_roll_call": DAIS | {SECRETARIAT},
-    "committee.take_roll_call": frozenset({CHAIR, RAPPORTEUR}),
-    "committee.view_agenda": EVERYONE,
-    "committee.manage_agenda": frozenset({CHAIR}),
-    "committee.view_delegate_home": frozenset({DELEGATE}),
-    "committee.follow_live": EVERYONE,
+    "committee.view_dashboard": is_dais_or_secretariat,
+    "committee.view_timeline": is_dais_or_secretariat,
+    "committee.view_roll_call": is_dais_or_secretariat,
+    "committee.take_roll_call": is_chair_or_rapporteur,
+    "committee.view_agenda": is_member,
+    "committee.manage_agenda": is_chair,
+    "committee.view_delegate_home": is_delegate,
+    "committee.follow_live": is_member,
     # The live floor: everyone follows it; delegates join the speakers list and raise
     # motions for their own delegation only (the chair and rapporteur for any); the chair
     # and rapporteur run it (call speakers, end speeches, put motions to the vote).
-    "floor.view": EVERYONE,
-    "floor.take_part": frozenset({DELEGATE, CHAIR, RAPPORTEUR}),
-    "floor.run": frozenset({CHAIR, RAPPORTEUR}),
-    # Working papers: which paper a person may read or change is decided per paper
-    # (resolutions.selectors.can_read, sponsorship); these say who may try at all.
-    "papers.view": EVERYONE,
-    "papers.write": frozenset({DELEGATE}),
-    "papers.view_queue": DAIS | {SECRETARIAT},
-    "papers.review": SUBSTANCE,
-    # Amendments to draft resolutions: which amendment a person may read or answer is decided
-    # per amendment (resolutions.amendment_selectors.can_read, proposer, invitations).
-    "amendments.view": EVERYONE,
-    "amendments.write": frozenset({DELEGATE}),
-    "amendments.view_queue": DAIS | {SECRETARIAT},
-    "amendments.review": SUBSTANCE,
-    # Voting: everyone in the committee watches (the projector too); the chair and the
-    # rapporteur record votes, verify counts and announce results.
-    "voting.view": EVERYONE,
-    "voting.record": frozenset({CHAIR, RAPPORTEUR}),
-    # Documentation: the dais and the secretariat preview it before it is published (then
-    # anyone reads it, without log-in); the dais writes the summary report; the Director and
-    # Assistant Director publish; the JSON backup (everything, the audit log included) is
-    # the secretariat's.
-    "outcome.preview": DAIS | {SECRETARIAT},
-    "outcome.edit_summary": DAIS,
-    "outcome.publish": SUBSTANCE,
-    "outcome.backup": frozenset({SECRETARIAT}),
+    "floor.view": is_member,
+    "floor.take_part": is_delegate | is_chair_or_rapporteur,
+    "floor.run": is_chair_or_rapporteur,
+}
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One link of the committee's menu: shown when ``rule`` holds for the reader's access;
+    ``nav`` marks it active; ``badge_template`` is included beside the label, with ``badge``
+    as its ``kind`` (counts of what waits for the reader)."""
+
+    order: int
+    nav: str
+    label: str
+    url: str
+    rule: object
+    badge: str = ""
+    badge_template: str = ""
+
+
+MENU = []
+# url_name -> the menu entry (its ``nav``) that is active on that page.
+NAV = {}
+# Buttons under the open topic on a delegate's home page (MenuEntry, ``nav`` unused).
+TOPIC_LINKS = []
+
+
+def register(permissions=(), *, menu=(), nav=None, topic_links=()):
+    """Add an app's permissions (name -> predicate), menu entries, active-page names and
+    links under the open topic. Called from each app's ``AppConfig.ready``; a permission
+    registered twice is an error."""
+    for name, predicate in dict(permissions).items():
+        if COMMITTEE_RULES.rule_exists(name):
+            raise ValueError(f"Permission {name!r} is declared twice.")
+        COMMITTEE_RULES.add_rule(name, predicate)
+    MENU.extend(menu)
+    MENU.sort(key=lambda entry: entry.order)
+    NAV.update(nav or {})
+    TOPIC_LINKS.extend(topic_links)
+    TOPIC_LINKS.sort(key=lambda entry: entry.order)
+
+
+CORE_MENU = [
+    MenuEntry(10, "dashboard", "Dashboard", "committee:dashboard", is_dais_or_secretariat),
+    MenuEntry(20, "roll_call", "Roll call", "committee:roll_call", is_dais_or_secretariat),
+    MenuEntry(30, "delegate", "My delegation", "committee:delegate_home", is_delegate),
+    MenuEntry(40, "agenda", "Agenda", "committee:agenda", is_member),
+    MenuEntry(50, "floor", "Floor", "committee:floor", is_member),
+    MenuEntry(900, "timeline", "Timeline", "committee:timeline", is_dais_or_secretariat),
+]
+
+CORE_NAV = {
+    "dashboard": "dashboard",
+    "timeline": "timeline",
+    "roll_call": "roll_call",
+    "roll_call_meeting": "roll_call",
+    "meeting_create": "roll_call",
+    "agenda": "agenda",
+    "topic_propose": "agenda",
+    "agenda_adopt": "agenda",
+    "delegate_home": "delegate",
+    "conference_overview": "conference",
+    "floor": "floor",
 }
 
 
@@ -80,16 +163,26 @@ class CommitteeAccess:
         return bool(self.roles)
 
     def has(self, permission):
-        return bool(self.roles & PERMISSIONS[permission])
+        return COMMITTEE_RULES.test_rule(permission, self)
 
     @property
     def is_dais(self):
-        return bool(self.roles & DAIS)
+        return is_dais.test(self)
 
     @property
     def can(self):
         """For templates: ``{% if access.can.committee__take_roll_call %}``."""
-        return {name.replace(".", "__"): self.has(name) for name in PERMISSIONS}
+        return {name.replace(".", "__"): self.has(name) for name in COMMITTEE_RULES}
+
+    @property
+    def menu(self):
+        """The menu entries this person sees, in order."""
+        return [entry for entry in MENU if entry.rule.test(self)]
+
+    @property
+    def topic_links(self):
+        """The links under the open topic this person sees, in order."""
+        return [entry for entry in TOPIC_LINKS if entry.rule.test(self)]
 
 
 def committee_access(user, committee):
@@ -113,10 +206,11 @@ def committee_access(user, committee):
 
 
 def committee_permission_required(permission):
-    if permission not in PERMISSIONS:
-        raise ValueError(f"Unknown permission {permission!r}")
-
     def decorator(view):
+        # Views are imported with the URLs, after every app registered its permissions.
+        if not COMMITTEE_RULES.rule_exists(permission):
+            raise ValueError(f"Unknown permission {permission!r}")
+
         @wraps(view)
         def wrapped(request, *args, committee, **kwargs):
             if not request.user.is_authenticated:

@@ -20,6 +20,17 @@ from .factories import (
 )
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Under mutmut, a test database of its own, kept between mutants (``--reuse-db``). Run
+    mutmut with ``--max-children 1`` on modules whose tests use the database: two workers
+    writing to one SQLite file fail tests on locks, which would count as kills."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        from pytest_django.fixtures import _set_suffix_to_test_databases
+
+        _set_suffix_to_test_databases(suffix="mutmut")
+
+
 @pytest.fixture
 def member_states(db):
     """Loaded by a migration; transactional tests flush them, so put them back."""

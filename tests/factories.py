@@ -119,3 +119,12 @@ def open_floor(committee, chair, *, present=None):
         status = "present_voting" if present is None or i < present else "absent"
         services.roll_call_mark(meeting=meeting, delegation=delegation, status=status, actor=chair)
     return meeting
+
+
+def delegate_of(delegation):
+    """A delegate (user) of ``delegation``: its first, or a new one. Services that act for a
+    delegation refuse anyone else."""
+    found = (
+        Delegate.objects.filter(delegation=delegation).select_related("user").order_by("pk").first()
+    )
+    return found.user if found else DelegateFactory(delegation=delegation).user

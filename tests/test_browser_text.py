@@ -6,16 +6,17 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from resolutions import demo
 from resolutions.text import parse, render_html
 
 pytestmark = pytest.mark.browser
 
-SEED = Path(__file__).parent / "data" / "seed"
+SEED = demo.SEED
 
 
 def test_seed_resolution_layout_in_chromium(chromium):
     resolution = parse((SEED / "ccpcj-1-3.txt").read_text(encoding="utf-8")).resolution
-    css = (Path(settings.BASE_DIR) / "static" / "css" / "resolution.css").read_text()
+    css = (Path(settings.PACKAGE_DIR) / "static" / "css" / "resolution.css").read_text()
     page = chromium.new_page(viewport={"width": 1000, "height": 1200})
     page.set_content(f"<style>{css}</style>{render_html(resolution)}")
     assert (

@@ -1,11 +1,11 @@
 from io import StringIO
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from resolutions import demo
 from resolutions.models import DraftResolution, Revision, Round, WorkingPaper
 from resolutions.text import parse
 from sessions.models import (
@@ -23,7 +23,7 @@ from voting.models import Ballot, Resolution, Vote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SEED = Path(__file__).parent / "data" / "seed"
+SEED = demo.SEED
 NEW_YORK = ZoneInfo("America/New_York")
 MODELS = [
     Committee,

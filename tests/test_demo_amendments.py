@@ -2,18 +2,18 @@
 amended, and the amendments lead from the approved texts to the seed's final texts."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from resolutions import demo
 from resolutions.models import Amendment, DraftResolution
 from resolutions.text import parse
 from sessions.models import AuditEntry
 from voting.models import Item
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SEED = Path(__file__).parent / "data" / "seed"
+SEED = demo.SEED
 
 
 def test_demo_amendments_lead_to_the_seed_texts(member_states):

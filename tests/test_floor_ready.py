@@ -34,7 +34,7 @@ from sessions.imports import (
 from sessions.models import Attendance, AuditEntry, Meeting, Topic
 
 from .conftest import state
-from .factories import DelegateFactory, DelegationFactory, UserFactory
+from .factories import DelegateFactory, DelegationFactory, UserFactory, delegate_of
 
 pytestmark = pytest.mark.django_db
 
@@ -299,8 +299,9 @@ def test_irreversible_steps_ask_for_confirmation(client, chair, director, commit
     client.force_login(chair)
     agenda = client.get(committee_url("agenda", committee)).content.decode()
     assert agenda.count("data-confirm=") == 2  # close, adjourn
-    paper = paper_services.paper_create(committee=committee, delegation=delegations[0], actor=chair)
-    WorkingPaper.objects.filter(pk=paper.pk)  # drafting: not on the review page yet
+    paper_services.paper_create(
+        committee=committee, delegation=delegations[0], actor=delegate_of(delegations[0])
+    )  # drafting: not on the review page yet
     services_paper = _submitted_paper(committee, delegations, chair)
     client.force_login(director)
     review = client.get(paper_url("review", committee, services_paper)).content.decode()

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from lxml import etree, html
 
 from outcome import documents
+from resolutions import demo
 from resolutions.text import parse
 from sessions.models import Committee
 
@@ -57,9 +58,7 @@ def test_demo_documentation_matches_the_seed(member_states):
         ["Chair", "Jacob Laurenzana"],
     ]
     for adopted in docs[0].resolutions:
-        seed = parse(
-            (DATA / "seed" / (adopted.code.lower().replace("/", "-") + ".txt")).read_text()
-        )
+        seed = parse((demo.SEED / (adopted.code.lower().replace("/", "-") + ".txt")).read_text())
         assert counts(adopted.text) == counts(seed.resolution), adopted.code
     summary = docs[0].summary
     assert "attended by representatives of 32 Member States" in summary

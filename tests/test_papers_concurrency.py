@@ -10,7 +10,7 @@ from resolutions import services
 from resolutions.models import DraftResolution, Supporter
 from resolutions.text import parse
 
-from .factories import DaisRoleFactory, UserFactory, open_floor
+from .factories import DaisRoleFactory, UserFactory, delegate_of, open_floor
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -41,7 +41,9 @@ def test_twenty_concurrent_approvals_get_codes_one_to_twenty(
             invitee=france,
             role=Supporter.Role.SIGNATORY,
         )
-        services.supporter_answer(paper=paper, delegation=france, actor=delegate, accept=True)
+        services.supporter_answer(
+            paper=paper, delegation=france, actor=delegate_of(france), accept=True
+        )
         services.paper_submit(paper=paper, delegation=mexico, actor=delegate)
         papers.append(paper)
     directors = [

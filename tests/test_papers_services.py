@@ -7,7 +7,7 @@ from resolutions.text import Clause, Resolution, parse
 from sessions.errors import DomainError
 from sessions.models import AuditEntry, Topic
 
-from .factories import open_floor
+from .factories import delegate_of, open_floor
 
 pytestmark = pytest.mark.django_db
 S = WorkingPaper.Status
@@ -44,7 +44,9 @@ def sign(paper, delegation, by, actor, role=Supporter.Role.SIGNATORY):
     services.supporter_invite(
         paper=paper, delegation=by, actor=actor, invitee=delegation, role=role
     )
-    return services.supporter_answer(paper=paper, delegation=delegation, actor=actor, accept=True)
+    return services.supporter_answer(
+        paper=paper, delegation=delegation, actor=delegate_of(delegation), accept=True
+    )
 
 
 def submitted(paper, mexico, delegate, france):
@@ -152,7 +154,7 @@ def test_invitation_answered_once_and_only_by_the_invitee(
         )
     with pytest.raises(DomainError, match="no open invitation"):
         services.supporter_answer(
-            paper=paper, delegation=delegations[2], actor=other_delegate, accept=True
+            paper=paper, delegation=delegations[2], actor=delegate_of(delegations[2]), accept=True
         )
     services.supporter_answer(paper=paper, delegation=france, actor=other_delegate, accept=False)
     with pytest.raises(DomainError, match="no open invitation"):
@@ -393,3 +395,32 @@ def test_submit_and_approve_need_the_topic_open(
         services.paper_submit(paper=late, delegation=mexico, actor=delegate)
     other = WorkingPaper.objects.get(pk=paper.pk)
     assert other.status == S.SUBMITTED and not DraftResolution.objects.exists()
+
+
+def test_signature_withdraw_touches_only_this_papers_accepted_signature(
+    floor, paper, mexico, france, delegate
+):
+    """France signed another paper and was only invited to sign this one: withdrawing from
+    this one is refused and changes nothing; withdrawing an accepted signature declines it,
+    stamped with the time."""
+    other = services.paper_create(
+        committee=floor, delegation=mexico, actor=delegate, resolution=parse(TEXT).resolution
+    )
+    sign(other, france, mexico, delegate)
+    services.supporter_invite(
+        paper=paper,
+        delegation=mexico,
+        actor=delegate,
+        invitee=france,
+        role=Supporter.Role.SIGNATORY,
+    )
+    french = delegate_of(france)
+    with pytest.raises(DomainError, match="France has not signed Working paper 1.1"):
+        services.signature_withdraw(paper=paper, delegation=france, actor=french)
+    assert other.supporters.get(delegation=france).state == Supporter.State.ACCEPTED
+    assert paper.supporters.get(delegation=france).state == Supporter.State.INVITED
+    signed_at = other.supporters.get(delegation=france).answered_at
+    services.signature_withdraw(paper=other, delegation=france, actor=french)
+    withdrawn = other.supporters.get(delegation=france)
+    assert withdrawn.state == Supporter.State.DECLINED
+    assert withdrawn.answered_at is not None and withdrawn.answered_at >= signed_at

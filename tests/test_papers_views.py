@@ -6,7 +6,7 @@ from resolutions.models import Comment, DraftResolution, Revision, Supporter, Wo
 from resolutions.text import parse
 from sessions.models import AuditEntry
 
-from .factories import DelegateFactory, UserFactory, open_floor
+from .factories import DelegateFactory, delegate_of, open_floor
 
 pytestmark = pytest.mark.django_db
 
@@ -395,7 +395,7 @@ def test_return_without_feedback_keeps_the_form(client, director, committee, pap
 def test_merge_through_the_page(client, director, delegate, committee, delegations, papers):
     other = papers["drafting"]
     services.supporter_answer(
-        paper=other, delegation=delegations[1], actor=UserFactory(), accept=True
+        paper=other, delegation=delegations[1], actor=delegate_of(delegations[1]), accept=True
     )
     services.paper_submit(paper=other, delegation=delegations[0], actor=delegate)
     client.force_login(director)

@@ -3,8 +3,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from resolutions import demo
+
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path(__file__).parent / "data" / "seed"
+SEED = demo.SEED
 
 
 def run(*args, stdin=None):

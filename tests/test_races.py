@@ -14,7 +14,7 @@ from resolutions.text import parse
 from sessions import services as session_services
 from sessions.errors import DomainError
 
-from .factories import DaisRoleFactory, UserFactory, open_floor
+from .factories import DaisRoleFactory, UserFactory, delegate_of, open_floor
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -37,7 +37,9 @@ def submitted_paper(committee, delegations, delegate, *, submit=True):
         invitee=france,
         role=Supporter.Role.SIGNATORY,
     )
-    services.supporter_answer(paper=paper, delegation=france, actor=delegate, accept=True)
+    services.supporter_answer(
+        paper=paper, delegation=france, actor=delegate_of(france), accept=True
+    )
     if submit:
         services.paper_submit(paper=paper, delegation=mexico, actor=delegate)
     return paper

@@ -1,16 +1,15 @@
 """The five resolutions of the seed (NMUN New York 2025, Conference B, CCPCJ), copied into
-tests/data/seed, parse to the right clauses and nesting, with warnings exactly where the
+resolutions/data/seed, parse to the right clauses and nesting, with warnings exactly where the
 seed has mistakes."""
-
-from pathlib import Path
 
 import pytest
 
+from resolutions import demo
 from resolutions.text import check, parse, render_text
 
 from .text_helpers import assert_no_word_dropped
 
-SEED = Path(__file__).parent / "data" / "seed"
+SEED = demo.SEED
 HEADING = "The Commission on Crime Prevention and Criminal Justice"
 
 

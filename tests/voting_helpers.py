@@ -7,6 +7,8 @@ from resolutions.text import parse
 from sessions import services as session_services
 from voting import services
 
+from .factories import delegate_of
+
 TEXT = """Recalling resolution 55/25,
 1. Encourages Member States to share data;
 2. Requests a report;
@@ -43,7 +45,9 @@ def approve_draft(committee, *, sponsor, signatory, user, director, text=TEXT):
         invitee=signatory,
         role=Supporter.Role.SIGNATORY,
     )
-    paper_services.supporter_answer(paper=paper, delegation=signatory, actor=user, accept=True)
+    paper_services.supporter_answer(
+        paper=paper, delegation=signatory, actor=delegate_of(signatory), accept=True
+    )
     paper_services.paper_submit(paper=paper, delegation=sponsor, actor=user)
     return paper_services.paper_approve(paper=paper, actor=director)
 

@@ -8,8 +8,8 @@ class VotingConfig(AppConfig):
 
     def ready(self):
         from sessions import floor
+        from sessions import permissions as committee_permissions
         from sessions.audit import describe_actions, timeline_kinds
-        from sessions.context_processors import NAV
         from sessions.panels import register_agenda_vote
 
         register_agenda_vote("voting:index")
@@ -27,11 +27,10 @@ class VotingConfig(AppConfig):
         # services ask before changing who votes or what is voted on.
         session_services.register_voting_procedure(selectors.in_voting_procedure)
 
-        NAV.update(
-            {
-                name: "voting"
-                for name in ["index", "motion", "procedure", "item_open", "current", "vote"]
-            }
+        from . import permissions
+
+        committee_permissions.register(
+            permissions.PERMISSIONS, menu=permissions.MENU, nav=permissions.NAV
         )
         timeline_kinds(
             {

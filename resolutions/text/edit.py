@@ -149,3 +149,32 @@ def outdent(resolution, key):
 
 def empty():
     return Resolution()
+
+
+_NEEDS_TEXT = {"set", "add_after", "append_pre", "append_op", "add_child"}
+
+
+def apply(resolution, op, key, text=""):
+    """Apply one editor operation; returns (new resolution, key of the clause to focus or
+    None). The resolution given is not changed."""
+    if op in _NEEDS_TEXT and not text:
+        raise EditError("Write the clause's text first.")
+    if op == "set":
+        return set_text(resolution, key, text), key
+    if op == "add_after":
+        return add_after(resolution, key, text)
+    if op == "append_pre":
+        return append(resolution, "pre", text)
+    if op == "append_op":
+        return append(resolution, "op", text)
+    if op == "add_child":
+        return add_child(resolution, key, text)
+    if op == "delete":
+        return delete(resolution, key), None
+    if op in {"up", "down"}:
+        return move(resolution, key, -1 if op == "up" else 1)
+    if op == "indent":
+        return indent(resolution, key)
+    if op == "outdent":
+        return outdent(resolution, key)
+    raise EditError(f"Unknown change {op!r}.")

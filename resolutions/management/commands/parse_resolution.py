@@ -30,7 +30,7 @@ class Command(BaseCommand):
         except ParseError as error:
             raise CommandError(str(error), returncode=2) from None
         if format == "html":
-            css = (Path(settings.BASE_DIR) / "static" / "css" / "resolution.css").read_text()
+            css = (Path(settings.PACKAGE_DIR) / "static" / "css" / "resolution.css").read_text()
             self.stdout.write(
                 '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Resolution'
                 f"</title><style>{css} body{{margin:2rem auto;max-width:48rem}}</style></head>"
