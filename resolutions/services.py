@@ -56,8 +56,11 @@ def _move(paper, status, *, actor, action, data=None):
     return paper
 
 
-def _record(paper, *, actor, action, **data):
-    """The audit entry and the live signal every change to a paper ends with."""
+def _record(paper, *, actor, action, concerns=None, **data):
+    """The audit entry and the live signal every change to a paper ends with. ``concerns``:
+    the delegation whose request to support the paper changed (invited, answered, withdrawn):
+    its screens hear of it even when it may no longer read the paper, and update the count
+    of requests waiting in their menu."""
     log_action(
         actor=actor,
         committee=paper.committee,
@@ -66,12 +69,13 @@ def _record(paper, *, actor, action, **data):
         data={"paper": paper.name, **data},
     )
     # A paper still with its sponsors is private: only its delegations hear of it.
-    notify(
-        paper.committee,
-        "papers",
-        paper=paper.pk,
-        only_delegations=rules.private_audience(paper),
-    )
+    audience = rules.private_audience(paper)
+    extra = {}
+    if concerns is not None:
+        extra["delegation"] = concerns.pk
+        if audience is not None:
+            audience = {*audience, concerns.pk}
+    notify(paper.committee, "papers", paper=paper.pk, only_delegations=audience, **extra)
 
 
 def _require_open_topic(topic):
@@ -196,7 +200,12 @@ def supporter_invite(*, paper, delegation, actor, invitee, role):
             paper=paper, delegation=invitee, role=role, position=position
         )
     _record(
-        paper, actor=actor, action="paper.supporter_invited", delegation=invitee.name, role=role
+        paper,
+        actor=actor,
+        action="paper.supporter_invited",
+        concerns=invitee,
+        delegation=invitee.name,
+        role=role,
     )
     return supporter
 
@@ -227,7 +236,14 @@ def supporter_answer(*, paper, delegation, actor, accept):
         action = "paper.signed"
     else:
         action = "paper.cosponsored"
-    _record(paper, actor=actor, action=action, delegation=delegation.name, role=supporter.role)
+    _record(
+        paper,
+        actor=actor,
+        action=action,
+        concerns=delegation,
+        delegation=delegation.name,
+        role=supporter.role,
+    )
     return supporter
 
 
@@ -256,7 +272,13 @@ def signature_withdraw(*, paper, delegation, actor):
     if not paper.can_edit():
         raise DomainError("A signature can only be withdrawn before the paper is submitted.")
     _step_down(supporter)
-    _record(paper, actor=actor, action="paper.signature_withdrawn", delegation=delegation.name)
+    _record(
+        paper,
+        actor=actor,
+        action="paper.signature_withdrawn",
+        concerns=delegation,
+        delegation=delegation.name,
+    )
     return supporter
 
 

@@ -204,3 +204,44 @@ def test_with_no_one_listening_the_stream_is_numbered_without_building_the_messa
 def test_two_messages_are_merged_only_when_the_second_continues_the_first(second):
     batch = [("committee.1", _message(5, 4, answers={"1": "present"})), ("committee.1", second)]
     assert live.coalesce(batch) == batch
+
+
+def test_a_declined_invitation_reaches_the_declining_delegation_and_names_it(
+    committee,
+    delegations,
+    chair,
+    delegate,
+    other_delegate,
+    published,
+    django_capture_on_commit_callbacks,
+):
+    """France declines Mexico's paper, still with its sponsors: France may no longer read it,
+    but its screens hear of it (to drop the request from their menu count)."""
+    from resolutions import services as paper_services
+    from resolutions.models import Supporter
+    from resolutions.text import parse
+    from tests.factories import open_floor
+
+    open_floor(committee, chair)
+    mexico, france = delegations[0], delegations[1]
+    paper = paper_services.paper_create(
+        committee=committee,
+        delegation=mexico,
+        actor=delegate,
+        resolution=parse("Recalling x,\n1. Urges y.").resolution,
+    )
+    paper_services.supporter_invite(
+        paper=paper,
+        delegation=mexico,
+        actor=delegate,
+        invitee=france,
+        role=Supporter.Role.SIGNATORY,
+    )
+    published.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        paper_services.supporter_answer(
+            paper=paper, delegation=france, actor=other_delegate, accept=False
+        )
+    ((groups, message),) = published
+    assert f"committee.{committee.pk}.delegation.{france.pk}" in groups
+    assert message == {"what": "papers", "paper": paper.pk, "delegation": france.pk}

@@ -455,3 +455,35 @@ def test_dashboard_shows_the_papers_panel(client, director, committee, papers):
     assert 'id="papers-panel"' in content
     assert '<div class="stat" data-count="waiting">0</div>' in content
     assert "DR 1/1" in content
+
+
+def test_declining_a_paper_still_with_its_sponsors_lands_on_the_papers_list(
+    client, committee, delegations, chair, delegate, other_delegate
+):
+    from resolutions import services as paper_services
+    from resolutions.models import Supporter
+    from resolutions.text import parse
+    from tests.factories import open_floor
+
+    open_floor(committee, chair)
+    paper = paper_services.paper_create(
+        committee=committee,
+        delegation=delegations[0],
+        actor=delegate,
+        resolution=parse("Recalling x,\n1. Urges y.").resolution,
+    )
+    paper_services.supporter_invite(
+        paper=paper,
+        delegation=delegations[0],
+        actor=delegate,
+        invitee=delegations[1],
+        role=Supporter.Role.SIGNATORY,
+    )
+    client.force_login(other_delegate)
+    url = reverse("resolutions:supporter_answer", kwargs={"committee": "ccpcj", "pk": paper.pk})
+    response = client.post(url, {"accept": "no"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "resolutions:papers", kwargs={"committee": "ccpcj"}
+    )
+    assert response.status_code == 200
+    assert "France declined." in response.content.decode()

@@ -49,6 +49,10 @@ def _act(request, paper, action, success):
         messages.error(request, error.message)
     else:
         messages.success(request, success(result) if callable(success) else success)
+        paper.refresh_from_db()
+        if not rules.can_read_paper(request.access, paper):
+            # Declining a paper still with its sponsors: the delegation no longer reads it.
+            return redirect("resolutions:papers", committee=paper.committee.slug)
     return _to_paper(paper)
 
 

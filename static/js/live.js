@@ -56,7 +56,7 @@
   function dispatch(message) {
     swapFragments(message);
     fire("live:" + message.what, message);
-    ["paper", "draft", "meeting", "topic"].forEach(function (key) {
+    ["paper", "draft", "meeting", "topic", "delegation"].forEach(function (key) {
       if (message[key] !== undefined && message[key] !== null) {
         fire("live:" + message.what + "-" + key + "-" + message[key], message);
       }
