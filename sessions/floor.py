@@ -89,8 +89,16 @@ def _speakers_list(committee):
     topic = open_topic(committee)
     if topic is None:
         raise DomainError("No topic is open, so there is no speakers list.")
-    speakers_list, _ = SpeakersList.objects.get_or_create(topic=topic)
+    speakers_list = _list_for(committee, topic)
     speakers_list.topic = topic
+    return speakers_list
+
+
+def _list_for(committee, topic):
+    """The topic's speakers list; a new one starts with the committee's speaking time."""
+    speakers_list, _ = SpeakersList.objects.get_or_create(
+        topic=topic, defaults={"speaking_time": committee.speaking_time}
+    )
     return speakers_list
 
 
@@ -233,9 +241,11 @@ def speaker_next(*, committee, actor):
 
 
 @transaction.atomic
-def speech_end(*, committee, actor, yield_to="", to_delegation=None):
+def speech_end(*, committee, actor, yield_to="", to_delegation=None, question_seconds=None):
     """End the speech under way. ``yield_to``: "" (time ran out or the chair ended it),
-    "dais", "questions", or "delegation" (``to_delegation`` speaks for the time left)."""
+    "dais", "questions", or "delegation" (``to_delegation`` speaks for the time left).
+    Questions run on their own timer: the time left, or ``question_seconds`` when the chair
+    sets a question time. Ending the questions ends the speech's turn (no further yield)."""
     committee, floor = _lock(committee)
     now = clock.now()
     speakers_list = _speakers_list(committee)
@@ -244,6 +254,8 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
         raise DomainError("Nobody has the floor.")
     if yield_to not in Speech.Yield.values:
         raise DomainError("Yield to the dais, to questions or to another delegation.")
+    if current.questions and yield_to:
+        raise DomainError("Questions are under way: end them; they cannot be yielded.")
     remaining = int((current.ends_at - now).total_seconds())
     if yield_to == Speech.Yield.DELEGATION:
         to_delegation = _delegation(committee, to_delegation)
@@ -251,6 +263,11 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
             raise DomainError("A delegation cannot yield to itself.")
         if remaining < 1:
             raise DomainError("No time is left to yield.")
+    if yield_to == Speech.Yield.QUESTIONS:
+        if question_seconds is not None and not 5 <= question_seconds <= 3600:
+            raise DomainError("Give the question time in seconds: 5 to 3,600.")
+        if question_seconds is None and remaining < 1:
+            raise DomainError("No time is left for questions: set a question time.")
     Speech.objects.filter(pk=current.pk).update(
         status=Speech.Status.DONE,
         ended_at=now,
@@ -259,6 +276,8 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
     )
     current.ended_at = now
     data = {"delegation": current.delegation.name, "spoken": format_seconds(current.spoken)}
+    if current.questions:
+        data["questions"] = True
     if yield_to:
         data["yield"] = Speech.Yield(yield_to).label.lower()
     if yield_to == Speech.Yield.DELEGATION:
@@ -272,7 +291,21 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
             duration=remaining,
             yielded_from=current,
         )
-    _changed(committee, floor, "floor.speech_ended", actor=actor, target=current, **data)
+    if yield_to == Speech.Yield.QUESTIONS:
+        seconds = question_seconds if question_seconds is not None else remaining
+        data["question_time"] = format_seconds(seconds)
+        Speech.objects.create(
+            speakers_list=speakers_list,
+            delegation=current.delegation,
+            status=Speech.Status.SPEAKING,
+            added_at=now,
+            started_at=now,
+            duration=seconds,
+            yielded_from=current,
+            questions=True,
+        )
+    action = "floor.questions_ended" if current.questions else "floor.speech_ended"
+    _changed(committee, floor, action, actor=actor, target=current, **data)
     return current
 
 
@@ -421,7 +454,7 @@ def motion_decided(*, motion, adopted, result, vote_id, actor):
 
             topic_close(topic=motion.topic, actor=actor, reason="debate adjourned")
         elif motion.kind == K.SPEAKING_TIME:
-            speakers_list, _ = SpeakersList.objects.get_or_create(topic=motion.topic)
+            speakers_list = _list_for(committee, motion.topic)
             speakers_list.speaking_time = motion.seconds
             speakers_list.save(update_fields=["speaking_time"])
         if motion.kind in (K.SUSPEND, K.ADJOURN_MEETING, K.ADJOURN_DEBATE, K.CLOSURE):
@@ -468,9 +501,7 @@ def floor_state(committee, *, now=None):
     floor = Floor.objects.filter(committee=committee).first() or Floor(committee=committee)
     topic = open_topic(committee)
     speakers_list = SpeakersList.objects.filter(topic=topic).first() if topic else None
-    speaking_time = (
-        speakers_list.speaking_time if speakers_list else SpeakersList.DEFAULT_SPEAKING_TIME
-    )
+    speaking_time = speakers_list.speaking_time if speakers_list else committee.speaking_time
     current, waiting, history = None, [], {}
     if speakers_list is not None:
         speeches = (
@@ -496,8 +527,11 @@ def floor_state(committee, *, now=None):
                     "yielded_from": (
                         speech.yielded_from.delegation.name if speech.yielded_from_id else None
                     ),
+                    "questions": speech.questions,
                 }
                 continue  # counted in the history once it ends
+            if speech.questions:
+                continue  # questions to a speaker are not a speech of their own
             row = history.setdefault(
                 speech.delegation_id, {"name": name, "speeches": 0, "seconds": 0}
             )

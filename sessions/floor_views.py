@@ -155,15 +155,20 @@ def speech_end(request):
     delegations = floor.delegations_for_floor(request.committee)
     form = YieldForm(request.POST, delegations=delegations)
     if not form.is_valid():
-        messages.error(request, "Choose how the speaker yields.")
+        if "question_seconds" in form.errors:
+            messages.error(request, "Give the question time in seconds: 5 to 3,600.")
+        else:
+            messages.error(request, "Choose how the speaker yields.")
         return _back(request)
     to = form.cleaned_data["delegation"]
+    questions = form.cleaned_data["yield_to"] == Speech.Yield.QUESTIONS
     return _run(
         request,
         floor.speech_end,
         committee=request.committee,
         yield_to=form.cleaned_data["yield_to"] or "",
         to_delegation=next((d for d in delegations if d.pk == to), None),
+        question_seconds=form.cleaned_data["question_seconds"] if questions else None,
     )
 
 

@@ -62,6 +62,7 @@
   }
   function render() {
     text("topic", state.topic ? "Topic " + state.topic.number + ": " + state.topic.title : "No topic open");
+    text("speech_label", state.current && state.current.questions ? "Questions to" : "Speaking now");
     text("speaker", state.current ? state.current.name : "No speaker");
     f("speaker").classList.toggle("fp-nobody", !state.current);
     text("speaking_time", state.speaking_time_label);
