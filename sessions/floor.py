@@ -39,6 +39,7 @@ K = FloorMotion.Kind
 _DECIDERS = []
 _VOTE_STATE = []
 _DEBATE_CLOSED = []
+_MOTION_CHECKS = []
 
 
 def register_decider(function):
@@ -57,6 +58,14 @@ def register_debate_closed(function):
     """``function(committee) -> str | None``: why debate is closed (voting procedure under
     way, say), or None. Speakers are neither added nor called while it says so."""
     _DEBATE_CLOSED[:] = [function]
+    return function
+
+
+def register_motion_check(function):
+    """``function(*, committee, topic, kind, order, draft, parts)``: the voting app checks a
+    motion to reorder the drafts or divide the question against the topic's drafts when it
+    is raised, raising ``DomainError`` (the vote checks it again)."""
+    _MOTION_CHECKS[:] = [function]
     return function
 
 
@@ -365,6 +374,19 @@ def motion_raise(
         motion.topic = open_topic(committee)
         if motion.topic is None:
             raise DomainError("No topic is open, so there is no debate to adjourn or close.")
+    if kind in (K.REORDER, K.DIVISION):
+        motion.topic = open_topic(committee)
+        if motion.topic is None:
+            raise DomainError("No topic is open, so there are no draft resolutions.")
+        if _MOTION_CHECKS:
+            _MOTION_CHECKS[0](
+                committee=committee,
+                topic=motion.topic,
+                kind=kind,
+                order=motion.order,
+                draft=motion.draft,
+                parts=motion.parts,
+            )
     if _is_adjourned(committee, floor):
         raise DomainError("The meeting is adjourned: open the next meeting first.")
     motion.save()

@@ -182,8 +182,7 @@ def motion_raise(request):
     del form.fields["delegation"]  # read above: a delegate's own, or the one the dais names
     if not form.is_valid():
         errors = "; ".join(e for errs in form.errors.values() for e in errs)
-        messages.error(request, f"The motion was not raised: {errors}")
-        return _back(request)
+        return _motion_refused(request, f"The motion was not raised: {errors}")
     data = form.cleaned_data
     try:
         motion = floor.motion_raise(
@@ -198,10 +197,17 @@ def motion_raise(request):
             actor=request.user,
         )
     except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"Motion raised: {motion.subject}.")
+        return _motion_refused(request, f"The motion was not raised: {error.message}")
+    messages.success(request, f"Motion raised: {motion.subject}.")
     return _back(request)
+
+
+def _motion_refused(request, message):
+    """The floor page again, the message on the motion form and what was typed kept."""
+    context = _context(request)
+    context["motion_error"] = message
+    context["motion_data"] = request.POST
+    return render(request, "sessions/floor.html", context, status=400)
 
 
 def _motion(request, pk):

@@ -14,13 +14,14 @@ class VotingConfig(AppConfig):
 
         register_agenda_vote("voting:index")
 
-        from . import selectors, services
+        from . import motion_checks, selectors, services
 
         # Motions from the floor are decided by this app's procedural votes, and the
         # floor's projector shows the vote under way.
         floor.register_decider(services.floor_motion_vote)
         floor.register_vote_state(selectors.floor_vote_state)
         floor.register_debate_closed(selectors.debate_closed)
+        floor.register_motion_check(motion_checks.floor_motion_check)
 
         NAV.update(
             {
