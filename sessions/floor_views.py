@@ -5,7 +5,9 @@ Every button posts a form and comes back to the floor page (Post/Redirect/Get)."
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from . import floor
@@ -57,6 +59,7 @@ def _context(request):
     delegations = floor.delegations_for_floor(committee) if access.has("floor.run") else []
     own = access.delegation
     return {
+        "page": _page_context(request, delegations),
         "committee": committee,
         "state": state,
         "vote": floor.vote_state(committee),
@@ -68,6 +71,36 @@ def _context(request):
         "motion_form": MotionForm(delegations=delegations),
         "counts_form": CountsForm(),
         "kinds": FloorMotion.Kind.choices,
+    }
+
+
+def _page_context(request, delegations):
+    """What the floor page's script needs to draw the panel from a live message's state the
+    way ``partials/floor_panel.html`` draws it: who is looking, the buttons' addresses (``0``
+    stands for the record's id), the delegations to yield to."""
+    slug = request.committee.slug
+    access = request.access
+
+    def url(name, **kw):
+        return reverse(f"committee:{name}", kwargs={"committee": slug, **kw})
+
+    return {
+        "can_run": access.has("floor.run"),
+        "own": {"id": access.delegation.pk, "name": access.delegation.name}
+        if access.delegation
+        else None,
+        "csrf": get_token(request),
+        "state_url": url("floor_state"),
+        "urls": {
+            "speaker_add": url("speaker_add"),
+            "speaker_withdraw": url("speaker_withdraw", pk=0),
+            "speaker_next": url("speaker_next"),
+            "speech_end": url("speech_end"),
+            "motion_vote": url("floor_motion_vote", pk=0),
+            "motion_withdraw": url("floor_motion_withdraw", pk=0),
+            "suspension_end": url("suspension_end"),
+        },
+        "delegations": [{"id": d.pk, "name": d.name} for d in delegations],
     }
 
 
