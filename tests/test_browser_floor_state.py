@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from sessions.models import DaisRole
 
 from .factories import DaisRoleFactory, UserFactory
-from .test_browser_live_floor import PHONE, PROBLEMS, open_as
+from .test_browser_live_floor import PHONE, PROBLEMS, open_as, shot
 from .voting_helpers import agenda_and_roll_call
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -141,4 +141,46 @@ def test_the_floor_page_follows_the_state_in_each_message(
     same_as_reload(france)
     assert PROBLEMS == []
     for page in [chair_page, watch, mexico, france]:
+        page.context.close()
+
+
+def test_the_projector_shows_the_vote_in_bars_readable_from_the_back(
+    chromium, asgi_server, committee, delegations, chair, director
+):
+    PROBLEMS.clear()
+    agenda_and_roll_call(committee, chair)
+    chair_page = open_as(chromium, asgi_server, chair, {"width": 1280, "height": 900})
+    chair_page.goto("/c/ccpcj/floor/")
+    projector = open_as(chromium, asgi_server, director, {"width": 1920, "height": 1080})
+    projector.goto("/c/ccpcj/floor/projector/")
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    expect(projector.locator("[data-f-vote]")).to_be_hidden()
+
+    chair_page.select_option("#id_kind", "suspend")
+    chair_page.fill("#id_minutes", "15")
+    chair_page.get_by_role("button", name="Raise the motion").click()
+    motion = chair_page.locator("#pending-motions li").first
+    motion.get_by_label("In favor").fill("4")
+    motion.get_by_label("Against").fill("2")
+    motion.get_by_role("button", name="Record the vote").click()
+
+    box = projector.locator("[data-f-vote]")
+    expect(box).to_be_visible()
+    expect(box.locator('[data-f="vote_yes"]')).to_have_text("4")
+    expect(box.locator('[data-f="vote_no"]')).to_have_text("2")
+    expect(box.locator("[data-f-abstain]")).to_be_hidden()  # a procedural vote: no abstentions
+    projector.wait_for_timeout(600)  # the bars' transition
+    yes = box.locator('[data-bar="yes"]').bounding_box()
+    no = box.locator('[data-bar="no"]').bounding_box()
+    track = box.locator(".fp-bar-yes .fp-bar-track").bounding_box()
+    assert yes["width"] == pytest.approx(2 * no["width"], rel=0.02)  # 4 against 2
+    assert 0.3 * track["width"] < yes["width"] < track["width"]  # 4 of the members present
+    assert yes["height"] >= 0.05 * 1080  # a bar a twentieth of the screen high
+    size = box.locator('[data-f="vote_yes"]').evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert size >= 64
+    shot(projector, "projector-vote-bars")
+    assert PROBLEMS == []
+    for page in [chair_page, projector]:
         page.context.close()

@@ -271,6 +271,12 @@
       text("vote_no", vote.no);
       text("vote_abstain", vote.abstain);
       root.querySelector("[data-f-abstain]").hidden = vote.kind === "procedural";
+      // Bars against the delegations entitled to vote (or the votes cast, if more).
+      var counts = { yes: vote.yes || 0, no: vote.no || 0, abstain: vote.kind === "procedural" ? 0 : vote.abstain || 0 };
+      var scale = Math.max(vote.expected || 0, counts.yes + counts.no + counts.abstain, 1);
+      root.querySelectorAll("[data-bar]").forEach(function (bar) {
+        bar.style.width = (100 * counts[bar.dataset.bar] / scale).toFixed(1) + "%";
+      });
       text("vote_result", vote.status === "announced"
         ? (vote.adopted ? "Adopted" : "Not adopted") + ": " + vote.result : vote.status_label);
     }
