@@ -518,12 +518,24 @@ def _ms(moment):
 
 def floor_state(committee, *, now=None):
     """Everything a screen shows of the floor, with the server's clock so each screen
-    computes the timers itself. A fixed number of queries (six, five without an open topic)."""
+    computes the timers itself. With no topic open, the history is the last topic's (its
+    list is closed: nobody waits or speaks). A fixed number of queries (six)."""
     now = now or clock.now()
     floor = Floor.objects.filter(committee=committee).first() or Floor(committee=committee)
     topic = open_topic(committee)
-    speakers_list = SpeakersList.objects.filter(topic=topic).first() if topic else None
-    speaking_time = speakers_list.speaking_time if speakers_list else committee.speaking_time
+    past = None
+    if topic:
+        speakers_list = SpeakersList.objects.filter(topic=topic).first()
+    else:
+        speakers_list = (
+            SpeakersList.objects.filter(topic__committee=committee)
+            .select_related("topic")
+            .order_by("-topic__agenda_position", "-id")
+            .first()
+        )
+        past = speakers_list.topic if speakers_list else None
+    speaking_time = speakers_list.speaking_time if topic and speakers_list else None
+    speaking_time = speaking_time or committee.speaking_time
     current, waiting, history = None, [], {}
     if speakers_list is not None:
         speeches = (
@@ -532,6 +544,8 @@ def floor_state(committee, *, now=None):
             .select_related("delegation__member_state", "yielded_from__delegation__member_state")
             .order_by("added_at", "id")
         )
+        if past is not None:  # a closed topic's list: only what was spoken
+            speeches = speeches.filter(status=Speech.Status.DONE)
         for speech in speeches:
             name = speech.delegation.name
             if speech.status == Speech.Status.WAITING:
@@ -598,6 +612,7 @@ def floor_state(committee, *, now=None):
         "current": current,
         "waiting": waiting,
         "history": sorted(history.values(), key=lambda r: r["name"]),
+        "history_topic": {"number": past.number, "title": past.title} if past else None,
         "suspension": suspension,
         "adjourned": _is_adjourned(committee, floor) if floor.adjourned_at else False,
         "motions": motions,

@@ -164,3 +164,23 @@ def test_the_speaking_time_is_a_rule_fixed_when_the_session_starts(committee, ch
     committee.speaking_time = 60
     with pytest.raises(DomainError, match=r"its rules \(speaking time\) can no longer change"):
         services.committee_save(committee=committee, changes=["speaking_time"], actor=secretariat)
+
+
+def test_with_no_topic_open_the_floor_shows_the_last_topics_time_spoken(
+    floor_open, chair, names, django_assert_num_queries
+):
+    c = floor_open
+    speak(c, chair, names["Kenya"])
+    with at(30):
+        floor.speech_end(committee=c, actor=chair)
+    floor.speaker_add(committee=c, delegation=names["France"], actor=chair)
+    motion = floor.motion_raise(committee=c, kind="adjourn_debate", actor=chair)
+    floor.motion_put_to_vote(motion=motion, yes=5, no=1, actor=chair)
+    with django_assert_num_queries(6):
+        state = floor.floor_state(c)
+    assert state["topic"] is None and state["history_topic"]["number"] == 1
+    assert [(r["name"], r["speeches"], r["time"]) for r in state["history"]] == [
+        ("Kenya", 1, "0:30")
+    ]
+    assert state["waiting"] == [] and state["current"] is None  # the list is closed
+    assert state["speaking_time"] == c.speaking_time

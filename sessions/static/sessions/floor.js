@@ -126,7 +126,7 @@
     parts.push(renderMotions(state, page, run, own));
     if (state.history.length) {
       parts.push(h("section", { class: "card mb-3", id: "history" }, [h("div", { class: "card-body" }, [
-        heading("Time spoken on this topic"),
+        heading(state.history_topic ? "Time spoken on topic " + state.history_topic.number + " (closed)" : "Time spoken on this topic"),
         h("table", { class: "table table-sm mb-0" }, [
           h("thead", {}, [h("tr", {}, [h("th", { text: "Delegation" }), h("th", { class: "text-end", text: "Speeches" }), h("th", { class: "text-end", text: "Time" })])]),
           h("tbody", {}, state.history.map(function (row) {
