@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from sessions.models import DaisRole
+from sessions.models import DaisRole, Speech
 
 from .factories import DaisRoleFactory, UserFactory
 from .test_browser_live_floor import PHONE, PROBLEMS, open_as, shot
@@ -184,3 +184,56 @@ def test_the_projector_shows_the_vote_in_bars_readable_from_the_back(
     assert PROBLEMS == []
     for page in [chair_page, projector]:
         page.context.close()
+
+
+def test_the_chair_runs_the_list_from_the_keyboard(
+    chromium, asgi_server, committee, delegations, chair
+):
+    from sessions import floor
+
+    PROBLEMS.clear()
+    agenda_and_roll_call(committee, chair)
+    names = {d.name: d for d in delegations}
+    for name in ["Kenya", "France", "Japan"]:
+        floor.speaker_add(committee=committee, delegation=names[name], actor=chair)
+    page = open_as(chromium, asgi_server, chair, {"width": 1280, "height": 900})
+    page.goto("/c/ccpcj/floor/")
+    expect(page.locator("#shortcuts dt").first).to_have_text("N")
+    expect(page.locator("#shortcuts dd").first).to_have_text("Next speaker")
+
+    page.keyboard.press("n")
+    expect(page.locator("#speaker-now")).to_have_text("Kenya")
+    # Typing in a field is typing, not a shortcut: "e" in the suspension's minutes ends nothing.
+    page.locator("#id_minutes").click()
+    page.keyboard.type("e")
+    page.wait_for_timeout(500)
+    expect(page.locator("#speaker-now")).to_have_text("Kenya")
+    assert Speech.objects.get(delegation=names["Kenya"]).status == "speaking"
+    page.locator("#id_minutes").fill("")
+    page.locator("h1").click()  # out of the field
+
+    page.keyboard.press("q")
+    expect(page.locator("#questions-label")).to_have_text("Questions to")
+    page.keyboard.press("e")
+    expect(page.get_by_role("button", name="Next speaker: France")).to_be_visible()
+    page.keyboard.press("n")
+    expect(page.locator("#speaker-now")).to_have_text("France")
+    page.keyboard.press("d")
+    expect(page.get_by_role("button", name="Next speaker: Japan")).to_be_visible()
+    page.keyboard.press("n")
+    expect(page.locator("#speaker-now")).to_have_text("Japan")
+    page.keyboard.press("y")
+    expect(page.locator("#id_yield_delegation")).to_be_focused()
+    page.select_option("#id_yield_delegation", label="Brazil")
+    page.keyboard.press("Enter")
+    expect(page.locator("#speaker-now")).to_have_text("Brazil")
+    expect(page.locator("#current-speech")).to_contain_text("Time yielded by Japan")
+
+    done = Speech.objects.filter(status="done", questions=False).order_by("started_at")
+    assert [(s.delegation.name, s.yielded) for s in done] == [
+        ("Kenya", "questions"),
+        ("France", "dais"),
+        ("Japan", "delegation"),
+    ]
+    assert PROBLEMS == []
+    page.context.close()

@@ -74,6 +74,30 @@
     document.body.addEventListener("live:connected", fetchState);
     tick();
     setInterval(tick, 250);
+    // The chair's keyboard shortcuts: one key per button (its data-key), never while typing
+    // in a field or with a modifier. Y goes to the "yield to" list; Enter there yields.
+    if (page.can_run) {
+      var sent = false;
+      document.addEventListener("keydown", function (event) {
+        if (sent || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+        var target = event.target;
+        if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
+        var key = (event.key || "").toLowerCase();
+        if (key === "y" || key === "v") {
+          var field = key === "y" ? document.getElementById("id_yield_delegation")
+            : live.querySelector(".motion-vote-form input[name=yes]");
+          if (field) { event.preventDefault(); field.focus(); }
+          return;
+        }
+        var button = key.length === 1 ? live.querySelector('button[data-key="' + key + '"]') : null;
+        if (button) { event.preventDefault(); sent = true; button.click(); }
+      });
+      live.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" || event.target.id !== "id_yield_delegation") return;
+        var yieldButton = live.querySelector('button[data-key="y"]');
+        if (yieldButton) { event.preventDefault(); yieldButton.click(); }
+      });
+    }
     var kind = document.getElementById("id_kind");
     var fields = function () {
       document.querySelectorAll(".motion-field").forEach(function (el) {
