@@ -90,7 +90,14 @@
           return;
         }
         var button = key.length === 1 ? live.querySelector('button[data-key="' + key + '"]') : null;
-        if (button) { event.preventDefault(); sent = true; button.click(); }
+        if (button) {
+          // One key sends one form; if the page stays (a field the browser refused), the
+          // keys work again after a moment.
+          event.preventDefault();
+          sent = true;
+          button.click();
+          setTimeout(function () { sent = false; }, 1500);
+        }
       });
       live.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" || event.target.id !== "id_yield_delegation") return;
