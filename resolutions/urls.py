@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import amendment_views, views
+from . import amendment_views, live_views, views
 
 app_name = "resolutions"
 
 urlpatterns = [
     path("papers/", views.paper_list, name="papers"),
+    path("menu-badges/", live_views.menu_badges, name="menu_badges"),
     path("papers/new/", views.paper_create, name="paper_create"),
     path("papers/<int:pk>/", views.paper_detail, name="paper"),
     path("papers/<int:pk>/status/", views.paper_status, name="paper_status"),

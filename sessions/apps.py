@@ -12,6 +12,7 @@ class CommitteeSessionsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
 
         user_logged_out.connect(_close_sockets_on_logout, dispatch_uid="close_sockets_on_logout")
+        from . import live_parts  # noqa: F401  (the state live messages carry)
 
 
 def _close_sockets_on_logout(sender, request, user, **kwargs):

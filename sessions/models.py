@@ -154,6 +154,9 @@ class Committee(models.Model):
         "set the speaking time changes it for that list.",
     )
     agenda_adopted_at = models.DateTimeField(null=True, blank=True)
+    # The number of the last message in the committee's live stream (sessions.live): pages
+    # carry it, so they know which message comes next and notice one they missed.
+    live_seq = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["conference", "acronym"]
@@ -173,6 +176,17 @@ class Committee(models.Model):
 
     def __str__(self):
         return f"{self.full_name} ({self.acronym})"
+
+    def save(self, *args, **kwargs):
+        # live_seq only ever moves forward, in the database (sessions.live): saving a
+        # committee loaded earlier must not write back an older number.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "live_seq"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("committee:dashboard", kwargs={"committee": self.slug})

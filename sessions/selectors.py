@@ -3,7 +3,15 @@
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
 
 from . import audit
-from .models import Attendance, AuditEntry, Delegation, Meeting, RollCallEntry, RollCallSummary
+from .models import (
+    Attendance,
+    AuditEntry,
+    Delegation,
+    Meeting,
+    RollCallEntry,
+    RollCallSummary,
+    Topic,
+)
 
 
 def members_at(committee, meeting=None):
@@ -60,6 +68,21 @@ def latest_roll_call(committee):
         .order_by("-number")
         .first()
     )
+
+
+def agenda_context(committee):
+    """The agenda's topics in order, the open one, the next and the last closed (one query)."""
+    topics = list(committee.topics.order_by("agenda_position", "proposed_number"))
+    return {
+        "topics": topics,
+        "open_topic": next((t for t in topics if t.status == Topic.Status.OPEN), None),
+        "next_topic": next((t for t in topics if t.status == Topic.Status.ADOPTED), None),
+        "last_closed": max(
+            (t for t in topics if t.status == Topic.Status.CLOSED and t.closed_at),
+            key=lambda t: t.closed_at,
+            default=None,
+        ),
+    }
 
 
 def roll_call_summary(committee, meeting):

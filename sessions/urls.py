@@ -26,6 +26,7 @@ urlpatterns = [
     path("agenda/topics/<int:number>/close/", views.topic_close, name="topic_close"),
     path("agenda/topics/<int:number>/reopen/", views.topic_reopen, name="topic_reopen"),
     path("delegate/", views.delegate_home, name="delegate_home"),
+    path("live/", views.live_state, name="live_state"),
     # The live floor
     path("floor/", floor_views.floor_page, name="floor"),
     path("floor/panel/", floor_views.floor_panel, name="floor_panel"),

@@ -2,11 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
+from . import live, selectors, services
 from .errors import DomainError
 from .forms import AgendaOrderForm, MeetingForm, TimelineFilterForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
@@ -47,20 +48,6 @@ def conference_overview(request):
     return render(request, "sessions/conference_overview.html", {"conferences": conferences})
 
 
-def _agenda_context(committee):
-    topics = list(committee.topics.order_by("agenda_position", "proposed_number"))
-    return {
-        "topics": topics,
-        "open_topic": next((t for t in topics if t.status == Topic.Status.OPEN), None),
-        "next_topic": next((t for t in topics if t.status == Topic.Status.ADOPTED), None),
-        "last_closed": max(
-            (t for t in topics if t.status == Topic.Status.CLOSED and t.closed_at),
-            key=lambda t: t.closed_at,
-            default=None,
-        ),
-    }
-
-
 @require_GET
 @committee_permission_required("committee.view_dashboard")
 def dashboard(request):
@@ -76,7 +63,7 @@ def dashboard(request):
             DaisRole.objects.filter(committee=committee).select_related("user"),
             key=lambda r: DaisRole.ROLE_ORDER.index(r.role),
         ),
-        **_agenda_context(committee),
+        **selectors.agenda_context(committee),
     }
     return render(request, "sessions/dashboard.html", context)
 
@@ -255,7 +242,7 @@ def _agenda_page(request, *, topic_form=None, order_form=None, status=200):
         "topic_form": topic_form or TopicForm(),
         "order_form": order_form or AgendaOrderForm(),
         "can_manage": request.access.has("committee.manage_agenda"),
-        **_agenda_context(committee),
+        **selectors.agenda_context(committee),
     }
     return render(request, "sessions/agenda.html", context, status=status)
 
@@ -361,8 +348,19 @@ def delegate_home(request):
         "delegation": delegation,
         "meeting": meeting,
         "attendance": selectors.delegation_attendance(delegation, meeting),
+        "summary": selectors.roll_call_summary(committee, meeting),
         "statuses": Attendance,
         "co_delegates": Delegate.objects.filter(delegation=delegation).select_related("user"),
-        **_agenda_context(committee),
+        **selectors.agenda_context(committee),
     }
     return render(request, "sessions/delegate_home.html", context)
+
+
+@require_GET
+@committee_permission_required("committee.follow_live")
+def live_state(request):
+    """What the committee's live messages carry, as of now, with the stream's number: a
+    page fetches it once after missing a message or reconnecting (``sessions.live``)."""
+    response = JsonResponse(live.snapshot(request.committee))
+    response["Cache-Control"] = "no-store"
+    return response

@@ -117,14 +117,23 @@ def test_an_imported_password_must_pass_the_password_rules(committee):
     assert error.startswith("line 2: the password is refused: This password is too short.")
 
 
-def test_health_check_reports_database_and_channel_layer(client):
+def test_health_check_reports_database_and_live_updates(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {
-        "status": "ok",
-        "database": "ok",
-        "channel_layer": "ok",
-    }
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "live": "ok"}
+
+
+def test_health_check_answers_503_when_redis_is_unreachable(client, settings):
+    from sessions import hub
+
+    settings.LIVE_REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    hub._publisher = None
+    try:
+        response = client.get("/healthz")
+    finally:
+        hub._publisher = None
+    assert response.status_code == 503
+    assert json.loads(response.content)["live"].startswith("error: ")
 
 
 def test_health_check_answers_503_when_the_database_fails(client, monkeypatch):

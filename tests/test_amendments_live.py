@@ -11,6 +11,7 @@ from django.db import connections
 
 from resolutions import amendment_services as services
 from sessions.routing import websocket_urlpatterns
+from tests.live_helpers import follow, signal
 
 from .amendment_helpers import make_draft, write
 from .factories import DelegateFactory, UserFactory
@@ -55,7 +56,7 @@ async def test_an_amendment_is_heard_of_by_its_delegations_then_by_everyone(
     cast = {"kenya": kenyan, "japan": japanese, "mexico": delegate, "director": director}
     sockets = {name: communicator(user) for name, user in cast.items()}
     for comm in sockets.values():
-        assert (await comm.connect())[0]
+        await follow(comm)
 
     def propose():
         amendment = services.amendment_create(
@@ -70,8 +71,8 @@ async def test_an_amendment_is_heard_of_by_its_delegations_then_by_everyone(
     amendment = await database_sync_to_async(propose)()
     message = {"what": "amendments", "draft": draft.pk, "amendment": amendment.pk}
     for _ in range(3):  # created, revised, invited
-        assert await sockets["kenya"].receive_json_from(timeout=2) == message
-    assert await sockets["japan"].receive_json_from(timeout=2) == message  # once invited
+        assert signal(await sockets["kenya"].receive_json_from(timeout=2)) == message
+    assert signal(await sockets["japan"].receive_json_from(timeout=2)) == message  # once invited
     assert await sockets["mexico"].receive_nothing(timeout=0.5)
     assert await sockets["director"].receive_nothing(timeout=0.2)
 
@@ -82,7 +83,7 @@ async def test_an_amendment_is_heard_of_by_its_delegations_then_by_everyone(
         services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
 
     await database_sync_to_async(submit)()
-    assert await sockets["director"].receive_json_from(timeout=2) == message
-    assert await sockets["mexico"].receive_json_from(timeout=2) == message
+    assert signal(await sockets["director"].receive_json_from(timeout=2)) == message
+    assert signal(await sockets["mexico"].receive_json_from(timeout=2)) == message
     for comm in sockets.values():
         await comm.disconnect()

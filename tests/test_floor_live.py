@@ -11,6 +11,7 @@ from django.db import connections
 
 from sessions import floor
 from sessions.routing import websocket_urlpatterns
+from tests.live_helpers import follow
 
 from .voting_helpers import agenda_and_roll_call
 
@@ -37,7 +38,7 @@ async def test_every_screen_follows_the_floor_from_the_messages(
     await database_sync_to_async(agenda_and_roll_call)(committee, chair)
     watchers = [communicator(delegate), communicator(other_delegate), communicator(chair)]
     for comm in watchers:
-        assert (await comm.connect())[0]
+        await follow(comm)
     outsider = communicator(other_dais)
     assert not (await outsider.connect())[0]
 

@@ -832,7 +832,8 @@ def test_the_dashboard_panel_follows_the_latest_meeting(client, director, chair,
     services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
     client.force_login(director)
     page = client.get(committee_url("dashboard", committee)).content.decode()
-    assert f'hx-get="{committee_url("roll_call_summary_latest", committee)}"' in page
+    # The summary card follows the latest meeting from the live messages (sessions.live).
+    assert 'data-live-html="roll_call_summary" data-live-meeting="latest"' in page
     services.meeting_open(committee=committee, name="Monday morning", actor=chair)
     panel = client.get(committee_url("roll_call_summary_latest", committee)).content.decode()
     assert "Roll call · Monday morning" in panel

@@ -10,6 +10,7 @@ from django.db import connections
 
 from sessions import services
 from sessions.routing import websocket_urlpatterns
+from tests.live_helpers import follow, signal
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 
@@ -30,23 +31,30 @@ def communicator(user, slug):
     return comm
 
 
-async def test_member_receives_roll_call_signal(committee, delegations, chair, director):
+async def test_a_roll_call_answer_arrives_numbered_with_the_new_state(
+    committee, delegations, chair, director
+):
     meeting = await database_sync_to_async(services.meeting_open)(
         committee=committee, name="Sunday evening", actor=chair
     )
     comm = communicator(director, committee.slug)
-    connected, _ = await comm.connect()
-    assert connected
+    hello = await follow(comm)
+    assert hello == {"what": "hello", "seq": 1}  # the meeting's opening was message 1
     await database_sync_to_async(services.roll_call_mark)(
         meeting=meeting, delegation=delegations[0], status="present", actor=chair
     )
     message = await comm.receive_json_from(timeout=2)
-    assert message == {
+    assert signal(message) == {
         "what": "roll_call",
         "meeting": 1,
         "delegation": delegations[0].pk,
         "status": "present",
     }
+    assert (message["seq"], message["prev"]) == (2, 1)
+    assert message["answers"] == {str(delegations[0].pk): "present"}
+    assert message["latest"] == 1 and message["meeting_name"] == "Sunday evening"
+    # The summary card as the pages render it: 1 of the 6 delegations answered.
+    assert "1 of 6 answered" in " ".join(message["html"]["roll_call_summary"].split())
     await comm.disconnect()
 
 

@@ -16,6 +16,7 @@ from resolutions import services as paper_services
 from resolutions.models import Supporter
 from resolutions.text import parse
 from sessions.routing import websocket_urlpatterns
+from tests.live_helpers import follow, signal
 
 from .factories import DelegateFactory, UserFactory, open_floor
 
@@ -46,8 +47,7 @@ async def test_logging_out_closes_the_socket(committee, chair):
 
     client, key = await sync_to_async(log_in)()
     comm = communicator(chair, session=SessionStore(session_key=key))
-    connected, _ = await comm.connect()
-    assert connected
+    await follow(comm)
     await sync_to_async(client.post)("/accounts/logout/")
     closed = await comm.receive_output(timeout=2)
     assert closed == {"type": "websocket.close", "code": 4401}
@@ -62,7 +62,7 @@ async def test_another_session_logging_out_leaves_this_socket_open(committee, ch
 
     first, second_key = await sync_to_async(two_log_ins)()
     comm = communicator(chair, session=SessionStore(session_key=second_key))
-    assert (await comm.connect())[0]
+    await follow(comm)
     await sync_to_async(first.post)("/accounts/logout/")
     assert await comm.receive_nothing(timeout=0.5)
     await comm.disconnect()
@@ -80,7 +80,7 @@ async def test_a_private_paper_is_heard_of_only_by_its_delegations(
     await database_sync_to_async(open_floor)(committee, chair)
     sockets = {name: communicator(user) for name, user in cast_with_kenya.items()}
     for comm in sockets.values():
-        assert (await comm.connect())[0]
+        await follow(comm)
 
     def draft():
         paper = paper_services.paper_create(
@@ -101,11 +101,11 @@ async def test_a_private_paper_is_heard_of_only_by_its_delegations(
     paper = await database_sync_to_async(draft)()
     # Mexico (sponsor) hears of the creation and the invitation; France (invited) of the
     # invitation; Kenya and the dais hear nothing while the paper is with its sponsors.
-    assert await sockets["mexico"].receive_json_from(timeout=2) == {
+    assert signal(await sockets["mexico"].receive_json_from(timeout=2)) == {
         "what": "papers",
         "paper": paper.pk,
     }
-    assert await sockets["france"].receive_json_from(timeout=2) == {
+    assert signal(await sockets["france"].receive_json_from(timeout=2)) == {
         "what": "papers",
         "paper": paper.pk,
     }
@@ -122,11 +122,11 @@ async def test_a_private_paper_is_heard_of_only_by_its_delegations(
 
     await database_sync_to_async(submit)()
     # Once submitted, the whole committee may read it and hears of it.
-    assert await sockets["kenya"].receive_json_from(timeout=2) == {
+    assert signal(await sockets["kenya"].receive_json_from(timeout=2)) == {
         "what": "papers",
         "paper": paper.pk,
     }
-    assert await sockets["director"].receive_json_from(timeout=2) == {
+    assert signal(await sockets["director"].receive_json_from(timeout=2)) == {
         "what": "papers",
         "paper": paper.pk,
     }
@@ -138,7 +138,7 @@ async def test_a_malformed_frame_is_ignored_and_the_socket_stays(committee, dele
     from sessions import services
 
     comm = communicator(chair)
-    assert (await comm.connect())[0]
+    await follow(comm)
     await comm.send_to(text_data="this is not JSON {")
     await comm.send_to(bytes_data=b"\x00\xff")
     assert await comm.receive_nothing(timeout=0.3)
@@ -146,7 +146,7 @@ async def test_a_malformed_frame_is_ignored_and_the_socket_stays(committee, dele
         committee=committee, name="Sunday evening", actor=chair
     )
     assert meeting.number == 1
-    assert await comm.receive_json_from(timeout=2) == {
+    assert signal(await comm.receive_json_from(timeout=2)) == {
         "what": "roll_call",
         "meeting": 1,
         "change": "opened",

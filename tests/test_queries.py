@@ -72,3 +72,26 @@ def test_conference_overview_has_bounded_queries(
     fill(other_committee, chair, 193)
     with django_assert_max_num_queries(10):
         assert count_queries(client, url) == small
+
+
+@pytest.mark.parametrize(
+    ("page", "budget"), [("committee:delegate_home", 13), ("committee:live_state", 11)]
+)
+def test_what_every_delegate_keeps_open_has_bounded_queries(
+    client, committee, chair, page, budget, django_assert_max_num_queries
+):
+    fill(committee, chair, 10)
+    delegate = committee.delegations.first()
+    user = DelegateFactory(delegation=delegate).user
+    client.force_login(user)
+    url = reverse(page, kwargs={"committee": committee.slug})
+    small = count_queries(client, url)
+    meeting = committee.meetings.get()
+    more = MemberState.objects.filter(is_un_member=True).order_by("iso3")[10:193]
+    for i, state in enumerate(more):
+        delegation = DelegationFactory(committee=committee, member_state=state)
+        services.roll_call_mark(
+            meeting=meeting, delegation=delegation, status=Attendance.values[i % 3], actor=chair
+        )
+    with django_assert_max_num_queries(budget):
+        assert count_queries(client, url) == small

@@ -49,7 +49,8 @@ def test_models_and_migrations_agree():
 def test_database_url_selects_postgresql(tmp_path):
     code = (
         "from django.conf import settings; d = settings.DATABASES['default'];"
-        "print(d['ENGINE'], d['NAME'], d['HOST'], settings.CHANNEL_LAYERS['default']['BACKEND'])"
+        "print(d['ENGINE'], d['NAME'], d['HOST'], d['OPTIONS']['pool']['max_size'],"
+        " settings.LIVE_REDIS_URL)"
     )
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -68,5 +69,6 @@ def test_database_url_selects_postgresql(tmp_path):
         "django.db.backends.postgresql",
         "floor",
         "db.example.org",
-        "channels_redis.core.RedisChannelLayer",
+        "20",  # a bounded pool of connections per server process
+        "redis://127.0.0.1:6379/0",
     ]

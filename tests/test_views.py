@@ -69,6 +69,8 @@ VIEWS = [
         number=1,
     ),
     _committee_view("roll_call_summary_latest", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
+    # The live stream's catch-up: everyone in the committee follows it.
+    _committee_view("live_state", "get", [MISSING, MISSING, OK, OK, OK, OK]),
 ]
 
 POST_DATA = {

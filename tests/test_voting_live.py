@@ -10,6 +10,7 @@ from channels.testing import WebsocketCommunicator
 from django.db import connections
 
 from sessions.routing import websocket_urlpatterns
+from tests.live_helpers import follow
 from voting import services
 
 from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
@@ -51,7 +52,7 @@ async def test_delegates_follow_a_roll_call_from_the_messages_alone(
     names, item = await _setup(committee, chair, delegate, director)
     watchers = [communicator(delegate), communicator(other_delegate)]
     for comm in watchers:
-        assert (await comm.connect())[0]
+        await follow(comm)
     outsider = communicator(other_dais)
     assert not (await outsider.connect())[0]
 
@@ -92,7 +93,7 @@ async def test_an_idempotent_double_click_sends_nothing(
         item=item, method="roll_call", actor=chair
     )
     comm = communicator(delegate)
-    assert (await comm.connect())[0]
+    await follow(comm)
     record = database_sync_to_async(services.ballot_record)
     await record(vote=vote, delegation=names["Kenya"], answer="yes", actor=chair)
     await record(vote=vote, delegation=names["Kenya"], answer="yes", actor=chair)

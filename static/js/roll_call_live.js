@@ -39,13 +39,16 @@
 
   document.body.addEventListener("live:roll_call", function (event) {
     var d = event.detail || {};
-    if (d.change && !leaving && (showsLatest || d.meeting === shown)) {
-      if (d.meeting !== shown || d.change === "removed") location.assign(page.dataset.latestUrl);
+    // A meeting opened or removed: a page showing the latest meeting moves to the new one.
+    if (!leaving && showsLatest && d.latest != null && d.latest !== shown) {
+      location.assign(page.dataset.latestUrl);
       return;
     }
-    if (d.delegation && d.meeting === shown && d.status) {
-      var row = document.getElementById("d" + d.delegation);
-      if (row) update(row, d.status);
-    }
+    if (d.meeting !== shown || !d.answers) return;
+    // The message carries the answers just recorded (all of them after a catch-up).
+    Object.keys(d.answers).forEach(function (id) {
+      var row = document.getElementById("d" + id);
+      if (row && d.answers[id]) update(row, d.answers[id]);
+    });
   });
 })();

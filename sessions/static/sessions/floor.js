@@ -71,7 +71,7 @@
       if (state.seq > current.seq + 1) { fetchState(); return; }  // a message was missed
       take(state);
     });
-    document.body.addEventListener("live:connected", fetchState);
+    document.body.addEventListener("live:resync", fetchState);  // after live.js caught up
     tick();
     setInterval(tick, 250);
     // The chair's keyboard shortcuts: one key per button (its data-key), never while typing
@@ -334,7 +334,7 @@
     vote = next;
     render();
   });
-  document.body.addEventListener("live:connected", function () {
+  document.body.addEventListener("live:resync", function () {
     fetch(root.dataset.stateUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) { if (!data) return; if (data.vote) vote = data.vote; take(data.state); })

@@ -159,7 +159,7 @@
   }
 
   document.body.addEventListener("live:vote", function (event) { apply(event.detail); });
-  document.body.addEventListener("live:connected", function () { if (state || follow) fetchState(); });
+  document.body.addEventListener("live:resync", function () { if (state || follow) fetchState(); });
 
   // The chair's screen ------------------------------------------------------------------
   function csrf(form) { return form.querySelector("[name=csrfmiddlewaretoken]").value; }

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('committee', '0005_live_floor'),
+        ('committee', '0006_live_seq'),
     ]
 
     operations = [
