@@ -144,6 +144,7 @@ class CommitteeAdmin(admin.ModelAdmin):
                     "roll_call_with_rights",
                     "draft_code_format",
                     "resolution_code_format",
+                    "speaking_time",
                 ]
             },
         ),

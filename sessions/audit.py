@@ -20,6 +20,7 @@ DESCRIPTIONS = {
     "floor.speaker_withdrawn": "speakers list: {delegation} withdrawn",
     "floor.speech_started": "{delegation} has the floor ({time})",
     "floor.speech_ended": "{delegation} spoke {spoken}",
+    "floor.questions_ended": "{delegation} answered questions for {spoken}",
     "floor.resumed": "the meeting resumed before the suspension's end",
     "motion.raised": "motion raised: {subject}",
     "motion.withdrawn": "motion withdrawn: {subject}",

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from sessions import clock, services
+from sessions import clock, floor_demo, services
 from sessions.models import (
     Attendance,
     BodyKind,
@@ -161,6 +161,8 @@ class SessionsDemo:
             committee.refresh_from_db()
             if not committee.agenda_adopted_at:
                 self.adopt_agenda(committee, chair)
+        # The floor on Sunday evening: speeches, an informal session, adjournment.
+        floor_demo.sunday_evening(committee, at)
         # Monday morning: Viet Nam has arrived.
         with clock.travel_to(at(1, 9, 0), tick=TICK):
             second = Meeting.objects.filter(committee=committee, number=2).first()
@@ -169,6 +171,8 @@ class SessionsDemo:
                     committee=committee, name="Monday morning", starts_at=at(1, 9, 0), actor=chair
                 )
             self.call_roll(second, delegations, chair, absent=set())
+        # Monday's speeches, then the informal session in which the papers are written.
+        floor_demo.monday_morning(committee, at)
         return committee
 
     def adopt_agenda(self, committee, chair):

@@ -39,6 +39,7 @@ K = FloorMotion.Kind
 _DECIDERS = []
 _VOTE_STATE = []
 _DEBATE_CLOSED = []
+_MOTION_CHECKS = []
 
 
 def register_decider(function):
@@ -57,6 +58,14 @@ def register_debate_closed(function):
     """``function(committee) -> str | None``: why debate is closed (voting procedure under
     way, say), or None. Speakers are neither added nor called while it says so."""
     _DEBATE_CLOSED[:] = [function]
+    return function
+
+
+def register_motion_check(function):
+    """``function(*, committee, topic, kind, order, draft, parts)``: the voting app checks a
+    motion to reorder the drafts or divide the question against the topic's drafts when it
+    is raised, raising ``DomainError`` (the vote checks it again)."""
+    _MOTION_CHECKS[:] = [function]
     return function
 
 
@@ -89,8 +98,16 @@ def _speakers_list(committee):
     topic = open_topic(committee)
     if topic is None:
         raise DomainError("No topic is open, so there is no speakers list.")
-    speakers_list, _ = SpeakersList.objects.get_or_create(topic=topic)
+    speakers_list = _list_for(committee, topic)
     speakers_list.topic = topic
+    return speakers_list
+
+
+def _list_for(committee, topic):
+    """The topic's speakers list; a new one starts with the committee's speaking time."""
+    speakers_list, _ = SpeakersList.objects.get_or_create(
+        topic=topic, defaults={"speaking_time": committee.speaking_time}
+    )
     return speakers_list
 
 
@@ -233,9 +250,11 @@ def speaker_next(*, committee, actor):
 
 
 @transaction.atomic
-def speech_end(*, committee, actor, yield_to="", to_delegation=None):
+def speech_end(*, committee, actor, yield_to="", to_delegation=None, question_seconds=None):
     """End the speech under way. ``yield_to``: "" (time ran out or the chair ended it),
-    "dais", "questions", or "delegation" (``to_delegation`` speaks for the time left)."""
+    "dais", "questions", or "delegation" (``to_delegation`` speaks for the time left).
+    Questions run on their own timer: the time left, or ``question_seconds`` when the chair
+    sets a question time. Ending the questions ends the speech's turn (no further yield)."""
     committee, floor = _lock(committee)
     now = clock.now()
     speakers_list = _speakers_list(committee)
@@ -244,6 +263,8 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
         raise DomainError("Nobody has the floor.")
     if yield_to not in Speech.Yield.values:
         raise DomainError("Yield to the dais, to questions or to another delegation.")
+    if current.questions and yield_to:
+        raise DomainError("Questions are under way: end them; they cannot be yielded.")
     remaining = int((current.ends_at - now).total_seconds())
     if yield_to == Speech.Yield.DELEGATION:
         to_delegation = _delegation(committee, to_delegation)
@@ -251,6 +272,11 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
             raise DomainError("A delegation cannot yield to itself.")
         if remaining < 1:
             raise DomainError("No time is left to yield.")
+    if yield_to == Speech.Yield.QUESTIONS:
+        if question_seconds is not None and not 5 <= question_seconds <= 3600:
+            raise DomainError("Give the question time in seconds: 5 to 3,600.")
+        if question_seconds is None and remaining < 1:
+            raise DomainError("No time is left for questions: set a question time.")
     Speech.objects.filter(pk=current.pk).update(
         status=Speech.Status.DONE,
         ended_at=now,
@@ -259,6 +285,8 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
     )
     current.ended_at = now
     data = {"delegation": current.delegation.name, "spoken": format_seconds(current.spoken)}
+    if current.questions:
+        data["questions"] = True
     if yield_to:
         data["yield"] = Speech.Yield(yield_to).label.lower()
     if yield_to == Speech.Yield.DELEGATION:
@@ -272,7 +300,21 @@ def speech_end(*, committee, actor, yield_to="", to_delegation=None):
             duration=remaining,
             yielded_from=current,
         )
-    _changed(committee, floor, "floor.speech_ended", actor=actor, target=current, **data)
+    if yield_to == Speech.Yield.QUESTIONS:
+        seconds = question_seconds if question_seconds is not None else remaining
+        data["question_time"] = format_seconds(seconds)
+        Speech.objects.create(
+            speakers_list=speakers_list,
+            delegation=current.delegation,
+            status=Speech.Status.SPEAKING,
+            added_at=now,
+            started_at=now,
+            duration=seconds,
+            yielded_from=current,
+            questions=True,
+        )
+    action = "floor.questions_ended" if current.questions else "floor.speech_ended"
+    _changed(committee, floor, action, actor=actor, target=current, **data)
     return current
 
 
@@ -332,6 +374,19 @@ def motion_raise(
         motion.topic = open_topic(committee)
         if motion.topic is None:
             raise DomainError("No topic is open, so there is no debate to adjourn or close.")
+    if kind in (K.REORDER, K.DIVISION):
+        motion.topic = open_topic(committee)
+        if motion.topic is None:
+            raise DomainError("No topic is open, so there are no draft resolutions.")
+        if _MOTION_CHECKS:
+            _MOTION_CHECKS[0](
+                committee=committee,
+                topic=motion.topic,
+                kind=kind,
+                order=motion.order,
+                draft=motion.draft,
+                parts=motion.parts,
+            )
     if _is_adjourned(committee, floor):
         raise DomainError("The meeting is adjourned: open the next meeting first.")
     motion.save()
@@ -421,7 +476,7 @@ def motion_decided(*, motion, adopted, result, vote_id, actor):
 
             topic_close(topic=motion.topic, actor=actor, reason="debate adjourned")
         elif motion.kind == K.SPEAKING_TIME:
-            speakers_list, _ = SpeakersList.objects.get_or_create(topic=motion.topic)
+            speakers_list = _list_for(committee, motion.topic)
             speakers_list.speaking_time = motion.seconds
             speakers_list.save(update_fields=["speaking_time"])
         if motion.kind in (K.SUSPEND, K.ADJOURN_MEETING, K.ADJOURN_DEBATE, K.CLOSURE):
@@ -463,14 +518,24 @@ def _ms(moment):
 
 def floor_state(committee, *, now=None):
     """Everything a screen shows of the floor, with the server's clock so each screen
-    computes the timers itself. A fixed number of queries (six, five without an open topic)."""
+    computes the timers itself. With no topic open, the history is the last topic's (its
+    list is closed: nobody waits or speaks). A fixed number of queries (six)."""
     now = now or clock.now()
     floor = Floor.objects.filter(committee=committee).first() or Floor(committee=committee)
     topic = open_topic(committee)
-    speakers_list = SpeakersList.objects.filter(topic=topic).first() if topic else None
-    speaking_time = (
-        speakers_list.speaking_time if speakers_list else SpeakersList.DEFAULT_SPEAKING_TIME
-    )
+    past = None
+    if topic:
+        speakers_list = SpeakersList.objects.filter(topic=topic).first()
+    else:
+        speakers_list = (
+            SpeakersList.objects.filter(topic__committee=committee)
+            .select_related("topic")
+            .order_by("-topic__agenda_position", "-id")
+            .first()
+        )
+        past = speakers_list.topic if speakers_list else None
+    speaking_time = speakers_list.speaking_time if topic and speakers_list else None
+    speaking_time = speaking_time or committee.speaking_time
     current, waiting, history = None, [], {}
     if speakers_list is not None:
         speeches = (
@@ -479,6 +544,8 @@ def floor_state(committee, *, now=None):
             .select_related("delegation__member_state", "yielded_from__delegation__member_state")
             .order_by("added_at", "id")
         )
+        if past is not None:  # a closed topic's list: only what was spoken
+            speeches = speeches.filter(status=Speech.Status.DONE)
         for speech in speeches:
             name = speech.delegation.name
             if speech.status == Speech.Status.WAITING:
@@ -496,8 +563,11 @@ def floor_state(committee, *, now=None):
                     "yielded_from": (
                         speech.yielded_from.delegation.name if speech.yielded_from_id else None
                     ),
+                    "questions": speech.questions,
                 }
                 continue  # counted in the history once it ends
+            if speech.questions:
+                continue  # questions to a speaker are not a speech of their own
             row = history.setdefault(
                 speech.delegation_id, {"name": name, "speeches": 0, "seconds": 0}
             )
@@ -542,6 +612,7 @@ def floor_state(committee, *, now=None):
         "current": current,
         "waiting": waiting,
         "history": sorted(history.values(), key=lambda r: r["name"]),
+        "history_topic": {"number": past.number, "title": past.title} if past else None,
         "suspension": suspension,
         "adjourned": _is_adjourned(committee, floor) if floor.adjourned_at else False,
         "motions": motions,

@@ -34,6 +34,9 @@ class CountsForm(forms.Form):
 
 class YieldForm(forms.Form):
     yield_to = forms.ChoiceField(choices=Speech.Yield.choices, required=False)
+    question_seconds = forms.IntegerField(
+        label="Question time (seconds)", required=False, min_value=5, max_value=3600
+    )
     delegation = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, delegations=(), **kwargs):

@@ -5,7 +5,9 @@ Every button posts a form and comes back to the floor page (Post/Redirect/Get)."
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from . import floor
@@ -57,6 +59,7 @@ def _context(request):
     delegations = floor.delegations_for_floor(committee) if access.has("floor.run") else []
     own = access.delegation
     return {
+        "page": _page_context(request, delegations),
         "committee": committee,
         "state": state,
         "vote": floor.vote_state(committee),
@@ -68,6 +71,36 @@ def _context(request):
         "motion_form": MotionForm(delegations=delegations),
         "counts_form": CountsForm(),
         "kinds": FloorMotion.Kind.choices,
+    }
+
+
+def _page_context(request, delegations):
+    """What the floor page's script needs to draw the panel from a live message's state the
+    way ``partials/floor_panel.html`` draws it: who is looking, the buttons' addresses (``0``
+    stands for the record's id), the delegations to yield to."""
+    slug = request.committee.slug
+    access = request.access
+
+    def url(name, **kw):
+        return reverse(f"committee:{name}", kwargs={"committee": slug, **kw})
+
+    return {
+        "can_run": access.has("floor.run"),
+        "own": {"id": access.delegation.pk, "name": access.delegation.name}
+        if access.delegation
+        else None,
+        "csrf": get_token(request),
+        "state_url": url("floor_state"),
+        "urls": {
+            "speaker_add": url("speaker_add"),
+            "speaker_withdraw": url("speaker_withdraw", pk=0),
+            "speaker_next": url("speaker_next"),
+            "speech_end": url("speech_end"),
+            "motion_vote": url("floor_motion_vote", pk=0),
+            "motion_withdraw": url("floor_motion_withdraw", pk=0),
+            "suspension_end": url("suspension_end"),
+        },
+        "delegations": [{"id": d.pk, "name": d.name} for d in delegations],
     }
 
 
@@ -155,15 +188,20 @@ def speech_end(request):
     delegations = floor.delegations_for_floor(request.committee)
     form = YieldForm(request.POST, delegations=delegations)
     if not form.is_valid():
-        messages.error(request, "Choose how the speaker yields.")
+        if "question_seconds" in form.errors:
+            messages.error(request, "Give the question time in seconds: 5 to 3,600.")
+        else:
+            messages.error(request, "Choose how the speaker yields.")
         return _back(request)
     to = form.cleaned_data["delegation"]
+    questions = form.cleaned_data["yield_to"] == Speech.Yield.QUESTIONS
     return _run(
         request,
         floor.speech_end,
         committee=request.committee,
         yield_to=form.cleaned_data["yield_to"] or "",
         to_delegation=next((d for d in delegations if d.pk == to), None),
+        question_seconds=form.cleaned_data["question_seconds"] if questions else None,
     )
 
 
@@ -177,8 +215,7 @@ def motion_raise(request):
     del form.fields["delegation"]  # read above: a delegate's own, or the one the dais names
     if not form.is_valid():
         errors = "; ".join(e for errs in form.errors.values() for e in errs)
-        messages.error(request, f"The motion was not raised: {errors}")
-        return _back(request)
+        return _motion_refused(request, f"The motion was not raised: {errors}")
     data = form.cleaned_data
     try:
         motion = floor.motion_raise(
@@ -193,10 +230,17 @@ def motion_raise(request):
             actor=request.user,
         )
     except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"Motion raised: {motion.subject}.")
+        return _motion_refused(request, f"The motion was not raised: {error.message}")
+    messages.success(request, f"Motion raised: {motion.subject}.")
     return _back(request)
+
+
+def _motion_refused(request, message):
+    """The floor page again, the message on the motion form and what was typed kept."""
+    context = _context(request)
+    context["motion_error"] = message
+    context["motion_data"] = request.POST
+    return render(request, "sessions/floor.html", context, status=400)
 
 
 def _motion(request, pk):

@@ -7,6 +7,7 @@ import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -145,6 +146,13 @@ class Committee(models.Model):
     roll_call_with_rights = models.BooleanField(
         default=False, help_text='Allow "yes/no with rights" answers in roll-call votes.'
     )
+    speaking_time = models.PositiveIntegerField(
+        "speaking time",
+        default=90,
+        validators=[MinValueValidator(5), MaxValueValidator(3600)],
+        help_text="Seconds per speaker when a speakers list starts (5 to 3,600); a motion to "
+        "set the speaking time changes it for that list.",
+    )
     agenda_adopted_at = models.DateTimeField(null=True, blank=True)
     # The number of the last message in the committee's live stream (sessions.live): pages
     # carry it, so they know which message comes next and notice one they missed.
@@ -159,6 +167,10 @@ class Committee(models.Model):
             models.CheckConstraint(
                 condition=Q(signatory_threshold_percent__lte=100),
                 name="committee_threshold_percent_max_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(speaking_time__gte=5) & Q(speaking_time__lte=3600),
+                name="committee_speaking_time_in_range",
             ),
         ]
 
@@ -560,9 +572,10 @@ class Floor(models.Model):
 
 
 class SpeakersList(models.Model):
-    """The speakers list on one topic, with its speaking time (set by motion)."""
+    """The speakers list on one topic, with its speaking time: the committee's when the list
+    starts, then as set by motion."""
 
-    DEFAULT_SPEAKING_TIME = 90
+    DEFAULT_SPEAKING_TIME = 90  # the committee setting's default
 
     topic = models.OneToOneField(Topic, on_delete=models.CASCADE, related_name="speakers_list")
     speaking_time = models.PositiveIntegerField(
@@ -622,6 +635,11 @@ class Speech(models.Model):
     )
     yielded_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    questions = models.BooleanField(
+        default=False,
+        help_text="Questions to the delegation after its speech yielded to questions: the "
+        "timer runs like a speech's, but it is not a speech of its own.",
     )
 
     class Meta:

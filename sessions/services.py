@@ -466,6 +466,7 @@ RULE_FIELDS = (
     "roll_call_with_rights",
     "draft_code_format",
     "resolution_code_format",
+    "speaking_time",
 )
 
 

@@ -124,6 +124,7 @@ def committee_form(committee, **changes):
         "vote_quorum": committee.vote_quorum,
         "draft_code_format": committee.draft_code_format,
         "resolution_code_format": committee.resolution_code_format,
+        "speaking_time": committee.speaking_time,
     }
     for prefix in ["dais_roles", "topics"]:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
@@ -255,3 +256,26 @@ def test_delegates_are_seated_and_unseated_through_the_service(sec, committee, d
     delegate = Delegate.objects.get(user=user)
     assert sec.post(url(Delegate, "delete", delegate.pk), {"post": "yes"}).status_code == 302
     assert audit("delegate.removed").count() == 1
+
+
+def test_the_secretariat_sets_the_speaking_time_before_the_session(sec, committee, chair):
+    response = sec.post(
+        url(Committee, "change", committee.pk), committee_form(committee, speaking_time=120)
+    )
+    assert response.status_code == 302
+    committee.refresh_from_db()
+    assert committee.speaking_time == 120
+    assert audit("committee.changed").get().data["fields"] == ["speaking_time"]
+    response = sec.post(
+        url(Committee, "change", committee.pk), committee_form(committee, speaking_time=4)
+    )
+    assert response.status_code == 200
+    assert "Ensure this value is greater than or equal to 5." in response.content.decode()
+    services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    response = sec.post(
+        url(Committee, "change", committee.pk), committee_form(committee, speaking_time=60)
+    )
+    assert response.status_code == 200
+    assert "its rules (speaking time) can no longer change" in response.content.decode()
+    committee.refresh_from_db()
+    assert committee.speaking_time == 120

@@ -14,8 +14,11 @@ from sessions.models import (
     DaisRole,
     Delegate,
     Delegation,
+    FloorMotion,
     Meeting,
     RollCallEntry,
+    SpeakersList,
+    Speech,
     Topic,
 )
 from sessions.selectors import roll_call_summary
@@ -41,6 +44,8 @@ MODELS = [
     Vote,
     Ballot,
     Resolution,
+    Speech,
+    FloorMotion,
 ]
 
 
@@ -120,6 +125,43 @@ def test_demo_loads_the_seed_committee_and_twice_duplicates_nothing(member_state
     stamps = [e.created_at for e in entries]
     assert stamps == sorted(stamps)
     assert day(entries[-1].created_at) == "Wednesday 16"
+
+    # The floor: speeches on both topics and the motions of the week, each closure once.
+    def speakers(topic, weekday):
+        return [
+            s.delegation.member_state.iso3
+            for s in Speech.objects.filter(speakers_list__topic=topic, questions=False)
+            .exclude(status="waiting")
+            .select_related("delegation__member_state")
+            .order_by("started_at")
+            if day(s.started_at).startswith(weekday)
+        ]
+
+    assert speakers(topics[0], "Sunday") == ["MEX", "FRA", "BRA", "KEN", "NGA", "CHN", "USA"]
+    assert speakers(topics[0], "Monday") == ["IND", "VNM", "ZAF"]  # Viet Nam arrived Monday
+    assert speakers(topics[0], "Wednesday") == ["JPN", "TUR", "PER"]
+    assert speakers(topics[1], "Wednesday") == ["DEU", "THA", "COL"]
+    assert not Speech.objects.filter(status__in=["waiting", "speaking"]).exists()
+    assert SpeakersList.objects.get(topic=topics[0]).speaking_time == 60  # set by motion
+    assert SpeakersList.objects.get(topic=topics[1]).speaking_time == 90  # the committee's
+    motions = [
+        (day(m.decided_at), m.subject, m.status, m.result)
+        for m in FloorMotion.objects.order_by("decided_at")
+    ]
+    assert motions == [
+        ("Sunday 13", "Suspend the meeting for 45 minutes", "failed", "12 in favor, 20 against"),
+        ("Sunday 13", "Suspend the meeting for 30 minutes", "adopted", "27 in favor, 5 against"),
+        ("Sunday 13", "Adjourn the meeting", "adopted", "29 in favor, 3 against"),
+        ("Monday 14", "Set the speaking time to 1:00", "adopted", "24 in favor, 9 against"),
+        ("Monday 14", "Suspend the meeting for 90 minutes", "adopted", "31 in favor, 2 against"),
+        ("Wednesday 16", "Close debate on topic 1", "adopted", "30 in favor, 3 against"),
+        ("Wednesday 16", "Close debate on topic 2", "adopted", "31 in favor, 2 against"),
+    ]
+    closures = Vote.objects.filter(motion="closure").order_by("id")
+    assert [v.result for v in closures] == ["30 in favor, 3 against", "31 in favor, 2 against"]
+    assert set(FloorMotion.objects.filter(kind="closure").values_list("vote_id", flat=True)) == {
+        v.pk for v in closures
+    }
 
     before = counts()
     call_command("demo", stdout=StringIO())

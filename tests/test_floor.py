@@ -38,8 +38,14 @@ def raise_(committee, kind, chair, **kw):
     return floor.motion_raise(committee=committee, kind=kind, actor=chair, **kw)
 
 
-def test_precedence_orders_pending_motions_with_the_longest_suspension_first(floor_open, chair):
+def test_precedence_orders_pending_motions_with_the_longest_suspension_first(
+    floor_open, chair, names, delegate, director
+):
     c = floor_open
+    for signatory in ["France", "Japan"]:  # two drafts on the topic, to reorder
+        approve_draft(
+            c, sponsor=names["Mexico"], signatory=names[signatory], user=delegate, director=director
+        )
     with at(0):
         time = raise_(c, K.SPEAKING_TIME, chair, seconds=60)
     with at(1):

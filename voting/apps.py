@@ -16,7 +16,7 @@ class VotingConfig(AppConfig):
 
         from sessions import services as session_services
 
-        from . import selectors, services
+        from . import motion_checks, selectors, services
 
         # Motions from the floor are decided by this app's procedural votes, and the
         # floor's projector shows the vote under way.
@@ -26,6 +26,7 @@ class VotingConfig(AppConfig):
         # No one enters or leaves during voting procedure: the sessions and resolutions
         # services ask before changing who votes or what is voted on.
         session_services.register_voting_procedure(selectors.in_voting_procedure)
+        floor.register_motion_check(motion_checks.floor_motion_check)
 
         from . import permissions
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
-from sessions import clock
+from sessions import clock, floor_demo
 from sessions import services as session_services
 from sessions.demo import SessionsDemo, at
 from sessions.models import Delegation, Meeting, Topic
@@ -71,8 +71,8 @@ def topic_1(topic, chair):
                 committee=committee, name="Wednesday morning", starts_at=at(3, 9, 0), actor=chair
             )
         demo.call_roll(meeting, delegations, chair, absent=set())
-    with clock.travel_to(at(3, 9, 40), tick=TICK):
-        services.motion_vote(committee=committee, motion="closure", yes=30, no=3, actor=chair)
+    # Closure of debate (30-3), moved from the floor after the last speeches.
+    floor_demo.wednesday_topic_1(committee, at, yes=30, no=3)
     procedure = committee.procedures.get(topic=topic, status="open")
     items = list(procedure.items.order_by("position"))
     with clock.travel_to(at(3, 9, 45), tick=TICK):
@@ -118,8 +118,9 @@ def topic_2(committee):
     if topic is None or committee.procedures.filter(topic=topic).exists():
         return
     chair = _chair()
-    with clock.travel_to(at(3, 16, 0), tick=TICK):
-        services.motion_vote(committee=committee, motion="closure", yes=31, no=2, actor=chair)
+    # Closure of debate (31-2), moved from the floor after topic 2's speeches.
+    floor_demo.wednesday_topic_2(committee, at, yes=31, no=2)
+    with clock.travel_to(at(3, 16, 1), tick=TICK):
         item = committee.procedures.get(topic=topic).items.get()
         vote = _take(item, "placard", chair)
         services.vote_counts(vote=vote, yes=24, no=2, abstain=7, actor=chair)
