@@ -25,6 +25,8 @@ from .errors import DomainError
 from .live import notify
 from .models import (
     Committee,
+    DaisRole,
+    Delegate,
     Delegation,
     Floor,
     FloorMotion,
@@ -36,6 +38,27 @@ from .models import (
 )
 
 K = FloorMotion.Kind
+RUNS_THE_FLOOR = (DaisRole.Role.CHAIR, DaisRole.Role.RAPPORTEUR)
+
+
+def _require_may_act_for(committee, delegation, actor):
+    """Delegates act on the floor only for their own delegation; the chair and the
+    rapporteur for any (and for the chair's own entries, ``delegation`` None)."""
+    if DaisRole.objects.filter(committee=committee, user=actor, role__in=RUNS_THE_FLOOR).exists():
+        return
+    if (
+        delegation is not None
+        and Delegate.objects.filter(user=actor, delegation=delegation).exists()
+    ):
+        return
+    if delegation is None:
+        raise DomainError("Only the chair and the rapporteur act for the floor itself.")
+    raise DomainError(
+        f"You do not represent {delegation}: only its delegates, the chair and the rapporteur "
+        "can act for it."
+    )
+
+
 _DECIDERS = []
 _VOTE_STATE = []
 _DEBATE_CLOSED = []
@@ -165,6 +188,7 @@ def speaker_add(*, committee, delegation, actor):
     """Put ``delegation`` at the end of the open topic's speakers list."""
     committee, floor = _lock(committee)
     delegation = _delegation(committee, delegation)
+    _require_may_act_for(committee, delegation, actor)
     speakers_list = _speakers_list(committee)
     _check_debate_open(committee)
     if Speech.objects.filter(
@@ -198,6 +222,7 @@ def speaker_withdraw(*, speech, actor):
         .select_related("delegation__member_state")
         .get(pk=speech.pk)
     )
+    _require_may_act_for(committee, speech.delegation, actor)
     if not speech.can_move_to(Speech.Status.WITHDRAWN):
         raise DomainError(f"{speech.delegation} is not waiting on the list any more.")
     speech.status = Speech.Status.WITHDRAWN
@@ -348,6 +373,7 @@ def motion_raise(
         raise DomainError("Choose a motion.")
     if delegation is not None:
         _delegation(committee, delegation)
+    _require_may_act_for(committee, delegation, actor)
     motion = FloorMotion(
         committee=committee,
         kind=kind,
@@ -409,6 +435,7 @@ def pending_motions(committee):
 def motion_withdraw(*, motion, actor):
     committee, floor = _lock(motion.committee)
     motion = FloorMotion.objects.select_for_update(of=("self",)).get(pk=motion.pk)
+    _require_may_act_for(committee, motion.delegation, actor)
     if motion.status != FloorMotion.Status.PENDING:
         raise DomainError(f"“{motion.subject}” is no longer pending.")
     motion.status = FloorMotion.Status.WITHDRAWN

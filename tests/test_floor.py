@@ -292,3 +292,26 @@ def test_a_withdrawn_delegation_is_not_offered_and_cannot_join(floor_open, chair
     assert "Brazil" not in [d.name for d in floor.delegations_for_floor(floor_open)]
     with pytest.raises(DomainError, match="left the committee"):
         floor.speaker_add(committee=floor_open, delegation=names["Brazil"], actor=chair)
+
+
+def test_a_delegate_acts_on_the_floor_only_for_their_own_delegation(
+    floor_open, chair, names, delegate
+):
+    """``delegate`` represents Mexico: it may add Mexico and raise Mexico's motions, not
+    France's; the chair may act for any delegation (services check it, not only views)."""
+    floor.speaker_add(committee=floor_open, delegation=names["Mexico"], actor=delegate)
+    with pytest.raises(DomainError, match="You do not represent France"):
+        floor.speaker_add(committee=floor_open, delegation=names["France"], actor=delegate)
+    with pytest.raises(DomainError, match="You do not represent France"):
+        raise_(floor_open, K.SUSPEND, delegate, delegation=names["France"], minutes=10)
+    with pytest.raises(DomainError, match="Only the chair and the rapporteur"):
+        raise_(floor_open, K.SUSPEND, delegate, minutes=10)  # as if the chair entered it
+    france = floor.speaker_add(committee=floor_open, delegation=names["France"], actor=chair)
+    with pytest.raises(DomainError, match="You do not represent France"):
+        floor.speaker_withdraw(speech=france, actor=delegate)
+    entered = raise_(floor_open, K.SUSPEND, chair, minutes=10)
+    with pytest.raises(DomainError, match="Only the chair and the rapporteur"):
+        floor.motion_withdraw(motion=entered, actor=delegate)
+    assert not Speech.objects.filter(
+        delegation=names["France"], status=Speech.Status.WITHDRAWN
+    ).exists()

@@ -108,6 +108,7 @@ async def test_a_private_paper_is_heard_of_only_by_its_delegations(
     assert signal(await sockets["france"].receive_json_from(timeout=2)) == {
         "what": "papers",
         "paper": paper.pk,
+        "delegation": delegations[1].pk,  # the invitation concerns France
     }
     assert await sockets["kenya"].receive_nothing(timeout=0.5)
     assert await sockets["director"].receive_nothing(timeout=0.2)
