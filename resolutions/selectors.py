@@ -189,3 +189,19 @@ def rounds_with_comments(paper):
         .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
         .order_by("number")
     )
+
+
+def revision_diff_html(old, new):
+    """The clause-by-clause comparison of two revisions, rendered. Revisions are never
+    overwritten, so each pair is compared once per server process and kept (the review page
+    and the comparison page are opened many times per round)."""
+    from django.core.cache import cache
+
+    from .text import render_diff_html
+
+    key = f"revision-diff:{old.pk}:{new.pk}"
+    html = cache.get(key)
+    if html is None:
+        html = render_diff_html(diff(old.resolution, new.resolution))
+        cache.set(key, html, timeout=24 * 3600)
+    return html

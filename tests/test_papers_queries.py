@@ -90,3 +90,34 @@ def test_paper_pages_have_bounded_queries(
     with django_assert_max_num_queries(budget):
         many = count(client, url(large[0]))
     assert many == few, (few, many)
+
+
+def test_a_pair_of_revisions_is_compared_once(monkeypatch, committee, delegations, chair, delegate):
+    """The review page compares the round's revision with the last one reviewed; reopening
+    it does not compare them again (revisions never change)."""
+    from django.core.cache import cache
+
+    from resolutions import selectors
+    from resolutions.models import Revision
+
+    calls = []
+    real = selectors.diff
+    monkeypatch.setattr(selectors, "diff", lambda a, b: calls.append(1) or real(a, b))
+    cache.clear()
+    open_floor(committee, chair)
+    paper = services.paper_create(
+        committee=committee,
+        delegation=delegations[0],
+        actor=delegate,
+        resolution=parse("Recalling x,\n1. Urges y.").resolution,
+    )
+    services.paper_save_text(
+        paper=paper,
+        delegation=delegations[0],
+        actor=delegate,
+        resolution=parse("Recalling x,\n1. Urges z.").resolution,
+    )
+    old, new = Revision.objects.filter(paper=paper).order_by("number")
+    first = selectors.revision_diff_html(old, new)
+    assert selectors.revision_diff_html(old, new) == first
+    assert "Urges" in first and len(calls) == 1

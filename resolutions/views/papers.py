@@ -17,7 +17,6 @@ from ..forms import (
     WithdrawForm,
 )
 from ..models import Round, Supporter, WorkingPaper
-from ..text import diff, render_diff_html
 from .common import _act, _annotated_rows, _paper, _sponsored_paper, _to_paper
 
 # Delegates' pages -------------------------------------------------------------------------
@@ -252,6 +251,6 @@ def paper_compare(request, pk):
             "old": old,
             "new": new,
             "revisions": sorted(revisions.values(), key=lambda r: r.number),
-            "diff_html": render_diff_html(diff(old.resolution, new.resolution)),
+            "diff_html": selectors.revision_diff_html(old, new),
         },
     )

@@ -17,7 +17,6 @@ from ..forms import (
     ReturnForm,
 )
 from ..models import Comment, Round, WorkingPaper
-from ..text import diff, render_diff_html
 from .common import _annotated_rows
 
 # Dais ----------------------------------------------------------------------------------------
@@ -85,7 +84,7 @@ def _review_context(request, paper, **forms):
         "revision": shown,
         "rows": _annotated_rows(shown.resolution, comments=pending),
         "previous": previous,
-        "diff_html": render_diff_html(diff(previous.revision.resolution, shown.resolution))
+        "diff_html": selectors.revision_diff_html(previous.revision, shown)
         if previous and previous.revision_id != shown.pk
         else None,
         "threshold": services.threshold_for(paper),
