@@ -20,6 +20,17 @@ from .factories import (
 )
 
 
+def pytest_configure(config):
+    """PostgreSQL: the concurrency tests hold twenty connections at once besides the test's
+    own, and the browser tests' server its own; a pool of 20 (production's default per
+    process) would make the twenty-first wait. Before any connection is made."""
+    from django.conf import settings
+
+    pool = settings.DATABASES["default"].get("OPTIONS", {}).get("pool")
+    if isinstance(pool, dict):
+        pool["max_size"] = max(pool["max_size"], 60)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """Under mutmut, a test database of its own, kept between mutants (``--reuse-db``). Run
