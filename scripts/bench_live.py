@@ -107,14 +107,15 @@ def build(max_viewers):
     )
     services.topic_propose(committee=committee, title="Topic", actor=chair)
     services.agenda_adopt(committee=committee, order=[1], actor=chair)
-    text = parse((ROOT / "tests/data/seed/ccpcj-1-1.txt").read_text()).resolution
+    text = parse((ROOT / "resolutions/data/seed/ccpcj-1-1.txt").read_text()).resolution
+    sponsor = users[0]  # a delegate of delegations[0]: each delegation acts through its own
     paper = paper_services.paper_create(
-        committee=committee, delegation=delegations[0], actor=chair, resolution=text
+        committee=committee, delegation=delegations[0], actor=sponsor, resolution=text
     )
     Supporter.objects.create(
         paper=paper, delegation=delegations[1], role="signatory", state="accepted"
     )
-    paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=chair)
+    paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=sponsor)
 
     def session_for(user):
         store = SessionStore()
