@@ -18,32 +18,14 @@ import os
 import statistics
 import sys
 import time
-import urllib.parse
 from pathlib import Path
+
+from benchlib import bench_database, recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccpcj.settings")
 os.environ.pop("REDIS_URL", None)
-
-
-def database_urls():
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a PostgreSQL server: see the docstring.")
-    parts = urllib.parse.urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'floor'}_bench_ballots"
-    # Create and drop it from the server's maintenance database.
-    return parts._replace(path="/postgres").geturl(), parts._replace(path=f"/{name}").geturl(), name
-
-
-def recreate(admin_url, name, *, create=True):
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def build(count, votes):
@@ -136,8 +118,8 @@ def main():
     parser.add_argument("--votes", type=int, default=5)
     parser.add_argument("--delegations", type=int, default=193)
     args = parser.parse_args()
-    admin_url, bench_url, name = database_urls()
-    recreate(admin_url, name)
+    admin_url, bench_url, name = bench_database("bench_ballots", redis=False)
+    recreate_database(admin_url, name)
     os.environ["DATABASE_URL"] = bench_url
     import django
 
@@ -162,7 +144,7 @@ def main():
         )
     finally:
         connections.close_all()
-        recreate(admin_url, name, create=False)
+        recreate_database(admin_url, name, create=False)
 
 
 if __name__ == "__main__":

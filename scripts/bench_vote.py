@@ -28,36 +28,17 @@ import urllib.parse
 from http.client import HTTPConnection
 from pathlib import Path
 
+from benchlib import bench_database, pct, recreate_database, server_memory_mb, session_for
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccpcj.settings")
-
-
-def bench_database_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a PostgreSQL server (and REDIS_URL): see the docstring.")
-    if not os.environ.get("REDIS_URL"):
-        sys.exit("Set REDIS_URL: the workers share the Redis channel layer.")
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/") or "floor"
-    return url, parts._replace(path=f"/{name}_bench_vote").geturl(), f"{name}_bench_vote"
-
-
-def recreate_database(admin_url, name, *, create=True):
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def build(max_viewers, runs):
     """193 delegations present and voting, ``max_viewers`` delegate accounts, one draft per
     run, voting procedure open. Returns the committee and the session keys."""
     from django.contrib.auth import get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
 
     from resolutions import services as paper_services
     from resolutions.models import Supporter
@@ -109,37 +90,7 @@ def build(max_viewers, runs):
         paper_services.paper_approve(paper=paper, actor=director)
     voting_services.motion_vote(committee=committee, motion="closure", yes=193, no=0, actor=chair)
 
-    def session_for(user):
-        store = SessionStore()
-        store["_auth_user_id"] = str(user.pk)
-        store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-        store["_auth_user_hash"] = user.get_session_auth_hash()
-        store.create()
-        return store.session_key
-
     return committee, chair, session_for(chair), [session_for(u) for u in users]
-
-
-def server_memory_mb(pid):
-    """Resident memory of the server and its worker processes."""
-    children = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, []))
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total / 1024
 
 
 class Viewers:
@@ -214,13 +165,6 @@ def chair_records(port, slug, vote, session, rate, sent, latencies):
         if response.status != 200:
             raise RuntimeError(f"answer {i}: HTTP {response.status} {payload[:200]!r}")
     conn.close()
-
-
-def pct(values, p):
-    if not values:
-        return float("nan")
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 async def run_one(port, committee, chair, chair_session, viewer_sessions, rate, pid):
@@ -317,7 +261,7 @@ def main():
     )
     args = parser.parse_args()
     counts = [int(n) for n in args.viewers.split(",")]
-    admin_url, bench_url, name = bench_database_url()
+    admin_url, bench_url, name = bench_database("bench_vote")
     recreate_database(admin_url, name)
     os.environ["DATABASE_URL"] = bench_url
 
