@@ -35,7 +35,7 @@ def build(count, votes):
     from resolutions.models import Supporter
     from resolutions.text import parse
     from sessions import services
-    from sessions.models import Committee, Conference, DaisRole, MemberState
+    from sessions.models import Committee, Conference, DaisRole, Delegate, MemberState
     from voting import services as voting_services
 
     User = get_user_model()
@@ -64,15 +64,18 @@ def build(count, votes):
         services.roll_call_mark(
             meeting=meeting, delegation=delegation, status="present", actor=chair
         )
+    # Each delegation acts through its own delegate.
+    sponsor = User.objects.create(username="sponsor")
+    Delegate.objects.create(user=sponsor, delegation=delegations[0])
     text = parse("Recalling x,\n1. Urges y;\n2. Decides z.").resolution
     for _ in range(votes + 1):
         paper = paper_services.paper_create(
-            committee=committee, delegation=delegations[0], actor=chair, resolution=text
+            committee=committee, delegation=delegations[0], actor=sponsor, resolution=text
         )
         Supporter.objects.create(
             paper=paper, delegation=delegations[1], role="signatory", state="accepted"
         )
-        paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=chair)
+        paper_services.paper_submit(paper=paper, delegation=delegations[0], actor=sponsor)
         paper_services.paper_approve(paper=paper, actor=director)
     voting_services.motion_vote(
         committee=committee, motion="closure", yes=len(delegations), no=0, actor=chair
