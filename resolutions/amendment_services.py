@@ -180,188 +180,197 @@ def _reset_supports(amendment):
 # Delegations ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def amendment_create(*, target, delegation, actor, kind):
     """A new amendment to the draft ``target``; its operations are written next."""
-    rules.require_represents(actor, delegation)
-    if isinstance(target, Amendment):
-        raise DomainError(
-            "Amendments to amendments are out of order: amend the draft resolution itself."
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        if isinstance(target, Amendment):
+            raise DomainError(
+                "Amendments to amendments are out of order: amend the draft resolution itself."
+            )
+        if not isinstance(target, DraftResolution):
+            raise DomainError("Only a draft resolution can be amended.")
+        draft = _lock_draft(target.pk)
+        if delegation is None or delegation.committee_id != draft.committee_id:
+            raise DomainError("Only a delegation of this committee can propose an amendment.")
+        _require_open_topic(draft)
+        if kind not in Amendment.Kind.values:
+            raise DomainError("Choose a friendly or an unfriendly amendment.")
+        if kind == Amendment.Kind.FRIENDLY and not is_draft_sponsor(draft, delegation):
+            raise DomainError(
+                f"Only a sponsor of {draft.code} can propose a friendly amendment; "
+                "propose an unfriendly one instead."
+            )
+        number = (draft.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
+        amendment = Amendment.objects.create(
+            committee=draft.committee,
+            draft=draft,
+            number=number,
+            kind=kind,
+            proposer=delegation,
+            created_by=actor,
+            base_revision=draft.revision,
         )
-    if not isinstance(target, DraftResolution):
-        raise DomainError("Only a draft resolution can be amended.")
-    draft = _lock_draft(target.pk)
-    if delegation is None or delegation.committee_id != draft.committee_id:
-        raise DomainError("Only a delegation of this committee can propose an amendment.")
-    _require_open_topic(draft)
-    if kind not in Amendment.Kind.values:
-        raise DomainError("Choose a friendly or an unfriendly amendment.")
-    if kind == Amendment.Kind.FRIENDLY and not is_draft_sponsor(draft, delegation):
-        raise DomainError(
-            f"Only a sponsor of {draft.code} can propose a friendly amendment; "
-            "propose an unfriendly one instead."
+        _record(
+            amendment,
+            actor=actor,
+            action="amendment.created",
+            delegation=delegation.name,
+            kind=kind,
         )
-    number = (draft.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
-    amendment = Amendment.objects.create(
-        committee=draft.committee,
-        draft=draft,
-        number=number,
-        kind=kind,
-        proposer=delegation,
-        created_by=actor,
-        base_revision=draft.revision,
-    )
-    _record(
-        amendment, actor=actor, action="amendment.created", delegation=delegation.name, kind=kind
-    )
-    return amendment
+        return amendment
 
 
-@transaction.atomic
 def amendment_save_operations(*, amendment, delegation, actor, operations, note=""):
     """Replace the amendment's operations (from the editor or a paste)."""
-    rules.require_represents(actor, delegation)
-    amendment = _lock(amendment)
-    _require_proposer(amendment, delegation)
-    if not amendment.can_edit():
-        raise DomainError(
-            f"{amendment.name} {amendment.status_phrase}; its text cannot be changed now."
-        )
-    _require_current(amendment)
-    try:
-        amended, _ = text_amend.apply(amendment.base_revision.resolution, operations)
-    except text_amend.AmendError as error:
-        raise DomainError(str(error)) from None
-    if count_clauses(amended) > MAX_CLAUSES:
-        raise DomainError(
-            f"The amended text would have more than {MAX_CLAUSES:,} clauses; add fewer."
-        )
-    if operations == amendment.operations and amendment.status == S.PROPOSED:
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        amendment = _lock(amendment)
+        _require_proposer(amendment, delegation)
+        if not amendment.can_edit():
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}; its text cannot be changed now."
+            )
+        _require_current(amendment)
+        try:
+            amended, _ = text_amend.apply(amendment.base_revision.resolution, operations)
+        except text_amend.AmendError as error:
+            raise DomainError(str(error)) from None
+        if count_clauses(amended) > MAX_CLAUSES:
+            raise DomainError(
+                f"The amended text would have more than {MAX_CLAUSES:,} clauses; add fewer."
+            )
+        if operations == amendment.operations and amendment.status == S.PROPOSED:
+            return amendment
+        amendment.operations = operations
+        amendment.save(update_fields=["operations"])
+        withdrawn = _reset_supports(amendment)
+        data = {"operations": len(operations), "note": note, "supports_reset": withdrawn}
+        if amendment.status == S.NEEDS_REVISION:
+            amendment.reason = ""
+            return _move(
+                amendment,
+                S.PROPOSED,
+                actor=actor,
+                action="amendment.revised",
+                data=data,
+                fields=["reason"],
+            )
+        _record(amendment, actor=actor, action="amendment.revised", **data)
         return amendment
-    amendment.operations = operations
-    amendment.save(update_fields=["operations"])
-    withdrawn = _reset_supports(amendment)
-    data = {"operations": len(operations), "note": note, "supports_reset": withdrawn}
-    if amendment.status == S.NEEDS_REVISION:
-        amendment.reason = ""
-        return _move(
-            amendment,
-            S.PROPOSED,
-            actor=actor,
-            action="amendment.revised",
-            data=data,
-            fields=["reason"],
-        )
-    _record(amendment, actor=actor, action="amendment.revised", **data)
-    return amendment
 
 
-@transaction.atomic
 def amendment_invite(*, amendment, delegation, actor, invitee):
     """The proposer of an unfriendly amendment asks a delegation to sign it."""
-    rules.require_represents(actor, delegation)
-    amendment = _lock(amendment)
-    _require_proposer(amendment, delegation)
-    if amendment.is_friendly:
-        raise DomainError("A friendly amendment needs the sponsors' consent, not signatures.")
-    if not amendment.can_edit():
-        raise DomainError("Signatures are gathered before the amendment goes to the dais.")
-    if invitee.committee_id != amendment.committee_id:
-        raise DomainError(f"{invitee} is not a delegation of this committee.")
-    if invitee.pk == amendment.proposer_id:
-        raise DomainError(f"{invitee} proposed the amendment; it counts already.")
-    existing = AmendmentSupport.objects.filter(amendment=amendment, delegation=invitee).first()
-    if existing and existing.state != A.State.DECLINED:
-        raise DomainError(f"{invitee} was already asked ({existing.get_state_display().lower()}).")
-    if existing:
-        existing.state, existing.answered_at = A.State.INVITED, None
-        existing.save(update_fields=["state", "answered_at"])
-        support = existing
-    else:
-        support = AmendmentSupport.objects.create(
-            amendment=amendment, delegation=invitee, role=A.Role.SIGNATORY
-        )
-    _record(amendment, actor=actor, action="amendment.invited", delegation=invitee.name)
-    return support
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        amendment = _lock(amendment)
+        _require_proposer(amendment, delegation)
+        if amendment.is_friendly:
+            raise DomainError("A friendly amendment needs the sponsors' consent, not signatures.")
+        if not amendment.can_edit():
+            raise DomainError("Signatures are gathered before the amendment goes to the dais.")
+        if invitee.committee_id != amendment.committee_id:
+            raise DomainError(f"{invitee} is not a delegation of this committee.")
+        if invitee.pk == amendment.proposer_id:
+            raise DomainError(f"{invitee} proposed the amendment; it counts already.")
+        existing = AmendmentSupport.objects.filter(amendment=amendment, delegation=invitee).first()
+        if existing and existing.state != A.State.DECLINED:
+            raise DomainError(
+                f"{invitee} was already asked ({existing.get_state_display().lower()})."
+            )
+        if existing:
+            existing.state, existing.answered_at = A.State.INVITED, None
+            existing.save(update_fields=["state", "answered_at"])
+            support = existing
+        else:
+            support = AmendmentSupport.objects.create(
+                amendment=amendment, delegation=invitee, role=A.Role.SIGNATORY
+            )
+        _record(amendment, actor=actor, action="amendment.invited", delegation=invitee.name)
+        return support
 
 
-@transaction.atomic
 def amendment_signature_withdraw(*, amendment, delegation, actor):
     """A signatory takes its signature back, from its own account, before the amendment goes
     to the dais."""
-    rules.require_represents(actor, delegation)
-    amendment = _lock(amendment)
-    support = (
-        AmendmentSupport.objects.select_for_update()
-        .filter(
-            amendment=amendment,
-            delegation=delegation,
-            role=A.Role.SIGNATORY,
-            state=A.State.ACCEPTED,
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        amendment = _lock(amendment)
+        support = (
+            AmendmentSupport.objects.select_for_update()
+            .filter(
+                amendment=amendment,
+                delegation=delegation,
+                role=A.Role.SIGNATORY,
+                state=A.State.ACCEPTED,
+            )
+            .first()
+            if delegation is not None
+            else None
         )
-        .first()
-        if delegation is not None
-        else None
-    )
-    if support is None:
-        raise DomainError(f"{delegation} has not signed {amendment.name}.")
-    if not amendment.can_edit():
-        raise DomainError(
-            "A signature can only be withdrawn before the amendment goes to the dais."
+        if support is None:
+            raise DomainError(f"{delegation} has not signed {amendment.name}.")
+        if not amendment.can_edit():
+            raise DomainError(
+                "A signature can only be withdrawn before the amendment goes to the dais."
+            )
+        support.state = A.State.DECLINED
+        support.answered_at = clock.now()
+        support.save(update_fields=["state", "answered_at"])
+        _record(
+            amendment,
+            actor=actor,
+            action="amendment.signature_withdrawn",
+            delegation=delegation.name,
         )
-    support.state = A.State.DECLINED
-    support.answered_at = clock.now()
-    support.save(update_fields=["state", "answered_at"])
-    _record(
-        amendment, actor=actor, action="amendment.signature_withdrawn", delegation=delegation.name
-    )
-    return support
+        return support
 
 
-@transaction.atomic
 def amendment_request_consents(*, amendment, delegation, actor):
     """The proposer of a friendly amendment asks every sponsor of the draft to consent; its own
     consent is given. With every consent the amendment goes to the dais."""
-    rules.require_represents(actor, delegation)
-    amendment = _lock(amendment)
-    _require_proposer(amendment, delegation)
-    if not amendment.is_friendly:
-        raise DomainError("An unfriendly amendment is signed, then submitted to the dais.")
-    if not amendment.can_edit():
-        raise DomainError(
-            f"{amendment.name} {amendment.status_phrase}; consents are asked "
-            "for a proposed amendment."
-        )
-    _require_open_topic(amendment.draft)
-    _require_complete(amendment)
-    now = clock.now()
-    sponsors = draft_sponsors(amendment.draft)
-    if delegation not in sponsors:
-        raise DomainError(f"{delegation} no longer sponsors {amendment.draft.code}.")
-    amendment.supports.all().delete()
-    amendment.reason = ""
-    AmendmentSupport.objects.bulk_create(
-        [
-            AmendmentSupport(
-                amendment=amendment,
-                delegation=d,
-                role=A.Role.CONSENT,
-                state=A.State.ACCEPTED if d == delegation else A.State.INVITED,
-                invited_at=now,
-                answered_at=now if d == delegation else None,
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        amendment = _lock(amendment)
+        _require_proposer(amendment, delegation)
+        if not amendment.is_friendly:
+            raise DomainError("An unfriendly amendment is signed, then submitted to the dais.")
+        if not amendment.can_edit():
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}; consents are asked "
+                "for a proposed amendment."
             )
-            for d in sponsors
-        ]
-    )
-    _move(
-        amendment,
-        S.AWAITING_CONSENTS,
-        actor=actor,
-        action="amendment.consents_requested",
-        data={"sponsors": len(sponsors)},
-        fields=["reason"],
-    )
-    return _to_dais_when_consented(amendment, actor=actor)
+        _require_open_topic(amendment.draft)
+        _require_complete(amendment)
+        now = clock.now()
+        sponsors = draft_sponsors(amendment.draft)
+        if delegation not in sponsors:
+            raise DomainError(f"{delegation} no longer sponsors {amendment.draft.code}.")
+        amendment.supports.all().delete()
+        amendment.reason = ""
+        AmendmentSupport.objects.bulk_create(
+            [
+                AmendmentSupport(
+                    amendment=amendment,
+                    delegation=d,
+                    role=A.Role.CONSENT,
+                    state=A.State.ACCEPTED if d == delegation else A.State.INVITED,
+                    invited_at=now,
+                    answered_at=now if d == delegation else None,
+                )
+                for d in sponsors
+            ]
+        )
+        _move(
+            amendment,
+            S.AWAITING_CONSENTS,
+            actor=actor,
+            action="amendment.consents_requested",
+            data={"sponsors": len(sponsors)},
+            fields=["reason"],
+        )
+        return _to_dais_when_consented(amendment, actor=actor)
 
 
 def _to_dais_when_consented(amendment, *, actor):
@@ -379,95 +388,95 @@ def _to_dais_when_consented(amendment, *, actor):
     return amendment
 
 
-@transaction.atomic
 def amendment_answer(*, amendment, delegation, actor, accept):
     """A delegation answers from its own account: a sponsor consents (or not) to a friendly
     amendment, a delegation signs (or not) an unfriendly one."""
-    rules.require_represents(actor, delegation)
-    amendment = _lock(amendment)
-    support = (
-        AmendmentSupport.objects.select_for_update()
-        .filter(amendment=amendment, delegation=delegation, state=A.State.INVITED)
-        .first()
-        if delegation is not None
-        else None
-    )
-    if support is None:
-        raise DomainError(f"{delegation} has no open request about {amendment.name}.")
-    wanted = {S.AWAITING_CONSENTS} if support.role == A.Role.CONSENT else Amendment.EDITABLE
-    if amendment.status not in wanted:
-        raise DomainError(f"{amendment.name} {amendment.status_phrase}; the request is closed.")
-    support.state = A.State.ACCEPTED if accept else A.State.DECLINED
-    support.answered_at = clock.now()
-    support.save(update_fields=["state", "answered_at"])
-    if support.role == A.Role.SIGNATORY:
-        action = "amendment.signed" if accept else "amendment.declined"
-        _record(amendment, actor=actor, action=action, delegation=delegation.name)
-        return amendment
-    if not accept:
-        amendment.reason = f"{delegation} did not consent."
-        return _move(
-            amendment,
-            S.PROPOSED,
-            actor=actor,
-            action="amendment.consent_refused",
-            data={"delegation": delegation.name},
-            fields=["reason"],
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        amendment = _lock(amendment)
+        support = (
+            AmendmentSupport.objects.select_for_update()
+            .filter(amendment=amendment, delegation=delegation, state=A.State.INVITED)
+            .first()
+            if delegation is not None
+            else None
         )
-    _record(amendment, actor=actor, action="amendment.consented", delegation=delegation.name)
-    return _to_dais_when_consented(amendment, actor=actor)
+        if support is None:
+            raise DomainError(f"{delegation} has no open request about {amendment.name}.")
+        wanted = {S.AWAITING_CONSENTS} if support.role == A.Role.CONSENT else Amendment.EDITABLE
+        if amendment.status not in wanted:
+            raise DomainError(f"{amendment.name} {amendment.status_phrase}; the request is closed.")
+        support.state = A.State.ACCEPTED if accept else A.State.DECLINED
+        support.answered_at = clock.now()
+        support.save(update_fields=["state", "answered_at"])
+        if support.role == A.Role.SIGNATORY:
+            action = "amendment.signed" if accept else "amendment.declined"
+            _record(amendment, actor=actor, action=action, delegation=delegation.name)
+            return amendment
+        if not accept:
+            amendment.reason = f"{delegation} did not consent."
+            return _move(
+                amendment,
+                S.PROPOSED,
+                actor=actor,
+                action="amendment.consent_refused",
+                data={"delegation": delegation.name},
+                fields=["reason"],
+            )
+        _record(amendment, actor=actor, action="amendment.consented", delegation=delegation.name)
+        return _to_dais_when_consented(amendment, actor=actor)
 
 
-@transaction.atomic
 def amendment_submit(*, amendment, delegation, actor):
     """The proposer sends an unfriendly amendment with enough signatures to the dais."""
-    rules.require_represents(actor, delegation)
-    amendment = _lock(amendment)
-    _require_proposer(amendment, delegation)
-    if amendment.is_friendly:
-        raise DomainError("A friendly amendment goes to the dais once every sponsor consents.")
-    if not amendment.can_edit():
-        raise DomainError(
-            f"{amendment.name} {amendment.status_phrase}; it cannot be submitted now."
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        amendment = _lock(amendment)
+        _require_proposer(amendment, delegation)
+        if amendment.is_friendly:
+            raise DomainError("A friendly amendment goes to the dais once every sponsor consents.")
+        if not amendment.can_edit():
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}; it cannot be submitted now."
+            )
+        _require_open_topic(amendment.draft)
+        _require_complete(amendment)
+        threshold = amendment_threshold(amendment)
+        if not threshold.met:
+            raise DomainError(
+                f"Proposer and signatories: {threshold}. "
+                f"{amendment.committee.signatory_threshold_percent} % of the {threshold.present} "
+                "delegations present must propose or sign."
+            )
+        amendment.submitted_at = clock.now()
+        amendment.reason = ""
+        return _move(
+            amendment,
+            S.AWAITING_DAIS,
+            actor=actor,
+            action="amendment.submitted",
+            data={"supporters": threshold.have, "needed": threshold.needed},
+            fields=["submitted_at", "reason"],
         )
-    _require_open_topic(amendment.draft)
-    _require_complete(amendment)
-    threshold = amendment_threshold(amendment)
-    if not threshold.met:
-        raise DomainError(
-            f"Proposer and signatories: {threshold}. "
-            f"{amendment.committee.signatory_threshold_percent} % of the {threshold.present} "
-            "delegations present must propose or sign."
-        )
-    amendment.submitted_at = clock.now()
-    amendment.reason = ""
-    return _move(
-        amendment,
-        S.AWAITING_DAIS,
-        actor=actor,
-        action="amendment.submitted",
-        data={"supporters": threshold.have, "needed": threshold.needed},
-        fields=["submitted_at", "reason"],
-    )
 
 
-@transaction.atomic
 def amendment_withdraw(*, amendment, delegation, actor, reason=""):
-    rules.require_represents(actor, delegation)
-    amendment = _lock(amendment)
-    _require_proposer(amendment, delegation)
-    if amendment.status == S.APPROVED:
-        # Waiting for the vote: it is on the list voting procedure takes.
-        check_no_one_enters_or_leaves(amendment.committee, f"withdrawing {amendment.name}")
-    amendment.reason = " ".join(reason.split())
-    return _move(
-        amendment,
-        S.WITHDRAWN,
-        actor=actor,
-        action="amendment.withdrawn",
-        data={"reason": amendment.reason},
-        fields=["reason"],
-    )
+    with transaction.atomic():
+        rules.require_represents(actor, delegation)
+        amendment = _lock(amendment)
+        _require_proposer(amendment, delegation)
+        if amendment.status == S.APPROVED:
+            # Waiting for the vote: it is on the list voting procedure takes.
+            check_no_one_enters_or_leaves(amendment.committee, f"withdrawing {amendment.name}")
+        amendment.reason = " ".join(reason.split())
+        return _move(
+            amendment,
+            S.WITHDRAWN,
+            actor=actor,
+            action="amendment.withdrawn",
+            data={"reason": amendment.reason},
+            fields=["reason"],
+        )
 
 
 # Dais ------------------------------------------------------------------------------------------
@@ -479,67 +488,71 @@ def _decide(amendment, actor):
     return ["decided_by", "decided_at"]
 
 
-@transaction.atomic
 def amendment_approve(*, amendment, actor):
     """Friendly: applied to the draft's text at once. Unfriendly: waits for the vote."""
-    amendment = _lock(amendment)
-    if amendment.status != S.AWAITING_DAIS:
-        raise DomainError(f"{amendment.name} {amendment.status_phrase}, not waiting for the dais.")
-    _require_open_topic(amendment.draft)
-    check_no_one_enters_or_leaves(amendment.committee, f"approving {amendment.name}")
-    _require_current(amendment)
-    _require_complete(amendment)
-    fields = _decide(amendment, actor)
-    if amendment.is_friendly:
-        return _apply(amendment, actor=actor, action="amendment.applied", fields=fields)
-    return _move(amendment, S.APPROVED, actor=actor, action="amendment.approved", fields=fields)
+    with transaction.atomic():
+        amendment = _lock(amendment)
+        if amendment.status != S.AWAITING_DAIS:
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}, not waiting for the dais."
+            )
+        _require_open_topic(amendment.draft)
+        check_no_one_enters_or_leaves(amendment.committee, f"approving {amendment.name}")
+        _require_current(amendment)
+        _require_complete(amendment)
+        fields = _decide(amendment, actor)
+        if amendment.is_friendly:
+            return _apply(amendment, actor=actor, action="amendment.applied", fields=fields)
+        return _move(amendment, S.APPROVED, actor=actor, action="amendment.approved", fields=fields)
 
 
-@transaction.atomic
 def amendment_reject(*, amendment, actor, reason):
-    amendment = _lock(amendment)
-    reason = " ".join(reason.split())
-    if amendment.status != S.AWAITING_DAIS:
-        raise DomainError(f"{amendment.name} {amendment.status_phrase}, not waiting for the dais.")
-    if not reason:
-        raise DomainError("Give the proposer a reason.")
-    amendment.reason = reason
-    fields = _decide(amendment, actor)
-    return _move(
-        amendment,
-        S.REJECTED,
-        actor=actor,
-        action="amendment.rejected",
-        data={"reason": amendment.reason},
-        fields=["reason", *fields],
-    )
+    with transaction.atomic():
+        amendment = _lock(amendment)
+        reason = " ".join(reason.split())
+        if amendment.status != S.AWAITING_DAIS:
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}, not waiting for the dais."
+            )
+        if not reason:
+            raise DomainError("Give the proposer a reason.")
+        amendment.reason = reason
+        fields = _decide(amendment, actor)
+        return _move(
+            amendment,
+            S.REJECTED,
+            actor=actor,
+            action="amendment.rejected",
+            data={"reason": amendment.reason},
+            fields=["reason", *fields],
+        )
 
 
 # Voting procedure (called by the voting app) ------------------------------------------------
 
 
-@transaction.atomic
 def amendment_apply_adopted(*, amendment, actor):
     """The committee adopted this unfriendly amendment: it goes into the draft's text."""
-    amendment = _lock(amendment)
-    if amendment.is_friendly or amendment.status != S.APPROVED:
-        raise DomainError(
-            f"{amendment.name} {amendment.status_phrase}; only an approved "
-            "unfriendly amendment is voted on."
-        )
-    _require_current(amendment)
-    return _apply(amendment, actor=actor, action="amendment.adopted")
+    with transaction.atomic():
+        amendment = _lock(amendment)
+        if amendment.is_friendly or amendment.status != S.APPROVED:
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}; only an approved "
+                "unfriendly amendment is voted on."
+            )
+        _require_current(amendment)
+        return _apply(amendment, actor=actor, action="amendment.adopted")
 
 
-@transaction.atomic
 def amendment_mark_failed(*, amendment, actor):
-    amendment = _lock(amendment)
-    if amendment.is_friendly or amendment.status != S.APPROVED:
-        raise DomainError(
-            f"{amendment.name} {amendment.status_phrase}; only an approved "
-            "unfriendly amendment is voted on."
-        )
-    return _move(amendment, S.FAILED, actor=actor, action="amendment.failed")
+    with transaction.atomic():
+        amendment = _lock(amendment)
+        if amendment.is_friendly or amendment.status != S.APPROVED:
+            raise DomainError(
+                f"{amendment.name} {amendment.status_phrase}; only an approved "
+                "unfriendly amendment is voted on."
+            )
+        return _move(amendment, S.FAILED, actor=actor, action="amendment.failed")
 
 
 # Applying and re-basing -------------------------------------------------------------------------

@@ -183,164 +183,164 @@ def _delegation(committee, delegation):
     return delegation
 
 
-@transaction.atomic
 def speaker_add(*, committee, delegation, actor):
     """Put ``delegation`` at the end of the open topic's speakers list."""
-    committee, floor = _lock(committee)
-    delegation = _delegation(committee, delegation)
-    _require_may_act_for(committee, delegation, actor)
-    speakers_list = _speakers_list(committee)
-    _check_debate_open(committee)
-    if Speech.objects.filter(
-        speakers_list=speakers_list, delegation=delegation, status=Speech.Status.WAITING
-    ).exists():
-        raise DomainError(f"{delegation} is already on the speakers list.")
-    try:
-        with transaction.atomic():
-            speech = Speech.objects.create(
-                speakers_list=speakers_list, delegation=delegation, added_at=clock.now()
-            )
-    except IntegrityError:
-        raise DomainError(f"{delegation} is already on the speakers list.") from None
-    _changed(
-        committee,
-        floor,
-        "floor.speaker_added",
-        actor=actor,
-        target=speech,
-        delegation=delegation.name,
-        topic=speakers_list.topic.number,
-    )
-    return speech
+    with transaction.atomic():
+        committee, floor = _lock(committee)
+        delegation = _delegation(committee, delegation)
+        _require_may_act_for(committee, delegation, actor)
+        speakers_list = _speakers_list(committee)
+        _check_debate_open(committee)
+        if Speech.objects.filter(
+            speakers_list=speakers_list, delegation=delegation, status=Speech.Status.WAITING
+        ).exists():
+            raise DomainError(f"{delegation} is already on the speakers list.")
+        try:
+            with transaction.atomic():
+                speech = Speech.objects.create(
+                    speakers_list=speakers_list, delegation=delegation, added_at=clock.now()
+                )
+        except IntegrityError:
+            raise DomainError(f"{delegation} is already on the speakers list.") from None
+        _changed(
+            committee,
+            floor,
+            "floor.speaker_added",
+            actor=actor,
+            target=speech,
+            delegation=delegation.name,
+            topic=speakers_list.topic.number,
+        )
+        return speech
 
 
-@transaction.atomic
 def speaker_withdraw(*, speech, actor):
-    committee, floor = _lock(speech.speakers_list.topic.committee)
-    speech = (
-        Speech.objects.select_for_update(of=("self",))
-        .select_related("delegation__member_state")
-        .get(pk=speech.pk)
-    )
-    _require_may_act_for(committee, speech.delegation, actor)
-    if not speech.can_move_to(Speech.Status.WITHDRAWN):
-        raise DomainError(f"{speech.delegation} is not waiting on the list any more.")
-    speech.status = Speech.Status.WITHDRAWN
-    speech.save(update_fields=["status"])
-    _changed(
-        committee,
-        floor,
-        "floor.speaker_withdrawn",
-        actor=actor,
-        target=speech,
-        delegation=speech.delegation.name,
-    )
-    return speech
+    with transaction.atomic():
+        committee, floor = _lock(speech.speakers_list.topic.committee)
+        speech = (
+            Speech.objects.select_for_update(of=("self",))
+            .select_related("delegation__member_state")
+            .get(pk=speech.pk)
+        )
+        _require_may_act_for(committee, speech.delegation, actor)
+        if not speech.can_move_to(Speech.Status.WITHDRAWN):
+            raise DomainError(f"{speech.delegation} is not waiting on the list any more.")
+        speech.status = Speech.Status.WITHDRAWN
+        speech.save(update_fields=["status"])
+        _changed(
+            committee,
+            floor,
+            "floor.speaker_withdrawn",
+            actor=actor,
+            target=speech,
+            delegation=speech.delegation.name,
+        )
+        return speech
 
 
-@transaction.atomic
 def speaker_next(*, committee, actor):
     """Give the floor to the first delegation waiting, with the list's speaking time."""
-    committee, floor = _lock(committee)
-    now = clock.now()
-    _check_floor_open(committee, floor, now)
-    speakers_list = _speakers_list(committee)
-    _check_debate_open(committee)
-    current = _current(speakers_list)
-    if current is not None:
-        raise DomainError(f"{current.delegation} has the floor: end that speech first.")
-    speech = (
-        Speech.objects.select_for_update(of=("self",))
-        .select_related("delegation__member_state")
-        .filter(speakers_list=speakers_list, status=Speech.Status.WAITING)
-        .order_by("added_at", "id")
-        .first()
-    )
-    if speech is None:
-        raise DomainError("The speakers list is empty.")
-    speech.status = Speech.Status.SPEAKING
-    speech.started_at = now
-    speech.duration = speakers_list.speaking_time
-    speech.save(update_fields=["status", "started_at", "duration"])
-    _changed(
-        committee,
-        floor,
-        "floor.speech_started",
-        actor=actor,
-        target=speech,
-        delegation=speech.delegation.name,
-        time=format_seconds(speech.duration),
-    )
-    return speech
+    with transaction.atomic():
+        committee, floor = _lock(committee)
+        now = clock.now()
+        _check_floor_open(committee, floor, now)
+        speakers_list = _speakers_list(committee)
+        _check_debate_open(committee)
+        current = _current(speakers_list)
+        if current is not None:
+            raise DomainError(f"{current.delegation} has the floor: end that speech first.")
+        speech = (
+            Speech.objects.select_for_update(of=("self",))
+            .select_related("delegation__member_state")
+            .filter(speakers_list=speakers_list, status=Speech.Status.WAITING)
+            .order_by("added_at", "id")
+            .first()
+        )
+        if speech is None:
+            raise DomainError("The speakers list is empty.")
+        speech.status = Speech.Status.SPEAKING
+        speech.started_at = now
+        speech.duration = speakers_list.speaking_time
+        speech.save(update_fields=["status", "started_at", "duration"])
+        _changed(
+            committee,
+            floor,
+            "floor.speech_started",
+            actor=actor,
+            target=speech,
+            delegation=speech.delegation.name,
+            time=format_seconds(speech.duration),
+        )
+        return speech
 
 
-@transaction.atomic
 def speech_end(*, committee, actor, yield_to="", to_delegation=None, question_seconds=None):
     """End the speech under way. ``yield_to``: "" (time ran out or the chair ended it),
     "dais", "questions", or "delegation" (``to_delegation`` speaks for the time left).
     Questions run on their own timer: the time left, or ``question_seconds`` when the chair
     sets a question time. Ending the questions ends the speech's turn (no further yield)."""
-    committee, floor = _lock(committee)
-    now = clock.now()
-    speakers_list = _speakers_list(committee)
-    current = _current(speakers_list)
-    if current is None:
-        raise DomainError("Nobody has the floor.")
-    if yield_to not in Speech.Yield.values:
-        raise DomainError("Yield to the dais, to questions or to another delegation.")
-    if current.questions and yield_to:
-        raise DomainError("Questions are under way: end them; they cannot be yielded.")
-    remaining = int((current.ends_at - now).total_seconds())
-    if yield_to == Speech.Yield.DELEGATION:
-        to_delegation = _delegation(committee, to_delegation)
-        if to_delegation.pk == current.delegation_id:
-            raise DomainError("A delegation cannot yield to itself.")
-        if remaining < 1:
-            raise DomainError("No time is left to yield.")
-    if yield_to == Speech.Yield.QUESTIONS:
-        if question_seconds is not None and not 5 <= question_seconds <= 3600:
-            raise DomainError("Give the question time in seconds: 5 to 3,600.")
-        if question_seconds is None and remaining < 1:
-            raise DomainError("No time is left for questions: set a question time.")
-    Speech.objects.filter(pk=current.pk).update(
-        status=Speech.Status.DONE,
-        ended_at=now,
-        yielded=yield_to,
-        yielded_to=to_delegation if yield_to == Speech.Yield.DELEGATION else None,
-    )
-    current.ended_at = now
-    data = {"delegation": current.delegation.name, "spoken": format_seconds(current.spoken)}
-    if current.questions:
-        data["questions"] = True
-    if yield_to:
-        data["yield"] = Speech.Yield(yield_to).label.lower()
-    if yield_to == Speech.Yield.DELEGATION:
-        data["yield"] = f"yielded to {to_delegation}"
-        Speech.objects.create(
-            speakers_list=speakers_list,
-            delegation=to_delegation,
-            status=Speech.Status.SPEAKING,
-            added_at=now,
-            started_at=now,
-            duration=remaining,
-            yielded_from=current,
+    with transaction.atomic():
+        committee, floor = _lock(committee)
+        now = clock.now()
+        speakers_list = _speakers_list(committee)
+        current = _current(speakers_list)
+        if current is None:
+            raise DomainError("Nobody has the floor.")
+        if yield_to not in Speech.Yield.values:
+            raise DomainError("Yield to the dais, to questions or to another delegation.")
+        if current.questions and yield_to:
+            raise DomainError("Questions are under way: end them; they cannot be yielded.")
+        remaining = int((current.ends_at - now).total_seconds())
+        if yield_to == Speech.Yield.DELEGATION:
+            to_delegation = _delegation(committee, to_delegation)
+            if to_delegation.pk == current.delegation_id:
+                raise DomainError("A delegation cannot yield to itself.")
+            if remaining < 1:
+                raise DomainError("No time is left to yield.")
+        if yield_to == Speech.Yield.QUESTIONS:
+            if question_seconds is not None and not 5 <= question_seconds <= 3600:
+                raise DomainError("Give the question time in seconds: 5 to 3,600.")
+            if question_seconds is None and remaining < 1:
+                raise DomainError("No time is left for questions: set a question time.")
+        Speech.objects.filter(pk=current.pk).update(
+            status=Speech.Status.DONE,
+            ended_at=now,
+            yielded=yield_to,
+            yielded_to=to_delegation if yield_to == Speech.Yield.DELEGATION else None,
         )
-    if yield_to == Speech.Yield.QUESTIONS:
-        seconds = question_seconds if question_seconds is not None else remaining
-        data["question_time"] = format_seconds(seconds)
-        Speech.objects.create(
-            speakers_list=speakers_list,
-            delegation=current.delegation,
-            status=Speech.Status.SPEAKING,
-            added_at=now,
-            started_at=now,
-            duration=seconds,
-            yielded_from=current,
-            questions=True,
-        )
-    action = "floor.questions_ended" if current.questions else "floor.speech_ended"
-    _changed(committee, floor, action, actor=actor, target=current, **data)
-    return current
+        current.ended_at = now
+        data = {"delegation": current.delegation.name, "spoken": format_seconds(current.spoken)}
+        if current.questions:
+            data["questions"] = True
+        if yield_to:
+            data["yield"] = Speech.Yield(yield_to).label.lower()
+        if yield_to == Speech.Yield.DELEGATION:
+            data["yield"] = f"yielded to {to_delegation}"
+            Speech.objects.create(
+                speakers_list=speakers_list,
+                delegation=to_delegation,
+                status=Speech.Status.SPEAKING,
+                added_at=now,
+                started_at=now,
+                duration=remaining,
+                yielded_from=current,
+            )
+        if yield_to == Speech.Yield.QUESTIONS:
+            seconds = question_seconds if question_seconds is not None else remaining
+            data["question_time"] = format_seconds(seconds)
+            Speech.objects.create(
+                speakers_list=speakers_list,
+                delegation=current.delegation,
+                status=Speech.Status.SPEAKING,
+                added_at=now,
+                started_at=now,
+                duration=seconds,
+                yielded_from=current,
+                questions=True,
+            )
+        action = "floor.questions_ended" if current.questions else "floor.speech_ended"
+        _changed(committee, floor, action, actor=actor, target=current, **data)
+        return current
 
 
 # Motions -----------------------------------------------------------------------------------
@@ -353,7 +353,6 @@ def _numbers(text, what):
     return cleaned
 
 
-@transaction.atomic
 def motion_raise(
     *,
     committee,
@@ -368,59 +367,60 @@ def motion_raise(
 ):
     """A motion moved by ``delegation`` (or entered by the chair), pending until it is put
     to the vote."""
-    committee, floor = _lock(committee)
-    if kind not in K.values:
-        raise DomainError("Choose a motion.")
-    if delegation is not None:
-        _delegation(committee, delegation)
-    _require_may_act_for(committee, delegation, actor)
-    motion = FloorMotion(
-        committee=committee,
-        kind=kind,
-        delegation=delegation,
-        raised_by=actor,
-        raised_at=clock.now(),
-    )
-    if kind == K.SUSPEND:
-        if not minutes or not 1 <= minutes <= 240:
-            raise DomainError("Say for how long to suspend the meeting: 1 to 240 minutes.")
-        motion.minutes = minutes
-    elif kind == K.SPEAKING_TIME:
-        if not seconds or not 5 <= seconds <= 3600:
-            raise DomainError("Give the speaking time in seconds: 5 to 3,600.")
-        motion.seconds = seconds
-    elif kind == K.REORDER:
-        motion.order = _numbers(order, "draft numbers in the new order")[:100]
-    elif kind == K.DIVISION:
-        if not draft:
-            raise DomainError("Name the draft resolution to divide (its number, e.g. 1).")
-        motion.draft = draft
-        motion.parts = _numbers(parts, "operative clauses to vote on separately")[:100]
-    if kind in (K.ADJOURN_DEBATE, K.CLOSURE, K.SPEAKING_TIME):
-        motion.topic = open_topic(committee)
-        if motion.topic is None:
-            raise DomainError("No topic is open, so there is no debate to adjourn or close.")
-    if kind in (K.REORDER, K.DIVISION):
-        motion.topic = open_topic(committee)
-        if motion.topic is None:
-            raise DomainError("No topic is open, so there are no draft resolutions.")
-        if _MOTION_CHECKS:
-            _MOTION_CHECKS[0](
-                committee=committee,
-                topic=motion.topic,
-                kind=kind,
-                order=motion.order,
-                draft=motion.draft,
-                parts=motion.parts,
-            )
-    if _is_adjourned(committee, floor):
-        raise DomainError("The meeting is adjourned: open the next meeting first.")
-    motion.save()
-    data = {"subject": motion.subject}
-    if delegation is not None:
-        data["delegation"] = delegation.name
-    _changed(committee, floor, "motion.raised", actor=actor, target=motion, **data)
-    return motion
+    with transaction.atomic():
+        committee, floor = _lock(committee)
+        if kind not in K.values:
+            raise DomainError("Choose a motion.")
+        if delegation is not None:
+            _delegation(committee, delegation)
+        _require_may_act_for(committee, delegation, actor)
+        motion = FloorMotion(
+            committee=committee,
+            kind=kind,
+            delegation=delegation,
+            raised_by=actor,
+            raised_at=clock.now(),
+        )
+        if kind == K.SUSPEND:
+            if not minutes or not 1 <= minutes <= 240:
+                raise DomainError("Say for how long to suspend the meeting: 1 to 240 minutes.")
+            motion.minutes = minutes
+        elif kind == K.SPEAKING_TIME:
+            if not seconds or not 5 <= seconds <= 3600:
+                raise DomainError("Give the speaking time in seconds: 5 to 3,600.")
+            motion.seconds = seconds
+        elif kind == K.REORDER:
+            motion.order = _numbers(order, "draft numbers in the new order")[:100]
+        elif kind == K.DIVISION:
+            if not draft:
+                raise DomainError("Name the draft resolution to divide (its number, e.g. 1).")
+            motion.draft = draft
+            motion.parts = _numbers(parts, "operative clauses to vote on separately")[:100]
+        if kind in (K.ADJOURN_DEBATE, K.CLOSURE, K.SPEAKING_TIME):
+            motion.topic = open_topic(committee)
+            if motion.topic is None:
+                raise DomainError("No topic is open, so there is no debate to adjourn or close.")
+        if kind in (K.REORDER, K.DIVISION):
+            motion.topic = open_topic(committee)
+            if motion.topic is None:
+                raise DomainError("No topic is open, so there are no draft resolutions.")
+            if _MOTION_CHECKS:
+                _MOTION_CHECKS[0](
+                    committee=committee,
+                    topic=motion.topic,
+                    kind=kind,
+                    order=motion.order,
+                    draft=motion.draft,
+                    parts=motion.parts,
+                )
+        if _is_adjourned(committee, floor):
+            raise DomainError("The meeting is adjourned: open the next meeting first.")
+        motion.save()
+        data = {"subject": motion.subject}
+        if delegation is not None:
+            data["delegation"] = delegation.name
+        _changed(committee, floor, "motion.raised", actor=actor, target=motion, **data)
+        return motion
 
 
 def pending_motions(committee):
@@ -431,20 +431,20 @@ def pending_motions(committee):
     return sorted(motions, key=lambda m: m.precedence_key)
 
 
-@transaction.atomic
 def motion_withdraw(*, motion, actor):
-    committee, floor = _lock(motion.committee)
-    motion = FloorMotion.objects.select_for_update(of=("self",)).get(pk=motion.pk)
-    _require_may_act_for(committee, motion.delegation, actor)
-    if motion.status != FloorMotion.Status.PENDING:
-        raise DomainError(f"“{motion.subject}” is no longer pending.")
-    motion.status = FloorMotion.Status.WITHDRAWN
-    motion.decided_at = clock.now()
-    motion.save(update_fields=["status", "decided_at"])
-    _changed(
-        committee, floor, "motion.withdrawn", actor=actor, target=motion, subject=motion.subject
-    )
-    return motion
+    with transaction.atomic():
+        committee, floor = _lock(motion.committee)
+        motion = FloorMotion.objects.select_for_update(of=("self",)).get(pk=motion.pk)
+        _require_may_act_for(committee, motion.delegation, actor)
+        if motion.status != FloorMotion.Status.PENDING:
+            raise DomainError(f"“{motion.subject}” is no longer pending.")
+        motion.status = FloorMotion.Status.WITHDRAWN
+        motion.decided_at = clock.now()
+        motion.save(update_fields=["status", "decided_at"])
+        _changed(
+            committee, floor, "motion.withdrawn", actor=actor, target=motion, subject=motion.subject
+        )
+        return motion
 
 
 def motion_put_to_vote(*, motion, yes, no, actor):
@@ -523,17 +523,17 @@ def motion_decided(*, motion, adopted, result, vote_id, actor):
     return motion
 
 
-@transaction.atomic
 def suspension_end(*, committee, actor):
     """The chair resumes the meeting before the suspension's time is up."""
-    committee, floor = _lock(committee)
-    now = clock.now()
-    if not floor.is_suspended(now):
-        raise DomainError("The meeting is not suspended.")
-    floor.suspension_ended_at = now
-    floor.save(update_fields=["suspension_ended_at"])
-    _changed(committee, floor, "floor.resumed", actor=actor)
-    return floor
+    with transaction.atomic():
+        committee, floor = _lock(committee)
+        now = clock.now()
+        if not floor.is_suspended(now):
+            raise DomainError("The meeting is not suspended.")
+        floor.suspension_ended_at = now
+        floor.save(update_fields=["suspension_ended_at"])
+        _changed(committee, floor, "floor.resumed", actor=actor)
+        return floor
 
 
 # The state every screen shows ---------------------------------------------------------------
