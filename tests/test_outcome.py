@@ -322,6 +322,52 @@ def test_draft_from_the_record(client, adopted, chair, delegations):
     assert AuditEntry.objects.filter(action="documentation.summary_drafted", actor=chair).exists()
 
 
+def test_a_saved_summary_records_its_length_and_when(committee, chair):
+    doc = services.summary_save(committee=committee, text="Met.\r\nWorked.", actor=chair)
+    assert doc.summary_updated_at is not None
+    entry = AuditEntry.objects.get(action="documentation.summary_saved")
+    assert entry.data == {"characters": len("Met.\nWorked.")}
+
+
+def test_a_summary_of_exactly_the_limit_is_kept_and_the_refusal_names_the_limit(committee, chair):
+    doc = services.summary_save(committee=committee, text="x" * 20_000, actor=chair)
+    assert len(doc.summary) == 20_000
+    with pytest.raises(DomainError) as refused:
+        services.summary_save(committee=committee, text="y" * 20_001, actor=chair)
+    assert str(refused.value) == "The summary report is limited to 20,000 characters."
+    assert Documentation.objects.get(committee=committee).summary == "x" * 20_000
+
+
+def test_a_drafted_summary_records_who_drafted_it_and_when(adopted, chair):
+    doc = services.summary_draft(committee=adopted, actor=chair)
+    doc.refresh_from_db()
+    assert doc.summary.startswith("The ") and doc.summary_updated_by == chair
+    assert doc.summary_updated_at is not None
+    entry = AuditEntry.objects.get(action="documentation.summary_drafted")
+    assert (entry.actor, entry.committee) == (chair, adopted)
+
+
+def test_publishing_records_when_and_unpublishing_clears_it_with_reasons_for_refusals(
+    committee, director
+):
+    with pytest.raises(DomainError) as refused:
+        services.documentation_publish(committee=committee, actor=director)
+    assert str(refused.value) == "Write the summary report before publishing the documentation."
+    with pytest.raises(DomainError) as refused:
+        services.documentation_unpublish(committee=committee, actor=director)
+    assert str(refused.value) == "The documentation is not published."
+    publish(committee, director)
+    doc = Documentation.objects.get(committee=committee)
+    assert doc.published_at is not None
+    with pytest.raises(DomainError) as refused:
+        services.documentation_publish(committee=committee, actor=director)
+    assert str(refused.value) == "The documentation is already published."
+    services.documentation_unpublish(committee=committee, actor=director)
+    doc.refresh_from_db()
+    assert (doc.published_at, doc.published_by) == (None, None)
+    assert AuditEntry.objects.get(action="documentation.unpublished").actor == director
+
+
 # PDF, Akoma Ntoso ------------------------------------------------------------------------
 
 

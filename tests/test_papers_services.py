@@ -7,7 +7,7 @@ from resolutions.text import Clause, Resolution, parse
 from sessions.errors import DomainError
 from sessions.models import AuditEntry, Topic
 
-from .factories import delegate_of, open_floor
+from .factories import TopicFactory, delegate_of, open_floor
 
 pytestmark = pytest.mark.django_db
 S = WorkingPaper.Status
@@ -424,3 +424,385 @@ def test_signature_withdraw_touches_only_this_papers_accepted_signature(
     withdrawn = other.supporters.get(delegation=france)
     assert withdrawn.state == Supporter.State.DECLINED
     assert withdrawn.answered_at is not None and withdrawn.answered_at >= signed_at
+
+
+# The record: every change writes one audit entry naming who did it and what changed (the
+# summary report is drafted from it), and tells the delegations concerned.
+
+
+def entry(action):
+    """The one audit entry written for ``action``: (actor, data)."""
+    (found,) = AuditEntry.objects.filter(action=action)
+    return found.actor, found.data
+
+
+@pytest.fixture
+def signals(monkeypatch):
+    """The live signals the paper services send: (what, keyword arguments)."""
+    sent = []
+    monkeypatch.setattr(services, "notify", lambda committee, what, **kw: sent.append((what, kw)))
+    return sent
+
+
+def test_a_withdrawn_signature_is_recorded_and_told_to_the_delegation(
+    paper, mexico, france, delegate, signals
+):
+    sign(paper, france, mexico, delegate)
+    french = delegate_of(france)
+    signals.clear()
+    services.signature_withdraw(paper=paper, delegation=france, actor=french)
+    assert entry("paper.signature_withdrawn") == (
+        french,
+        {"paper": "Working paper 1.1", "delegation": "France"},
+    )
+    # France may no longer read the draft once it has withdrawn, but its screens still update.
+    ((what, kw),) = signals
+    assert what == "papers" and kw["delegation"] == france.pk and kw["paper"] == paper.pk
+    assert set(kw["only_delegations"]) == {mexico.pk, france.pk}
+
+
+def test_a_signature_withdrawn_after_submission_is_refused_with_the_reason(
+    paper, mexico, france, delegate
+):
+    submitted(paper, mexico, delegate, france)
+    with pytest.raises(DomainError) as refused:
+        services.signature_withdraw(paper=paper, delegation=france, actor=delegate_of(france))
+    assert str(refused.value) == (
+        "A signature can only be withdrawn before the paper is submitted."
+    )
+
+
+@pytest.fixture
+def cosponsored(paper, mexico, france, delegate):
+    sign(paper, france, mexico, delegate, role=Supporter.Role.SPONSOR)
+    return paper
+
+
+def test_a_co_sponsor_leaving_is_recorded(cosponsored, france):
+    french = delegate_of(france)
+    services.sponsor_leave(paper=cosponsored, delegation=france, actor=french)
+    assert entry("paper.sponsor_left") == (
+        french,
+        {"paper": "Working paper 1.1", "delegation": "France"},
+    )
+    assert cosponsored.supporters.get(delegation=france).state == Supporter.State.DECLINED
+
+
+def test_sponsor_leave_refusals_say_why(
+    cosponsored, mexico, france, delegations, delegate, director
+):
+    kenya = delegations[2]
+    with pytest.raises(DomainError) as refused:
+        services.sponsor_leave(paper=cosponsored, delegation=kenya, actor=delegate_of(kenya))
+    assert str(refused.value) == "Kenya is not a sponsor of Working paper 1.1."
+    with pytest.raises(DomainError) as refused:
+        services.sponsor_leave(paper=cosponsored, delegation=mexico, actor=delegate)
+    assert str(refused.value) == (
+        "Mexico is the main sponsor of Working paper 1.1: it can withdraw the paper, not leave it."
+    )
+    services.paper_submit(paper=cosponsored, delegation=mexico, actor=delegate)
+    services.paper_approve(paper=cosponsored, actor=director)
+    with pytest.raises(DomainError) as refused:
+        services.sponsor_leave(paper=cosponsored, delegation=france, actor=delegate_of(france))
+    assert str(refused.value) == (
+        "Working paper 1.1 is approved as draft resolution; its sponsors no longer change."
+    )
+
+
+def test_a_comment_is_recorded_with_its_round_and_clause(paper, mexico, france, delegate, director):
+    submitted(paper, mexico, delegate, france)
+    comment = services.comment_add(
+        paper=paper, actor=director, clause="op 2", text="  Who reports?  "
+    )
+    assert (comment.text, comment.clause, comment.author) == ("Who reports?", "op 2", director)
+    assert entry("paper.commented") == (
+        director,
+        {"paper": "Working paper 1.1", "round": 1, "clause": "op 2"},
+    )
+    services.comment_delete(comment=comment, actor=director)
+    assert entry("paper.comment_deleted") == (
+        director,
+        {"paper": "Working paper 1.1", "round": 1, "clause": "op 2"},
+    )
+
+
+def test_the_dais_comments_on_preambular_clauses_too(paper, mexico, france, delegate, director):
+    """Feedback goes on "the whole paper or on single clauses" (DOMAIN.md), any clause."""
+    submitted(paper, mexico, delegate, france)
+    comment = services.comment_add(paper=paper, actor=director, clause="pre 1", text="Cite it.")
+    assert comment.clause == "pre 1"
+
+
+def test_an_empty_comment_is_refused_with_the_reason(paper, mexico, france, delegate, director):
+    submitted(paper, mexico, delegate, france)
+    with pytest.raises(DomainError) as refused:
+        services.comment_add(paper=paper, actor=director, clause="op 1", text="   ")
+    assert str(refused.value) == "Write the comment first."
+
+
+def test_comment_delete_refusals_say_why(paper, mexico, france, delegate, director):
+    submitted(paper, mexico, delegate, france)
+    comment = services.comment_add(paper=paper, actor=director, clause="op 1", text="Hm")
+    kept = services.comment_add(paper=paper, actor=director, clause="op 2", text="Who?")
+    services.comment_delete(comment=comment, actor=director)
+    with pytest.raises(DomainError) as refused:
+        services.comment_delete(comment=comment, actor=director)
+    assert str(refused.value) == "That comment has already been deleted."
+    services.paper_return(paper=paper, actor=director)
+    with pytest.raises(DomainError) as refused:
+        services.comment_delete(comment=kept, actor=director)
+    assert str(refused.value) == "Feedback already returned to the sponsors cannot be deleted."
+
+
+def test_not_accepting_without_a_reason_is_refused_with_the_reason(
+    paper, mexico, france, delegate, director
+):
+    submitted(paper, mexico, delegate, france)
+    with pytest.raises(DomainError) as refused:
+        services.paper_not_accept(paper=paper, actor=director, reason="  ")
+    assert str(refused.value) == "Give the sponsors a reason."
+
+
+def test_a_revision_is_recorded_with_its_number_and_note(paper, mexico, delegate):
+    revised = parse(TEXT + "\n3. Decides to remain seized of the matter.").resolution
+    revision = services.paper_save_text(
+        paper=paper, delegation=mexico, actor=delegate, resolution=revised, note="op 3 added"
+    )
+    assert (revision.number, revision.author, revision.note) == (2, delegate, "op 3 added")
+    assert entry("paper.revised") == (
+        delegate,
+        {"paper": "Working paper 1.1", "revision": 2, "note": "op 3 added"},
+    )
+
+
+def test_a_revision_saved_without_a_note_has_none(paper, mexico, delegate):
+    revised = parse(TEXT + "\n3. Decides to remain seized of the matter.").resolution
+    revision = services.paper_save_text(
+        paper=paper, delegation=mexico, actor=delegate, resolution=revised
+    )
+    assert revision.note == ""
+    assert entry("paper.revised")[1]["note"] == ""
+
+
+def test_a_text_of_exactly_the_clause_limit_is_kept_and_one_more_is_refused(
+    paper, mexico, delegate
+):
+    from resolutions.limits import MAX_CLAUSES
+
+    def text(n):
+        return Resolution(
+            heading="The Commission,",
+            operative=[Clause(f"Requests report {i}") for i in range(n)],
+        )
+
+    services.paper_save_text(
+        paper=paper, delegation=mexico, actor=delegate, resolution=text(MAX_CLAUSES)
+    )
+    with pytest.raises(DomainError) as refused:
+        services.paper_save_text(
+            paper=paper, delegation=mexico, actor=delegate, resolution=text(MAX_CLAUSES + 1)
+        )
+    assert str(refused.value) == (
+        "A working paper can have at most 1,000 clauses and sub-clauses; this text has 1,001."
+    )
+
+
+def test_a_submitted_text_cannot_be_changed_and_the_refusal_says_so(
+    paper, mexico, france, delegate
+):
+    submitted(paper, mexico, delegate, france)
+    with pytest.raises(DomainError) as refused:
+        services.paper_save_text(
+            paper=paper, delegation=mexico, actor=delegate, resolution=parse(TEXT).resolution
+        )
+    assert str(refused.value) == "Working paper 1.1 is submitted; its text cannot be changed now."
+
+
+def test_a_withdrawal_closes_the_open_round_and_is_recorded(paper, mexico, france, delegate):
+    submitted(paper, mexico, delegate, france)
+    services.paper_withdraw(paper=paper, delegation=mexico, actor=delegate)
+    round_ = paper.rounds.get()
+    round_.refresh_from_db()
+    assert round_.outcome == Round.Outcome.WITHDRAWN and round_.answered_at is not None
+    paper.refresh_from_db()
+    assert paper.reason == ""
+    assert entry("paper.withdrawn") == (
+        delegate,
+        {"paper": "Working paper 1.1", "from": "submitted", "to": "withdrawn", "reason": ""},
+    )
+
+
+def test_withdraw_refusals_say_why(paper, mexico, france, delegate, director, cosponsored):
+    with pytest.raises(DomainError) as refused:
+        services.paper_withdraw(paper=paper, delegation=france, actor=delegate_of(france))
+    assert str(refused.value) == (
+        "Only the main sponsor can withdraw Working paper 1.1; a co-sponsor may leave the "
+        "paper instead."
+    )
+    services.paper_submit(paper=paper, delegation=mexico, actor=delegate)
+    services.paper_approve(paper=paper, actor=director)
+    with pytest.raises(DomainError) as refused:
+        services.paper_withdraw(paper=paper, delegation=mexico, actor=delegate)
+    assert str(refused.value) == (
+        "Working paper 1.1 is approved as draft resolution; it cannot be withdrawn."
+    )
+
+
+def test_not_accepting_answers_the_round_with_the_reason_and_records_it(
+    paper, mexico, france, delegate, director
+):
+    submitted(paper, mexico, delegate, france)
+    services.paper_not_accept(paper=paper, actor=director, reason=" Off topic. ")
+    round_ = paper.rounds.get()
+    assert (round_.outcome, round_.answered_by, round_.general_comment) == (
+        Round.Outcome.NOT_ACCEPTED,
+        director,
+        "Off topic.",
+    )
+    assert round_.answered_at is not None
+    assert entry("paper.not_accepted") == (
+        director,
+        {
+            "paper": "Working paper 1.1",
+            "from": "submitted",
+            "to": "not_accepted",
+            "reason": "Off topic.",
+        },
+    )
+
+
+def test_a_merge_without_a_comment_tells_the_sponsors_what_to_do(
+    floor, paper, mexico, france, delegate, director
+):
+    other = services.paper_create(
+        committee=floor, delegation=france, actor=delegate_of(france), resolution=paper_text()
+    )
+    submitted(paper, mexico, delegate, france)
+    sign(other, mexico, france, delegate_of(france))
+    services.paper_submit(paper=other, delegation=france, actor=delegate_of(france))
+    services.paper_merge(paper=other, into=paper, actor=director)
+    assert paper.rounds.get().general_comment == (
+        "Working paper 1.2 was merged into this paper: combine the texts and resubmit."
+    )
+    assert other.rounds.get().general_comment == "merged into Working paper 1.1"
+
+
+def paper_text():
+    return parse(TEXT).resolution
+
+
+def test_merge_refusals_say_why(floor, paper, mexico, france, delegate, director):
+    with pytest.raises(DomainError) as refused:
+        services.paper_merge(paper=paper, into=paper, actor=director)
+    assert str(refused.value) == "A paper cannot be merged into itself."
+    other = services.paper_create(
+        committee=floor, delegation=france, actor=delegate_of(france), resolution=paper_text()
+    )
+    with pytest.raises(DomainError) as refused:
+        services.paper_merge(paper=other, into=paper, actor=director)
+    assert str(refused.value) == "Working paper 1.2 is drafting; it cannot be merged now."
+
+
+@pytest.mark.parametrize("japan_cosponsors_both", [False, True])
+def test_a_merge_adds_the_other_papers_accepted_sponsors_after_this_papers_own(
+    floor, paper, delegations, delegate, director, japan_cosponsors_both
+):
+    """DOMAIN.md: merging is how two blocs converge, so the sponsors of both sponsor the
+    merged paper. Its own sponsors keep their places (Mexico stays the main sponsor); the
+    other paper's accepted sponsors follow in their order, each once. Its signatories and
+    those only invited do not become sponsors."""
+    mexico, france, kenya, japan, brazil, interpol = delegations
+    french = delegate_of(france)
+    sign(paper, france, mexico, delegate)  # France signs 1.1, then leads 1.2
+    if japan_cosponsors_both:
+        sign(paper, japan, mexico, delegate, role=Supporter.Role.SPONSOR)
+    services.paper_submit(paper=paper, delegation=mexico, actor=delegate)
+    other = services.paper_create(
+        committee=floor, delegation=france, actor=french, resolution=paper_text()
+    )
+    sign(other, japan, france, french, role=Supporter.Role.SPONSOR)
+    sign(other, kenya, france, french, role=Supporter.Role.SPONSOR)
+    sign(other, brazil, france, french)
+    services.supporter_invite(
+        paper=other, delegation=france, actor=french, invitee=interpol, role="sponsor"
+    )
+    services.paper_submit(paper=other, delegation=france, actor=french)
+
+    services.paper_merge(paper=other, into=paper, actor=director)
+    sponsors = list(
+        paper.supporters.filter(role="sponsor", state="accepted")
+        .order_by("position")
+        .values_list("delegation__member_state__iso3", "position")
+    )
+    if japan_cosponsors_both:
+        assert sponsors == [("MEX", 0), ("JPN", 1), ("FRA", 2), ("KEN", 3)]
+    else:
+        assert sponsors == [("MEX", 0), ("FRA", 1), ("JPN", 2), ("KEN", 3)]
+    assert not paper.supporters.filter(delegation__in=[brazil, interpol]).exists()
+    for added in paper.supporters.filter(delegation__in=[france, kenya]):
+        assert added.answered_at is not None
+
+
+def test_a_merge_is_recorded_on_both_papers_and_their_rounds(
+    floor, paper, mexico, france, delegate, director
+):
+    french = delegate_of(france)
+    other = services.paper_create(
+        committee=floor, delegation=france, actor=french, resolution=paper_text()
+    )
+    submitted(paper, mexico, delegate, france)
+    sign(other, mexico, france, french)
+    services.paper_submit(paper=other, delegation=france, actor=french)
+    services.paper_merge(paper=other, into=paper, actor=director, comment=" Combine op 1. ")
+
+    revision = services.latest_revision(paper)
+    assert (revision.number, revision.author, revision.note) == (
+        2,
+        director,
+        "merged with Working paper 1.2",
+    )
+    merged_round, returned_round = other.rounds.get(), paper.rounds.get()
+    assert (merged_round.outcome, merged_round.answered_by, merged_round.general_comment) == (
+        Round.Outcome.MERGED,
+        director,
+        "merged into Working paper 1.1",
+    )
+    assert (
+        returned_round.outcome,
+        returned_round.answered_by,
+        returned_round.general_comment,
+    ) == (Round.Outcome.RETURNED, director, "Combine op 1.")
+    assert entry("paper.merged") == (
+        director,
+        {
+            "paper": "Working paper 1.2",
+            "from": "submitted",
+            "to": "merged",
+            "into": "Working paper 1.1",
+            "into_id": paper.pk,
+        },
+    )
+    assert entry("paper.returned") == (
+        director,
+        {
+            "paper": "Working paper 1.1",
+            "from": "submitted",
+            "to": "returned",
+            "merged_with": "Working paper 1.2",
+            "revision": 2,
+        },
+    )
+
+
+def test_merge_refuses_papers_on_different_topics_with_the_reason(
+    floor, paper, mexico, france, delegate, director
+):
+    submitted(paper, mexico, delegate, france)
+    other = services.paper_create(
+        committee=floor, delegation=france, actor=delegate_of(france), resolution=paper_text()
+    )
+    other.topic = TopicFactory(committee=floor, proposed_number=9)
+    other.save(update_fields=["topic"])
+    with pytest.raises(DomainError) as refused:
+        services.paper_merge(paper=other, into=paper, actor=director)
+    assert str(refused.value) == "Only papers on the same topic can be merged."

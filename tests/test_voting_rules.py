@@ -91,3 +91,95 @@ def test_counts_text_matches_the_seed():
     assert counts_text(yes=21, no=7, abstain=5) == "21 in favor, 7 against, 5 abstentions"
     assert counts_text(yes=25, no=2, abstain=1) == "25 in favor, 2 against, 1 abstention"
     assert counts_text(yes=20, no=13) == "20 in favor, 13 against"
+
+
+# The reason is what the result panel shows the committee (voting/partials/result.html), so
+# each branch's sentence is asserted whole: counts, the rule applied and what it needed.
+REASONS = [
+    (
+        dict(body=G, yes=21, no=7, abstain=5),
+        "Adopted: 21 in favor to 7 against, a majority of those present and voting"
+        " (abstentions do not count).",
+    ),
+    (
+        dict(body=G, yes=11, no=12),
+        "Fails: 11 in favor to 12 against, no majority of those present and voting"
+        " (abstentions do not count).",
+    ),
+    (
+        dict(body=G, yes=17, no=16, substantive=False),
+        "Adopted: 17 in favor to 16 against, a majority of those present.",
+    ),
+    (
+        dict(body=G, yes=20, no=10, majority="two_thirds"),
+        "Adopted: 20 of 30 is at least two thirds of those present and voting"
+        " (abstentions do not count).",
+    ),
+    (
+        dict(body=G, yes=21, no=12, majority="two_thirds", substantive=False),
+        "Fails: 21 of 33; two thirds of those present needs 22.",
+    ),
+    (
+        dict(body=G, yes=0, no=0, abstain=5, majority="two_thirds"),
+        "Fails: 0 of 0; two thirds of those present and voting (abstentions do not count) needs 1.",
+    ),
+    (dict(body=SC, yes=8, no=0), "Fails: 8 affirmative votes; the Security Council needs 9."),
+    (dict(body=SC, yes=1, no=0), "Fails: 1 affirmative vote; the Security Council needs 9."),
+    (
+        dict(body=SC, yes=9, no=1, permanent_members_no=1),
+        "Fails: 1 permanent member voted against (veto).",
+    ),
+    (
+        dict(body=SC, yes=9, no=2, permanent_members_no=2),
+        "Fails: 2 permanent members voted against (veto).",
+    ),
+    (
+        dict(body=SC, yes=9, no=0, abstain=6),
+        "Adopted: 9 affirmative votes, no permanent member against.",
+    ),
+    (
+        dict(body=SC, yes=9, no=6, substantive=False, permanent_members_no=2),
+        "Adopted: 9 affirmative votes.",
+    ),
+]
+
+
+@pytest.mark.parametrize("kwargs,reason", REASONS, ids=[r for _, r in REASONS])
+def test_decision_reason_names_the_counts_and_the_rule(kwargs, reason):
+    kwargs = dict(kwargs)
+    assert decide(kwargs.pop("body"), **kwargs).reason == reason
+
+
+def test_one_yes_alone_is_two_thirds_of_those_voting():
+    """1 of 1 present and voting is more than two thirds (abstentions are outside the base)."""
+    assert decide(G, yes=1, no=0, abstain=4, majority="two_thirds").adopted is True
+
+
+def test_decide_defaults_to_a_substantive_simple_majority_without_abstentions_or_vetoes():
+    # Called with only yes / no: no abstentions, no permanent "no", so a procedural vote with
+    # no "no" at all is possible and a Security Council vote is not vetoed.
+    assert decide(G, yes=3, no=0, substantive=False).adopted is True
+    assert decide(SC, yes=9, no=0).adopted is True
+    assert decide(G, yes=3, no=2).adopted is True  # a simple majority: 3 of 5 is not 2/3
+
+
+@pytest.mark.parametrize(
+    "body,kwargs,message",
+    [
+        ("assembly", {"yes": 1, "no": 0}, "Unknown body 'assembly'."),
+        (
+            G,
+            {"yes": 1, "no": 0, "majority": "three_quarters"},
+            "Unknown majority 'three_quarters'.",
+        ),
+        (G, {"yes": 1, "no": -1}, "Counts cannot be negative."),
+        (G, {"yes": 1, "no": 0, "abstain": -1}, "Counts cannot be negative."),
+        (SC, {"yes": 9, "no": 0, "permanent_members_no": -1}, "Counts cannot be negative."),
+        (G, {"yes": 5, "no": 3, "abstain": 1, "substantive": False}, "Nobody abstains"),
+        (SC, {"yes": 9, "no": 1, "permanent_members_no": 2}, "More permanent members voted no"),
+    ],
+)
+def test_decide_says_which_count_is_impossible(body, kwargs, message):
+    with pytest.raises(ValueError) as raised:
+        decide(body, **kwargs)
+    assert str(raised.value).startswith(message)
