@@ -604,3 +604,21 @@ def test_conference_pdf_is_the_secretariats(client, cast, committee, monkeypatch
         client.force_login(cast[who])
     path = reverse("conference_documentation_pdf", kwargs={"pk": committee.conference_id})
     assert client.get(path).status_code == expected
+
+
+def test_each_documentation_change_is_recorded_against_the_committees_documentation(
+    adopted, director
+):
+    services.summary_draft(committee=adopted, actor=director)
+    services.documentation_publish(committee=adopted, actor=director)
+    services.documentation_unpublish(committee=adopted, actor=director)
+    doc = Documentation.objects.get(committee=adopted)
+    entries = AuditEntry.objects.filter(action__startswith="documentation.").order_by("pk")
+    assert [(e.action, e.actor, e.committee, e.target_type, e.target_id) for e in entries] == [
+        (action, director, adopted, "outcome.documentation", str(doc.pk))
+        for action in (
+            "documentation.summary_drafted",
+            "documentation.published",
+            "documentation.unpublished",
+        )
+    ]

@@ -806,3 +806,35 @@ def test_merge_refuses_papers_on_different_topics_with_the_reason(
     with pytest.raises(DomainError) as refused:
         services.paper_merge(paper=other, into=paper, actor=director)
     assert str(refused.value) == "Only papers on the same topic can be merged."
+
+
+def test_a_return_answers_the_round_and_records_how_many_comments_went_back(
+    paper, mexico, france, delegate, director
+):
+    submitted(paper, mexico, delegate, france)
+    services.comment_add(paper=paper, actor=director, clause="op 1", text="Which data?")
+    services.comment_add(paper=paper, actor=director, clause="op 2", text="To whom?")
+    services.paper_return(paper=paper, actor=director)
+    round_ = paper.rounds.get()
+    assert (round_.outcome, round_.answered_by) == (Round.Outcome.RETURNED, director)
+    assert entry("paper.returned") == (
+        director,
+        {
+            "paper": "Working paper 1.1",
+            "from": "submitted",
+            "to": "returned",
+            "round": 1,
+            "comments": 2,
+        },
+    )
+
+
+def test_a_return_without_any_feedback_is_refused_with_the_reason(
+    paper, mexico, france, delegate, director
+):
+    submitted(paper, mexico, delegate, france)
+    with pytest.raises(DomainError) as refused:
+        services.paper_return(paper=paper, actor=director, general_comment="  ")
+    assert str(refused.value) == (
+        "Return the paper with a general comment or comments on its clauses."
+    )
