@@ -609,6 +609,7 @@ def test_conference_pdf_is_the_secretariats(client, cast, committee, monkeypatch
 def test_each_documentation_change_is_recorded_against_the_committees_documentation(
     adopted, director
 ):
+    services.summary_save(committee=adopted, text="Met.", actor=director)
     services.summary_draft(committee=adopted, actor=director)
     services.documentation_publish(committee=adopted, actor=director)
     services.documentation_unpublish(committee=adopted, actor=director)
@@ -617,8 +618,16 @@ def test_each_documentation_change_is_recorded_against_the_committees_documentat
     assert [(e.action, e.actor, e.committee, e.target_type, e.target_id) for e in entries] == [
         (action, director, adopted, "outcome.documentation", str(doc.pk))
         for action in (
+            "documentation.summary_saved",
             "documentation.summary_drafted",
             "documentation.published",
             "documentation.unpublished",
         )
     ]
+
+
+def test_a_summary_saved_empty_clears_it(committee, chair):
+    """The summary form sends nothing when the dais empties the field."""
+    services.summary_save(committee=committee, text="Met.", actor=chair)
+    doc = services.summary_save(committee=committee, text=None, actor=chair)
+    assert doc.summary == ""
