@@ -40,9 +40,10 @@ def visible_papers(committee, access):
 
 def timeline_hidden_papers(committee, access):
     """Timeline entries about papers this reader may not open (drafts still with their
-    sponsors), as a Q to exclude; the rule is ``visible_papers``'s."""
+    sponsors), as a Q to exclude; the rule is ``visible_papers``'s, without the supporters
+    it fetches for its pages."""
     readable = (
-        visible_papers(committee, access)
+        rules.readable_papers(access, WorkingPaper.objects.filter(committee=committee))
         .order_by()
         .annotate(key=Cast("pk", output_field=CharField()))
         .values("key")
