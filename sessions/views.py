@@ -347,12 +347,13 @@ def delegate_home(request):
     committee = request.committee
     delegation = request.access.delegation
     meeting = selectors.latest_meeting(committee)
+    rows = selectors.roster(committee, meeting)
     context = {
         "committee": committee,
         "delegation": delegation,
         "meeting": meeting,
-        "attendance": selectors.delegation_attendance(delegation, meeting),
-        "summary": selectors.roll_call_summary(committee, meeting),
+        "attendance": next((answer for d, answer in rows if d.pk == delegation.pk), None),
+        "summary": selectors.roll_call_summary(committee, meeting, rows),
         "statuses": Attendance,
         "co_delegates": Delegate.objects.filter(delegation=delegation).select_related("user"),
         **selectors.agenda_context(committee),
