@@ -15,7 +15,8 @@ one (each would cost that page one catch-up request: "HTTP requests per mark" is
 number over viewers × marks); the chair's request latency; the server's memory. Then a
 reconnect storm: every socket drops at once and reconnects (as the page does, spread over
 a second), timed until all follow again, with the most PostgreSQL connections seen. Last,
-pages served per second by one worker process (8 concurrent clients).
+pages served per second by one worker process (8 concurrent clients); ``--pages-only``
+measures only these, after a roll call answered by every delegation.
 
 The viewers run in this process (uvloop), on the machine they share with the server.
 """
