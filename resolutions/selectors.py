@@ -5,7 +5,7 @@ import math
 from django.db.models import CharField, Count, Prefetch, Q
 from django.db.models.functions import Cast
 
-from sessions.models import Attendance, Delegation, RollCallEntry
+from sessions.models import Delegation
 from sessions.selectors import latest_roll_call
 
 from . import rules
@@ -40,9 +40,10 @@ def visible_papers(committee, access):
 
 def timeline_hidden_papers(committee, access):
     """Timeline entries about papers this reader may not open (drafts still with their
-    sponsors), as a Q to exclude; the rule is ``visible_papers``'s."""
+    sponsors), as a Q to exclude; the rule is ``visible_papers``'s, without the supporters
+    it fetches for its pages."""
     readable = (
-        visible_papers(committee, access)
+        rules.readable_papers(access, WorkingPaper.objects.filter(committee=committee))
         .order_by()
         .annotate(key=Cast("pk", output_field=CharField()))
         .values("key")
@@ -116,9 +117,7 @@ def threshold_for(paper, *, have=None):
     # A meeting just opened, whose roll call nobody has answered yet, does not count.
     meeting = latest_roll_call(committee)
     if meeting is not None:
-        present = (
-            RollCallEntry.objects.filter(meeting=meeting).exclude(status=Attendance.ABSENT).count()
-        )
+        present = meeting.present
     else:
         present = Delegation.objects.filter(committee=committee).count()
     needed = max(1, math.ceil(present * committee.signatory_threshold_percent / 100))

@@ -1,16 +1,16 @@
 """Benchmark: votes recorded per second by the service (``voting.services.ballot_record``)
 on PostgreSQL, the chair's answer path without HTTP or the fan-out.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/floor \\
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/floor REDIS_URL=redis://127.0.0.1:6379/9 \\
         .venv/bin/python scripts/bench_ballots.py [--votes 5] [--delegations 193]
 
 Creates a throwaway database next to DATABASE_URL's (``<name>_bench_ballots``), loads a
 committee of 193 delegations present at the roll call and one draft per vote, opens voting
 procedure, then records full roll-call votes one answer at a time (each answer its own
 transaction, as a request would) and prints, per vote and overall, answers recorded per
-second and the queries each answer makes. The live messages go to the in-memory channel
-layer (``REDIS_URL`` is ignored): the fan-out is ``scripts/bench_vote.py``'s part. Drops the
-database at the end.
+second and the queries each answer makes. Each answer's live message is numbered and published
+to Redis after the commit, as in production (nobody subscribes: the fan-out to the screens is
+``scripts/bench_vote.py``'s part). Drops the database at the end.
 """
 
 import argparse
@@ -25,7 +25,6 @@ from benchlib import bench_database, recreate_database
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccpcj.settings")
-os.environ.pop("REDIS_URL", None)
 
 
 def build(count, votes):
@@ -121,7 +120,7 @@ def main():
     parser.add_argument("--votes", type=int, default=5)
     parser.add_argument("--delegations", type=int, default=193)
     args = parser.parse_args()
-    admin_url, bench_url, name = bench_database("bench_ballots", redis=False)
+    admin_url, bench_url, name = bench_database("bench_ballots")
     recreate_database(admin_url, name)
     os.environ["DATABASE_URL"] = bench_url
     import django

@@ -15,7 +15,8 @@ one (each would cost that page one catch-up request: "HTTP requests per mark" is
 number over viewers × marks); the chair's request latency; the server's memory. Then a
 reconnect storm: every socket drops at once and reconnects (as the page does, spread over
 a second), timed until all follow again, with the most PostgreSQL connections seen. Last,
-pages served per second by one worker process (8 concurrent clients).
+pages served per second by one worker process (8 concurrent clients); ``--pages-only``
+measures only these, after a roll call answered by every delegation.
 
 The viewers run in this process (uvloop), on the machine they share with the server.
 """
@@ -112,6 +113,19 @@ def build(max_viewers):
         "viewers": [session_for(u) for u in users],
         "paper": paper.pk,
     }
+
+
+def answer_everyone(data):
+    """A meeting whose roll call every delegation answered (for the pages-only run)."""
+    from sessions import services
+    from sessions.models import Attendance, DaisRole, Delegation
+
+    committee = data["committee"]
+    chair = DaisRole.objects.get(committee=committee, role="chair").user
+    meeting = services.meeting_open(committee=committee, name="Monday", actor=chair)
+    for i, delegation in enumerate(Delegation.objects.filter(committee=committee)):
+        status = Attendance.PRESENT_AND_VOTING if i % 3 == 0 else Attendance.PRESENT
+        services.roll_call_mark(meeting=meeting, delegation=delegation, status=status, actor=chair)
 
 
 def server_cpu_seconds(pid):
@@ -409,6 +423,8 @@ def start_server(port, workers, env):
 
 
 def stop_server(server):
+    if server is None:
+        return
     server.terminate()
     server.wait(timeout=30)
 
@@ -420,6 +436,11 @@ def main():
     parser.add_argument("--rate", type=float, default=5.0, help="marks a second (slow run)")
     parser.add_argument("--dais", type=int, default=3, help="dais screens among the viewers")
     parser.add_argument("--skip-pages", action="store_true")
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="only the pages' throughput, after a roll call of every delegation",
+    )
     args = parser.parse_args()
     counts = [int(n) for n in args.viewers.split(",")]
     admin_url, bench_url, name = bench_database("bench_live")
@@ -433,16 +454,20 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    data = build(max(counts))
+    data = build(10 if args.pages_only else max(counts))
     from django.db import connections
 
+    if args.pages_only:
+        answer_everyone(data)
     connections.close_all()
 
     port = 8700 + os.getpid() % 100
     env = {**os.environ, "DATABASE_URL": bench_url, "ALLOWED_HOSTS": "127.0.0.1"}
-    server = start_server(port, args.workers, env)
+    server = start_server(port, args.workers, env) if not args.pages_only else None
     meeting = 0
     try:
+        if args.pages_only:
+            counts = []
         print(
             f"uvicorn, {args.workers} worker processes (uvloop, httptools), PostgreSQL with a "
             f"connection pool, Redis pub/sub; 193 delegations; {os.cpu_count()} cores"

@@ -22,7 +22,7 @@ import json
 import logging
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from . import hub
@@ -108,17 +108,32 @@ def publish_numbered(committee_id, what, keys):
     _load_parts()
     from .models import Committee
 
-    with transaction.atomic():
+    if not hub.anyone_listening():
+        # Numbered all the same (pages opened later carry the number); nobody to tell.
         Committee.objects.filter(pk=committee_id).update(live_seq=F("live_seq") + 1)
-        if not hub.anyone_listening():
-            return  # numbered all the same: pages opened later carry the number
-        committee = Committee.objects.select_related("conference").get(pk=committee_id)
+        return
+    builder = PARTS.get(what)
+    with transaction.atomic():
+        seq = _next_seq(committee_id)
         # The number first: each server process's hub reads it without parsing the message.
-        payload = {"seq": committee.live_seq, "prev": committee.live_seq - 1, "what": what, **keys}
-        builder = PARTS.get(what)
+        payload = {"seq": seq, "prev": seq - 1, "what": what, **keys}
         if builder is not None:
+            committee = Committee.objects.select_related("conference").get(pk=committee_id)
             payload.update(builder(committee, keys))
         hub.publish([committee_group(committee_id)], dumps(payload))
+
+
+def _next_seq(committee_id):
+    """The committee's next number, in one statement that locks its row until the commit."""
+    from .models import Committee
+
+    table = connection.ops.quote_name(Committee._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET live_seq = live_seq + 1 WHERE id = %s RETURNING live_seq",
+            [committee_id],
+        )
+        return cursor.fetchone()[0]
 
 
 def snapshot(committee):

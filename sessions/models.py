@@ -1,6 +1,7 @@
 """Conference, committee, delegations, dais, meetings, roll call, agenda and the audit log."""
 
 import datetime
+import functools
 import math
 import string
 import unicodedata
@@ -226,6 +227,14 @@ class MemberState(models.Model):
         return self.name
 
 
+@functools.lru_cache(maxsize=4096)
+def english_order(name):
+    """The key that puts names in English alphabetical order, accents folded ("Côte
+    d'Ivoire" after "Costa Rica")."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+
+
 class Delegation(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="delegations")
     member_state = models.ForeignKey(
@@ -278,9 +287,7 @@ class Delegation(models.Model):
 
     @property
     def sort_key(self):
-        """English alphabetical order, accents folded ("Côte d'Ivoire" after "Costa Rica")."""
-        folded = unicodedata.normalize("NFKD", self.name)
-        return "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+        return english_order(self.name)
 
     @property
     def is_permanent_member(self):

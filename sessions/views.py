@@ -116,13 +116,14 @@ def roll_call(request, number=None):
 def _roll_call_page(request, meeting, form, status=200):
     committee = request.committee
     meetings = list(Meeting.objects.filter(committee=committee).order_by("number"))
+    rows = selectors.roster(committee, meeting)
     context = {
         "committee": committee,
         "meeting": meeting,
         "meetings": meetings,
         "latest": meetings[-1] if meetings else None,
-        "rows": selectors.roll_call_rows(committee, meeting),
-        "summary": selectors.roll_call_summary(committee, meeting),
+        "rows": rows,
+        "summary": selectors.roll_call_summary(committee, meeting, rows),
         "form": form,
         "statuses": Attendance,
         "can_mark": request.access.has("committee.take_roll_call"),
@@ -346,12 +347,13 @@ def delegate_home(request):
     committee = request.committee
     delegation = request.access.delegation
     meeting = selectors.latest_meeting(committee)
+    rows = selectors.roster(committee, meeting)
     context = {
         "committee": committee,
         "delegation": delegation,
         "meeting": meeting,
-        "attendance": selectors.delegation_attendance(delegation, meeting),
-        "summary": selectors.roll_call_summary(committee, meeting),
+        "attendance": next((answer for d, answer in rows if d.pk == delegation.pk), None),
+        "summary": selectors.roll_call_summary(committee, meeting, rows),
         "statuses": Attendance,
         "co_delegates": Delegate.objects.filter(delegation=delegation).select_related("user"),
         **selectors.agenda_context(committee),

@@ -188,6 +188,7 @@ def vote_on_the_amendment(story, *, chair_page, projector):
     chair_page.get_by_label("Roll-call vote").check()
     chair_page.get_by_role("button", name="Put it to the committee").click()
     expect(chair_page).to_have_url(re.compile(r"/votes/\d+/$"))
+    chair_page.wait_for_load_state()  # its keyboard script has run
     expect(projector.locator('[data-v="subject"]')).to_have_text("Amendment 1 to DR 1/1")
     calling = chair_page.locator('.calling [data-v="calling"]')
     answered = projector.locator('.tally [data-v="answered"]')

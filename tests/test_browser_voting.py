@@ -89,6 +89,7 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     page.get_by_label("Roll-call vote").check()
     page.get_by_role("button", name="Put it to the committee").click()
     expect(page).to_have_url(re.compile(r"/votes/\d+/$"))
+    page.wait_for_load_state()  # its keyboard script has run
     calling = page.locator('.calling [data-v="calling"]')
     expect(calling).to_have_text("Brazil")
     expect(page.get_by_text("Drawn at random to be called first: Brazil")).to_be_visible()

@@ -77,6 +77,7 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
     page.get_by_label("Roll-call vote: call every delegation present").check()
     page.get_by_role("button", name="Record the vote").click()
     expect(page).to_have_url(re.compile(r"/votes/\d+/$"))
+    page.wait_for_load_state()  # its keyboard script has run
     expect(page.locator('#ballot-form button[value="abstain"]')).to_have_count(0)
     answered = page.locator('.tally [data-v="answered"]')
     for n in range(1, 7):
@@ -110,6 +111,7 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
     page.get_by_label("Roll-call vote").check()
     page.get_by_role("button", name="Put it to the committee").click()
     expect(page).to_have_url(re.compile(r"/votes/\d+/$"))
+    page.wait_for_load_state()  # its keyboard script has run
     expect(page.locator(".amendment-diff ins").first).to_have_text("Urges")
     expect(page.locator(".amendment-diff del").first).to_have_text("Encourages")
 

@@ -159,7 +159,7 @@ def test_delegations_added_after_a_meeting_do_not_change_its_figures(committee, 
     first.refresh_from_db()
     summary = selectors.roll_call_summary(committee, first)
     assert (summary.members, summary.observers, summary.answered) == (5, 1, 4)
-    assert len(selectors.roll_call_rows(committee, first)) == 6
+    assert len(selectors.roster(committee, first)) == 6
     current = selectors.roll_call_summary(committee, selectors.latest_meeting(committee))
     assert current.members == 7
 
@@ -838,3 +838,87 @@ def test_the_dashboard_panel_follows_the_latest_meeting(client, director, chair,
     services.meeting_open(committee=committee, name="Monday morning", actor=chair)
     panel = client.get(committee_url("roll_call_summary_latest", committee)).content.decode()
     assert "Roll call · Monday morning" in panel
+
+
+def test_the_roll_call_counts_the_membership_of_its_own_meeting(
+    committee, delegations, chair, delegate
+):
+    """A closed meeting keeps the members it had: a delegation that arrives later is not
+    missing from its roll call, and one that left before a meeting is not expected at it."""
+    open_agenda(committee, chair)
+    sunday = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    roll_call(sunday, delegations, actor=chair)  # all 6 present
+    monday = services.meeting_open(committee=committee, name="Monday morning", actor=chair)
+    canada, _ = services.delegation_add(committee=committee, member_state=state("CAN"), actor=chair)
+    paper = paper_services.paper_create(
+        committee=committee, delegation=delegations[0], actor=delegate
+    )
+    # Sunday closed before Canada came: its roll call is still complete.
+    threshold = paper_services.threshold_for(paper)
+    assert (threshold.present, threshold.meeting) == (6, sunday)
+    # Monday, open when Canada came, waits for it.
+    roll_call(monday, delegations, actor=chair)
+    assert paper_services.threshold_for(paper).meeting == sunday
+    roll_call(monday, [canada], status=Attendance.ABSENT, actor=chair)
+    threshold = paper_services.threshold_for(paper)
+    assert (threshold.present, threshold.meeting) == (6, monday)
+    # A delegation that left before Tuesday is not expected at Tuesday's roll call.
+    services.delegation_withdraw(delegation=delegations[5], actor=chair)
+    tuesday = services.meeting_open(committee=committee, name="Tuesday morning", actor=chair)
+    roll_call(tuesday, [*delegations[:5], canada], actor=chair)
+    threshold = paper_services.threshold_for(paper)
+    assert (threshold.present, threshold.meeting) == (6, tuesday)
+
+
+def test_the_roster_lists_each_meeting_its_own_members_with_their_answers(
+    committee, delegations, chair
+):
+    """The roll call's rows (one query written out) follow ``members_at``: a closed meeting
+    keeps its members, a delegation that left is listed where it was a member or answered."""
+    open_agenda(committee, chair)
+    brazil, france, interpol, japan, kenya, mexico = sorted(delegations, key=lambda d: d.name)
+    sunday = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    roll_call(sunday, [brazil, france], actor=chair)
+    roll_call(sunday, [japan], status=Attendance.ABSENT, actor=chair)
+    services.delegation_withdraw(delegation=kenya, actor=chair)  # left while Sunday was open
+    monday = services.meeting_open(committee=committee, name="Monday morning", actor=chair)
+    canada, _ = services.delegation_add(committee=committee, member_state=state("CAN"), actor=chair)
+    roll_call(monday, [canada], status=Attendance.PRESENT_AND_VOTING, actor=chair)
+    sunday.refresh_from_db()  # closed when Monday opened
+
+    def listed(meeting):
+        return [
+            (d.name, d.is_observer, answer) for d, answer in selectors.roster(committee, meeting)
+        ]
+
+    assert listed(sunday) == [
+        ("Brazil", False, "present"),
+        ("France", False, "present"),
+        ("INTERPOL", True, None),
+        ("Japan", False, "absent"),
+        ("Kenya", False, None),  # a member when Sunday opened
+        ("Mexico", False, None),
+    ]  # Canada came after Sunday closed
+    assert listed(monday) == [
+        ("Brazil", False, None),
+        ("Canada", False, "present_voting"),
+        ("France", False, None),
+        ("INTERPOL", True, None),
+        ("Japan", False, None),
+        ("Mexico", False, None),
+    ]  # Kenya had left
+    assert [d.name for d, _ in selectors.roster(committee, None)] == [
+        "Brazil",
+        "Canada",
+        "France",
+        "INTERPOL",
+        "Japan",
+        "Mexico",
+    ]
+    for meeting in (sunday, monday, None):
+        assert {d.pk for d, _ in selectors.roster(committee, meeting)} == set(
+            selectors.members_at(committee, meeting).values_list("pk", flat=True)
+        )
+    summary = selectors.roll_call_summary(committee, sunday)
+    assert (summary.members, summary.observers, summary.present, summary.absent) == (5, 1, 2, 1)
+    assert summary.members_present == 2

@@ -290,6 +290,24 @@ def test_delegate_home_shows_delegation_and_open_topic(client, delegate, floor, 
     assert "1. Organized crime" in content
 
 
+def test_delegate_home_shows_its_own_answer_to_the_roll_call(
+    client, delegate, floor, chair, delegations
+):
+    meeting = floor.meetings.get()
+    mexico = delegate.delegate.delegation
+    others = [d for d in delegations if d != mexico]
+    client.force_login(delegate)
+    url = reverse("committee:delegate_home", kwargs={"committee": floor.slug})
+    services.roll_call_mark(meeting=meeting, delegation=others[0], status="absent", actor=chair)
+    assert '<span data-status="">not called yet</span>' in client.get(url).content.decode()
+    services.roll_call_mark(
+        meeting=meeting, delegation=mexico, status="present_voting", actor=chair
+    )
+    services.roll_call_mark(meeting=meeting, delegation=others[1], status="present", actor=chair)
+    content = client.get(url).content.decode()
+    assert '<strong data-status="present_voting">Present and voting</strong>' in content
+
+
 def test_timeline_shows_readable_entries(client, chair, floor):
     client.force_login(chair)
     content = client.get(reverse("committee:timeline", kwargs={"committee": floor.slug}))

@@ -3,6 +3,7 @@ and their effects. Delegations: Brazil, France, INTERPOL (observer), Japan, Keny
 
 import pytest
 
+from sessions import services as session_services
 from sessions.errors import DomainError
 from sessions.models import AuditEntry, DaisRole, Topic
 from voting import services
@@ -311,6 +312,9 @@ def test_roll_call_order_is_alphabetical_from_the_delegation_drawn(
     vote = roll_call(procedure, chair, start=3, monkeypatch=monkeypatch)
     order = [names_by_pk(names)[pk] for pk in vote.call_order]
     assert order == ["Kenya", "Mexico", "Brazil", "France", "Japan"]  # INTERPOL is not called
+    # The names are kept with the order, as called: the live messages read no delegation.
+    vote.refresh_from_db()
+    assert vote.call_names == ["Kenya", "Mexico", "Brazil", "France", "Japan"]
     assert vote.drawn == names["Kenya"]
     opened = AuditEntry.objects.get(action="vote.opened", data__method="roll-call vote")
     assert opened.data["drawn"] == "Kenya"
@@ -419,10 +423,23 @@ def test_with_rights_only_where_the_committee_allows_it(procedure, committee, ch
     vote = roll_call(procedure, chair)
     with pytest.raises(DomainError, match="with rights"):
         record(vote, names["Kenya"], "yes", chair, with_rights=True)
+
+
+@pytest.fixture
+def rights_allowed(committee, secretariat):
+    """A committee whose rules, set before its session, allow votes with rights."""
     committee.roll_call_with_rights = True
-    committee.save()
+    session_services.committee_save(
+        committee=committee, changes=["roll_call_with_rights"], actor=secretariat
+    )
+
+
+def test_with_rights_where_the_committee_allows_it(rights_allowed, procedure, chair, names):
+    vote = roll_call(procedure, chair)
     ballot = record(vote, names["Kenya"], "yes", chair, with_rights=True)
     assert ballot.display == "Yes with rights"
+    with pytest.raises(DomainError, match="with rights"):
+        record(vote, names["Japan"], "abstain", chair, with_rights=True)
 
 
 def test_security_council_veto_counted_from_the_ballots(procedure, committee, chair, names):

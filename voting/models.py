@@ -184,6 +184,11 @@ class Vote(models.Model):
     call_order = models.JSONField(
         default=list, blank=True, help_text="Roll call: delegation ids in calling order."
     )
+    call_names = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Roll call: the delegations' names in calling order, as they were called.",
+    )
     drawn = models.ForeignKey(
         Delegation,
         on_delete=models.PROTECT,

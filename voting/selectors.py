@@ -2,8 +2,6 @@
 
 from django.db.models import Prefetch
 
-from sessions.models import Delegation
-
 from .models import Ballot, Item, Method, Resolution, Vote, VotingProcedure
 
 LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "pass": "Pass"}
@@ -30,17 +28,18 @@ def ballot_answers(vote):
     """{delegation id: (answer, with rights, passed)} of a roll call (one query)."""
     return {
         row[0]: row[1:]
-        for row in Ballot.objects.filter(vote=vote).values_list(
-            "delegation_id", "answer", "with_rights", "passed"
-        )
+        # No order: the model's ("vote", "step") would join the vote and its committee.
+        for row in Ballot.objects.filter(vote=vote)
+        .order_by()
+        .values_list("delegation_id", "answer", "with_rights", "passed")
     }
 
 
 def vote_state(vote, *, order=False, answers=None):
     """Everything a screen shows of ``vote``: the tally, who is being called, the result.
     With ``order``, also every delegation called with its answer (the roll call's rows).
-    Two queries for a roll call (one with ``order``, one less when the caller already holds
-    ``answers``, as ``ballot_answers`` gives them), none otherwise."""
+    One query for a roll call's answers unless the caller already holds them (as
+    ``ballot_answers`` gives them), none otherwise: the names come with the call order."""
     state = {
         "vote": vote.pk,
         "seq": vote.sequence,
@@ -80,11 +79,7 @@ def vote_state(vote, *, order=False, answers=None):
     if calling is None:
         calling = next((pk for pk in vote.call_order if answers[pk][0] == "pass"), None)
         again = calling is not None
-    wanted = set(vote.call_order) if order else {calling, vote.drawn_id} - {None}
-    names = {
-        d.pk: d.name
-        for d in Delegation.objects.filter(pk__in=wanted).select_related("member_state")
-    }
+    names = dict(zip(vote.call_order, vote.call_names, strict=True))
     state["drawn"] = names.get(vote.drawn_id)
     if calling is not None and vote.status == Vote.Status.OPEN:
         state["calling"] = {"delegation": calling, "name": names[calling], "again": again}

@@ -37,11 +37,10 @@ _draw = random.SystemRandom()
 
 
 def _lock_vote(vote, *, related=("committee", "item__draft", "item__procedure__topic", "topic")):
-    return (
-        Vote.objects.select_for_update(no_key=True, of=("self",))
-        .select_related(*related)
-        .get(pk=vote.pk)
-    )
+    votes = Vote.objects.select_for_update(no_key=True, of=("self",))
+    if related:  # select_related() with no names would follow every relation
+        votes = votes.select_related(*related)
+    return votes.get(pk=vote.pk)
 
 
 def _lock_procedure(procedure):
@@ -112,6 +111,7 @@ def _draw_order(vote, entitled):
     order = names[start:] + names[:start]
     vote.drawn = names[start]
     vote.call_order = [d.pk for d in order]
+    vote.call_names = [d.name for d in order]
 
 
 def _open(
@@ -772,7 +772,7 @@ def vote_objection(*, vote, method, actor):
     fields = ["objection", "method"]
     if method == Method.ROLL_CALL:
         _draw_order(vote, _entitled(vote.meeting, substantive=vote.substantive))
-        fields += ["drawn", "call_order"]
+        fields += ["drawn", "call_order", "call_names"]
     vote.save(update_fields=fields)
     data = {"method": Method(method).label.lower()}
     if vote.drawn_id:
@@ -806,7 +806,11 @@ def _attendance(vote, delegation):
 def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
     """One delegation's answer in a roll-call vote. Recording the same answer again changes
     nothing (a double click counts once)."""
-    vote = _lock_vote(vote, related=("committee",))
+    # The committee as the caller read it: its rules are fixed once its first meeting opened,
+    # and a vote needs a roll call, so only the vote's own row is read (and locked).
+    committee = vote.committee
+    vote = _lock_vote(vote, related=())
+    vote.committee = committee
     _require_open(vote, Method.ROLL_CALL)
     if vote.status != Vote.Status.OPEN:
         raise DomainError("The count has been verified; undo the last entry to change it.")

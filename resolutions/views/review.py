@@ -1,8 +1,10 @@
 """The dais's pages: the review queue, one paper under review, comments and decisions."""
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from sessions import clock
@@ -16,7 +18,7 @@ from ..forms import (
     NotAcceptForm,
     ReturnForm,
 )
-from ..models import Comment, Round, WorkingPaper
+from ..models import Comment, Round, Supporter, WorkingPaper
 from .common import _annotated_rows
 
 # Dais ----------------------------------------------------------------------------------------
@@ -57,7 +59,10 @@ def _review_paper(request, pk):
     """A paper the dais may read: submitted at least once (``rules.can_read_paper``)."""
     paper = get_object_or_404(
         WorkingPaper.objects.select_related("topic", "committee").prefetch_related(
-            "supporters__delegation__member_state"
+            Prefetch(
+                "supporters",
+                queryset=Supporter.objects.select_related("delegation__member_state"),
+            )
         ),
         committee=request.committee,
         pk=pk,
@@ -88,6 +93,10 @@ def _review_context(request, paper, **forms):
         if previous and previous.revision_id != shown.pk
         else None,
         "threshold": services.threshold_for(paper),
+        # Each clause's comment form posts here: reversed once, not once a clause.
+        "comment_add_url": reverse(
+            "resolutions:comment_add", kwargs={"committee": paper.committee.slug, "pk": paper.pk}
+        ),
         "can_review": request.access.has("papers.review") and paper.can_review(),
         "return_form": forms.get("return_form") or ReturnForm(),
         "comment_form": forms.get("comment_form"),

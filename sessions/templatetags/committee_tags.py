@@ -83,10 +83,16 @@ def roll_call_row(context, delegation, status):
     return roll_call_rows(context, [(delegation, status)])
 
 
+# What a row shows for each answer (None: not yet called): its badge and its words.
+_SHOWN = {
+    status: (answer_badge(status), escape(answer.label) if answer else "not yet called")
+    for status, answer in [(None, None), *((a.value, a) for a in Attendance)]
+}
+
+
 def _row(delegation, status, marks):
     name = escape(delegation.name)
-    answer = attendance(status)
-    badge = answer_badge(status)
+    badge, words = _SHOWN.get(status) or _SHOWN[None]
     observer = (
         ' <span class="badge text-bg-light border">observer</span>'
         if delegation.is_observer
@@ -94,8 +100,7 @@ def _row(delegation, status, marks):
     )
     parts = [
         f'<tr id="d{delegation.pk}" tabindex="0" data-delegation="{name}" '
-        f'data-status="{status or ""}" aria-label="{name}: '
-        f'{escape(answer.label) if answer else "not yet called"}">'
+        f'data-status="{status or ""}" aria-label="{name}: {words}">'
         f'<td class="name">{name}{observer}'
         f'<div class="answer-inline d-sm-none">{badge}</div>'
         '<div class="save-state small" aria-live="polite"></div></td>'
