@@ -272,7 +272,6 @@ def parse_parts(text):
     return [parse_numbers(p, what="operative clause numbers") for p in parts]
 
 
-@transaction.atomic
 def motion_vote(
     *,
     committee,
@@ -293,70 +292,73 @@ def motion_vote(
     recorded and the result announced at once; by roll call the vote opens (everyone present
     is called, observers too; nobody abstains) and its effect follows its announcement.
     Returns the vote."""
-    if method not in (Method.PLACARD, Method.ROLL_CALL):
-        raise DomainError("A procedural vote is taken by placard or by roll call.")
-    committee = Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
-    M = Vote.Motion
-    majority, topic, details = rules.SIMPLE, None, {}
-    if motion == M.AGENDA:
-        if committee.agenda_adopted_at:
-            raise DomainError("The agenda has already been adopted.")
-        if not order:
-            raise DomainError("Enter the proposed order, for example “1, 2”.")
-        details = {"order": list(order)}
-        subject = "Adoption of the agenda: " + ", ".join(str(n) for n in order)
-    elif motion == M.CLOSURE:
-        topic = committee.topics.filter(status=Topic.Status.OPEN).first()
-        if topic is None:
-            raise DomainError("No topic is open, so there is no debate to close.")
-        if VotingProcedure.objects.filter(topic=topic, status="open").exists():
-            raise DomainError(f"Topic {topic.number} is already in voting procedure.")
-        if not _drafts_to_vote(topic):
-            raise DomainError(f"Topic {topic.number} has no draft resolution to vote on yet.")
-        majority = committee.closure_majority
-        subject = f"Closure of debate on topic {topic.number}"
-    elif motion in (M.REORDER, M.DIVISION):
-        procedure = _open_procedure(committee)
-        topic = procedure.topic
-        if motion == M.REORDER:
-            _check_reorder(procedure, order)
+    with transaction.atomic():
+        if method not in (Method.PLACARD, Method.ROLL_CALL):
+            raise DomainError("A procedural vote is taken by placard or by roll call.")
+        committee = Committee.objects.select_for_update(no_key=True).get(pk=committee.pk)
+        M = Vote.Motion
+        majority, topic, details = rules.SIMPLE, None, {}
+        if motion == M.AGENDA:
+            if committee.agenda_adopted_at:
+                raise DomainError("The agenda has already been adopted.")
+            if not order:
+                raise DomainError("Enter the proposed order, for example “1, 2”.")
             details = {"order": list(order)}
-            codes = ", ".join(_draft_code(procedure, n) for n in order)
-            subject = f"Reorder the draft resolutions: {codes}"
+            subject = "Adoption of the agenda: " + ", ".join(str(n) for n in order)
+        elif motion == M.CLOSURE:
+            topic = committee.topics.filter(status=Topic.Status.OPEN).first()
+            if topic is None:
+                raise DomainError("No topic is open, so there is no debate to close.")
+            if VotingProcedure.objects.filter(topic=topic, status="open").exists():
+                raise DomainError(f"Topic {topic.number} is already in voting procedure.")
+            if not _drafts_to_vote(topic):
+                raise DomainError(f"Topic {topic.number} has no draft resolution to vote on yet.")
+            majority = committee.closure_majority
+            subject = f"Closure of debate on topic {topic.number}"
+        elif motion in (M.REORDER, M.DIVISION):
+            procedure = _open_procedure(committee)
+            topic = procedure.topic
+            if motion == M.REORDER:
+                _check_reorder(procedure, order)
+                details = {"order": list(order)}
+                codes = ", ".join(_draft_code(procedure, n) for n in order)
+                subject = f"Reorder the draft resolutions: {codes}"
+            else:
+                item = _check_division(procedure, draft, parts)
+                details = {"draft": draft, "parts": parts}
+                listed = "; ".join(", ".join(str(n) for n in part) for part in parts)
+                clauses = "clause" if sum(len(p) for p in parts) == 1 else "clauses"
+                subject = (
+                    f"Division of the question on {item.draft.code}: operative {clauses} {listed} "
+                    "voted separately"
+                )
+        elif motion == M.OTHER:
+            subject = " ".join((subject or "").split())
+            if not subject:
+                raise DomainError(
+                    "Say what the motion is, e.g. “Suspend the meeting for 15 minutes”."
+                )
         else:
-            item = _check_division(procedure, draft, parts)
-            details = {"draft": draft, "parts": parts}
-            listed = "; ".join(", ".join(str(n) for n in part) for part in parts)
-            clauses = "clause" if sum(len(p) for p in parts) == 1 else "clauses"
-            subject = (
-                f"Division of the question on {item.draft.code}: operative {clauses} {listed} "
-                "voted separately"
-            )
-    elif motion == M.OTHER:
-        subject = " ".join((subject or "").split())
-        if not subject:
-            raise DomainError("Say what the motion is, e.g. “Suspend the meeting for 15 minutes”.")
-    else:
-        raise DomainError("Choose a motion.")
-    vote = _open(
-        committee,
-        kind=Vote.Kind.PROCEDURAL,
-        motion=motion,
-        subject=subject[:300],
-        method=method,
-        majority=majority,
-        topic=topic,
-        details=details,
-        actor=actor,
-    )
-    if method == Method.ROLL_CALL:
-        _signal(vote, order=True)
+            raise DomainError("Choose a motion.")
+        vote = _open(
+            committee,
+            kind=Vote.Kind.PROCEDURAL,
+            motion=motion,
+            subject=subject[:300],
+            method=method,
+            majority=majority,
+            topic=topic,
+            details=details,
+            actor=actor,
+        )
+        if method == Method.ROLL_CALL:
+            _signal(vote, order=True)
+            return vote
+        _check_counts(vote, yes=yes, no=no, abstain=0, permanent_no=0)
+        vote.yes, vote.no = yes, no
+        _count_and_announce(vote, actor=actor)
+        _signal(vote)
         return vote
-    _check_counts(vote, yes=yes, no=no, abstain=0, permanent_no=0)
-    vote.yes, vote.no = yes, no
-    _count_and_announce(vote, actor=actor)
-    _signal(vote)
-    return vote
 
 
 def _motion_effect(vote, *, actor):
@@ -404,55 +406,57 @@ def _open_procedure(committee):
     return _lock_procedure(procedure)
 
 
-@transaction.atomic
 def procedure_open(*, topic, actor):
     """Voting procedure on ``topic``: every draft on it, in the order of its code."""
-    topic = (
-        Topic.objects.select_for_update(no_key=True).select_related("committee").get(pk=topic.pk)
-    )
-    if topic.status != Topic.Status.OPEN:
-        raise DomainError(f"Topic {topic.number} is not open.")
-    drafts = _drafts_to_vote(topic)
-    if not drafts:
-        raise DomainError(f"Topic {topic.number} has no draft resolution to vote on.")
-    try:
-        with transaction.atomic():
-            procedure = VotingProcedure.objects.create(
-                committee=topic.committee, topic=topic, opened_at=clock.now()
-            )
-    except IntegrityError:
-        raise DomainError(f"Topic {topic.number} is already in voting procedure.") from None
-    # For each draft: its approved unfriendly amendments, in order of submission, then the
-    # draft as a whole (divided parts are inserted before it if a division passes).
-    amendments = amendment_selectors.for_the_vote_of(drafts)
-    items = []
-    for draft in drafts:
-        items += [
-            Item(kind=Item.Kind.AMENDMENT, draft=draft, amendment=amendment)
-            for amendment in amendments[draft.pk]
-        ]
-        items.append(Item(kind=Item.Kind.DRAFT, draft=draft))
-    for position, item in enumerate(items, start=1):
-        item.procedure, item.position = procedure, position
-    Item.objects.bulk_create(items)
-    data = {
-        "topic": topic.number,
-        "drafts": [d.code for d in drafts],
-        "amendments": [a.name for d in drafts for a in amendments[d.pk]],
-    }
-    # Amendments still on their way are not put to the vote: nothing is approved now.
-    not_voted = amendment_selectors.not_put_to_the_vote(drafts)
-    if not_voted:
-        data["not_voted"] = [f"{a.name} ({a.get_status_display().lower()})" for a in not_voted]
-    log_action(
-        actor=actor,
-        committee=topic.committee,
-        action="procedure.opened",
-        target=procedure,
-        data=data,
-    )
-    notify(topic.committee, "procedure", procedure=procedure.pk)
-    return procedure
+    with transaction.atomic():
+        topic = (
+            Topic.objects.select_for_update(no_key=True)
+            .select_related("committee")
+            .get(pk=topic.pk)
+        )
+        if topic.status != Topic.Status.OPEN:
+            raise DomainError(f"Topic {topic.number} is not open.")
+        drafts = _drafts_to_vote(topic)
+        if not drafts:
+            raise DomainError(f"Topic {topic.number} has no draft resolution to vote on.")
+        try:
+            with transaction.atomic():
+                procedure = VotingProcedure.objects.create(
+                    committee=topic.committee, topic=topic, opened_at=clock.now()
+                )
+        except IntegrityError:
+            raise DomainError(f"Topic {topic.number} is already in voting procedure.") from None
+        # For each draft: its approved unfriendly amendments, in order of submission, then the
+        # draft as a whole (divided parts are inserted before it if a division passes).
+        amendments = amendment_selectors.for_the_vote_of(drafts)
+        items = []
+        for draft in drafts:
+            items += [
+                Item(kind=Item.Kind.AMENDMENT, draft=draft, amendment=amendment)
+                for amendment in amendments[draft.pk]
+            ]
+            items.append(Item(kind=Item.Kind.DRAFT, draft=draft))
+        for position, item in enumerate(items, start=1):
+            item.procedure, item.position = procedure, position
+        Item.objects.bulk_create(items)
+        data = {
+            "topic": topic.number,
+            "drafts": [d.code for d in drafts],
+            "amendments": [a.name for d in drafts for a in amendments[d.pk]],
+        }
+        # Amendments still on their way are not put to the vote: nothing is approved now.
+        not_voted = amendment_selectors.not_put_to_the_vote(drafts)
+        if not_voted:
+            data["not_voted"] = [f"{a.name} ({a.get_status_display().lower()})" for a in not_voted]
+        log_action(
+            actor=actor,
+            committee=topic.committee,
+            action="procedure.opened",
+            target=procedure,
+            data=data,
+        )
+        notify(topic.committee, "procedure", procedure=procedure.pk)
+        return procedure
 
 
 def _draft_code(procedure, number):
@@ -569,53 +573,53 @@ def next_item(procedure):
     return procedure.items.exclude(status__in=Item.DECIDED).order_by("position").first()
 
 
-@transaction.atomic
 def item_vote_open(*, item, method, actor, majority=rules.SIMPLE):
     """Put the next item of voting procedure to the committee, by ``method``."""
-    procedure = _lock_procedure(item.procedure)
-    if procedure.status != VotingProcedure.Status.OPEN:
-        raise DomainError("Voting procedure on this topic is finished.")
-    item = (
-        Item.objects.select_for_update(no_key=True, of=("self",))
-        .select_related("draft", "amendment")
-        .get(pk=item.pk)
-    )
-    if item.status != Item.Status.PENDING:
-        raise DomainError(f"{item.label} is {item.get_status_display().lower()}.")
-    upcoming = next_item(procedure)
-    if upcoming.pk != item.pk:
-        raise DomainError(f"Vote on {upcoming.label} first: items are taken in order.")
-    if method not in Method.values:
-        raise DomainError("Choose how to vote: without a vote, by placard or by roll call.")
-    details = {}
-    if item.kind == Item.Kind.AMENDMENT:
-        amendment = item.amendment
-        if amendment.status != Amendment.Status.APPROVED:
-            raise DomainError(
-                f"{amendment.name} {amendment.status_phrase}; only an amendment approved for "
-                "the vote is put to it."
-            )
-        # What the amendment does travels with the vote, for the projector and the phones.
-        details = {
-            "amendment": amendment.pk,
-            "changes": [text_amend.describe(op) for op in amendment.operations],
-        }
-    vote = _open(
-        procedure.committee,
-        kind=Vote.Kind.SUBSTANTIVE,
-        motion=Vote.Motion.ITEM,
-        subject=item.label,
-        method=method,
-        majority=majority,
-        topic=procedure.topic,
-        item=item,
-        details=details,
-        actor=actor,
-    )
-    item.status = Item.Status.VOTING
-    item.save(update_fields=["status"])
-    _signal(vote, order=True)
-    return vote
+    with transaction.atomic():
+        procedure = _lock_procedure(item.procedure)
+        if procedure.status != VotingProcedure.Status.OPEN:
+            raise DomainError("Voting procedure on this topic is finished.")
+        item = (
+            Item.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("draft", "amendment")
+            .get(pk=item.pk)
+        )
+        if item.status != Item.Status.PENDING:
+            raise DomainError(f"{item.label} is {item.get_status_display().lower()}.")
+        upcoming = next_item(procedure)
+        if upcoming.pk != item.pk:
+            raise DomainError(f"Vote on {upcoming.label} first: items are taken in order.")
+        if method not in Method.values:
+            raise DomainError("Choose how to vote: without a vote, by placard or by roll call.")
+        details = {}
+        if item.kind == Item.Kind.AMENDMENT:
+            amendment = item.amendment
+            if amendment.status != Amendment.Status.APPROVED:
+                raise DomainError(
+                    f"{amendment.name} {amendment.status_phrase}; only an amendment approved for "
+                    "the vote is put to it."
+                )
+            # What the amendment does travels with the vote, for the projector and the phones.
+            details = {
+                "amendment": amendment.pk,
+                "changes": [text_amend.describe(op) for op in amendment.operations],
+            }
+        vote = _open(
+            procedure.committee,
+            kind=Vote.Kind.SUBSTANTIVE,
+            motion=Vote.Motion.ITEM,
+            subject=item.label,
+            method=method,
+            majority=majority,
+            topic=procedure.topic,
+            item=item,
+            details=details,
+            actor=actor,
+        )
+        item.status = Item.Status.VOTING
+        item.save(update_fields=["status"])
+        _signal(vote, order=True)
+        return vote
 
 
 def _final_text(draft):
@@ -744,54 +748,54 @@ def _require_open(vote, method=None):
         raise DomainError(f"This is a {vote.get_method_display().lower()}.")
 
 
-@transaction.atomic
 def vote_no_objection(*, vote, actor):
     """The chair asked for objections and there were none: adopted without a vote."""
-    vote = _lock_vote(vote)
-    _require_open(vote, Method.WITHOUT_VOTE)
-    _announce(
-        vote,
-        actor=actor,
-        adopted=True,
-        reason="Adopted: no delegation objected.",
-        result=rules.WITHOUT_A_VOTE,
-    )
-    _signal(vote)
-    return vote
+    with transaction.atomic():
+        vote = _lock_vote(vote)
+        _require_open(vote, Method.WITHOUT_VOTE)
+        _announce(
+            vote,
+            actor=actor,
+            adopted=True,
+            reason="Adopted: no delegation objected.",
+            result=rules.WITHOUT_A_VOTE,
+        )
+        _signal(vote)
+        return vote
 
 
-@transaction.atomic
 def vote_objection(*, vote, method, actor):
     """A delegation objected: a recorded vote follows, by placard or by roll call."""
-    vote = _lock_vote(vote)
-    _require_open(vote, Method.WITHOUT_VOTE)
-    if method not in (Method.PLACARD, Method.ROLL_CALL):
-        raise DomainError("After an objection, take a placard or a roll-call vote.")
-    vote.objection = True
-    vote.method = method
-    fields = ["objection", "method"]
-    if method == Method.ROLL_CALL:
-        _draw_order(vote, _entitled(vote.meeting, substantive=vote.substantive))
-        fields += ["drawn", "call_order", "call_names"]
-    vote.save(update_fields=fields)
-    data = {"method": Method(method).label.lower()}
-    if vote.drawn_id:
-        data["drawn"] = vote.drawn.name
-    _log(vote, "vote.objection", actor, **data)
-    _signal(vote, order=True)
-    return vote
+    with transaction.atomic():
+        vote = _lock_vote(vote)
+        _require_open(vote, Method.WITHOUT_VOTE)
+        if method not in (Method.PLACARD, Method.ROLL_CALL):
+            raise DomainError("After an objection, take a placard or a roll-call vote.")
+        vote.objection = True
+        vote.method = method
+        fields = ["objection", "method"]
+        if method == Method.ROLL_CALL:
+            _draw_order(vote, _entitled(vote.meeting, substantive=vote.substantive))
+            fields += ["drawn", "call_order", "call_names"]
+        vote.save(update_fields=fields)
+        data = {"method": Method(method).label.lower()}
+        if vote.drawn_id:
+            data["drawn"] = vote.drawn.name
+        _log(vote, "vote.objection", actor, **data)
+        _signal(vote, order=True)
+        return vote
 
 
-@transaction.atomic
 def vote_counts(*, vote, yes, no, abstain=0, permanent_no=0, actor):
     """A placard vote: the chair enters the counts; the result is announced at once."""
-    vote = _lock_vote(vote)
-    _require_open(vote, Method.PLACARD)
-    _check_counts(vote, yes=yes, no=no, abstain=abstain, permanent_no=permanent_no)
-    vote.yes, vote.no, vote.abstain, vote.permanent_no = yes, no, abstain, permanent_no
-    _count_and_announce(vote, actor=actor)
-    _signal(vote)
-    return vote
+    with transaction.atomic():
+        vote = _lock_vote(vote)
+        _require_open(vote, Method.PLACARD)
+        _check_counts(vote, yes=yes, no=no, abstain=abstain, permanent_no=permanent_no)
+        vote.yes, vote.no, vote.abstain, vote.permanent_no = yes, no, abstain, permanent_no
+        _count_and_announce(vote, actor=actor)
+        _signal(vote)
+        return vote
 
 
 def _attendance(vote, delegation):
@@ -802,178 +806,181 @@ def _attendance(vote, delegation):
     )
 
 
-@transaction.atomic
 def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
     """One delegation's answer in a roll-call vote. Recording the same answer again changes
     nothing (a double click counts once)."""
-    # The committee as the caller read it: its rules are fixed once its first meeting opened,
-    # and a vote needs a roll call, so only the vote's own row is read (and locked).
-    committee = vote.committee
-    vote = _lock_vote(vote, related=())
-    vote.committee = committee
-    _require_open(vote, Method.ROLL_CALL)
-    if vote.status != Vote.Status.OPEN:
-        raise DomainError("The count has been verified; undo the last entry to change it.")
-    if delegation.pk not in vote.call_order:
-        why = (
-            "observers do not vote on substance"
-            if (vote.substantive and delegation.is_observer)
-            else "it was not present at the roll call"
-        )
-        raise DomainError(f"{delegation} is not called in this vote: {why}.")
-    if answer not in A.values:
-        raise DomainError("Answer yes, no, abstain or pass.")
-    if with_rights and not (vote.committee.roll_call_with_rights and answer in (A.YES, A.NO)):
-        raise DomainError(
-            "Only “yes” or “no” can be given with rights, where the committee allows it."
-        )
-    # Every answer so far, in one query: this delegation's, the count of those called, and
-    # (updated below) the new state's rows.
-    answers = ballot_answers(vote)
-    previous = answers.get(delegation.pk)
-    if previous is not None and previous[:2] == (answer, with_rights):
-        ballot = Ballot.objects.get(vote=vote, delegation=delegation)
-        ballot.vote = vote
-        return ballot  # the same click twice
-    vote.sequence += 1
-    step = vote.sequence
-    if previous is not None:
-        ballot = Ballot.objects.get(vote=vote, delegation=delegation)
-        if ballot.answer != A.PASS:
-            raise DomainError(
-                f"{delegation} already answered “{ballot.display}”. Undo the last entry to "
-                "correct it."
+    with transaction.atomic():
+        # The committee as the caller read it: its rules are fixed once its first meeting opened,
+        # and a vote needs a roll call, so only the vote's own row is read (and locked).
+        committee = vote.committee
+        vote = _lock_vote(vote, related=())
+        vote.committee = committee
+        _require_open(vote, Method.ROLL_CALL)
+        if vote.status != Vote.Status.OPEN:
+            raise DomainError("The count has been verified; undo the last entry to change it.")
+        if delegation.pk not in vote.call_order:
+            why = (
+                "observers do not vote on substance"
+                if (vote.substantive and delegation.is_observer)
+                else "it was not present at the roll call"
             )
-        if answer not in (A.YES, A.NO):
-            raise DomainError(f"{delegation} passed; called again, it must answer yes or no.")
-        if len(answers) < len(vote.call_order):
+            raise DomainError(f"{delegation} is not called in this vote: {why}.")
+        if answer not in A.values:
+            raise DomainError("Answer yes, no, abstain or pass.")
+        if with_rights and not (vote.committee.roll_call_with_rights and answer in (A.YES, A.NO)):
             raise DomainError(
-                f"{delegation} passed: it is called again once every delegation has been called."
+                "Only “yes” or “no” can be given with rights, where the committee allows it."
             )
-        ballot.answer, ballot.with_rights, ballot.passed, ballot.step = (
-            answer,
-            with_rights,
-            True,
-            step,
-        )
-        ballot.recorded_by, ballot.recorded_at = actor, clock.now()
-        ballot.save()
-        vote.passed -= 1
-    else:
-        if answer == A.ABSTAIN:
-            if not vote.substantive:
-                raise DomainError("Nobody abstains on a procedural vote.")
-            if _attendance(vote, delegation) == Attendance.PRESENT_AND_VOTING:
+        # Every answer so far, in one query: this delegation's, the count of those called, and
+        # (updated below) the new state's rows.
+        answers = ballot_answers(vote)
+        previous = answers.get(delegation.pk)
+        if previous is not None and previous[:2] == (answer, with_rights):
+            ballot = Ballot.objects.get(vote=vote, delegation=delegation)
+            ballot.vote = vote
+            return ballot  # the same click twice
+        vote.sequence += 1
+        step = vote.sequence
+        if previous is not None:
+            ballot = Ballot.objects.get(vote=vote, delegation=delegation)
+            if ballot.answer != A.PASS:
                 raise DomainError(
-                    f"{delegation} answered “present and voting” at the roll call, so it "
-                    "cannot abstain."
+                    f"{delegation} already answered “{ballot.display}”. Undo the last entry to "
+                    "correct it."
                 )
-        ballot = Ballot.objects.create(
-            vote=vote,
-            delegation=delegation,
-            answer=answer,
-            with_rights=with_rights,
-            step=step,
-            first_step=step,
-            recorded_by=actor,
+            if answer not in (A.YES, A.NO):
+                raise DomainError(f"{delegation} passed; called again, it must answer yes or no.")
+            if len(answers) < len(vote.call_order):
+                raise DomainError(
+                    f"{delegation} passed: it is called again once every delegation"
+                    " has been called."
+                )
+            ballot.answer, ballot.with_rights, ballot.passed, ballot.step = (
+                answer,
+                with_rights,
+                True,
+                step,
+            )
+            ballot.recorded_by, ballot.recorded_at = actor, clock.now()
+            ballot.save()
+            vote.passed -= 1
+        else:
+            if answer == A.ABSTAIN:
+                if not vote.substantive:
+                    raise DomainError("Nobody abstains on a procedural vote.")
+                if _attendance(vote, delegation) == Attendance.PRESENT_AND_VOTING:
+                    raise DomainError(
+                        f"{delegation} answered “present and voting” at the roll call, so it "
+                        "cannot abstain."
+                    )
+            ballot = Ballot.objects.create(
+                vote=vote,
+                delegation=delegation,
+                answer=answer,
+                with_rights=with_rights,
+                step=step,
+                first_step=step,
+                recorded_by=actor,
+            )
+            if answer == A.PASS:
+                vote.passed += 1
+        if answer == A.YES:
+            vote.yes += 1
+        elif answer == A.NO:
+            vote.no += 1
+        elif answer == A.ABSTAIN:
+            vote.abstain += 1
+        vote.save(update_fields=["yes", "no", "abstain", "passed", "sequence"])
+        _log(
+            vote,
+            "vote.ballot",
+            actor,
+            delegation=delegation.name,
+            answer=ballot.display.lower(),
+            again=ballot.passed,
         )
-        if answer == A.PASS:
-            vote.passed += 1
-    if answer == A.YES:
-        vote.yes += 1
-    elif answer == A.NO:
-        vote.no += 1
-    elif answer == A.ABSTAIN:
-        vote.abstain += 1
-    vote.save(update_fields=["yes", "no", "abstain", "passed", "sequence"])
-    _log(
-        vote,
-        "vote.ballot",
-        actor,
-        delegation=delegation.name,
-        answer=ballot.display.lower(),
-        again=ballot.passed,
-    )
-    answers[delegation.pk] = (ballot.answer, ballot.with_rights, ballot.passed)
-    _send(vote, answers=answers, ballot=ballot_message(ballot, delegation))
-    ballot.vote = vote
-    return ballot
+        answers[delegation.pk] = (ballot.answer, ballot.with_rights, ballot.passed)
+        _send(vote, answers=answers, ballot=ballot_message(ballot, delegation))
+        ballot.vote = vote
+        return ballot
 
 
-@transaction.atomic
 def ballot_undo(*, vote, actor):
     """Take back the last answer recorded (a pass called again goes back to "pass")."""
-    vote = _lock_vote(vote, related=("committee",))
-    _require_open(vote, Method.ROLL_CALL)
-    ballot = (
-        Ballot.objects.filter(vote=vote)
-        .select_related("delegation__member_state")
-        .order_by("-step")
-        .first()
-    )
-    if ballot is None:
-        raise DomainError("Nothing to undo: no answer has been recorded.")
-    counter = {A.YES: "yes", A.NO: "no", A.ABSTAIN: "abstain", A.PASS: "passed"}[ballot.answer]
-    setattr(vote, counter, getattr(vote, counter) - 1)
-    undone = ballot.display.lower()
-    if ballot.passed:
-        ballot.answer, ballot.with_rights, ballot.passed = A.PASS, False, False
-        ballot.step = ballot.first_step
-        ballot.save(update_fields=["answer", "with_rights", "passed", "step"])
-        vote.passed += 1
-        message = ballot_message(ballot, ballot.delegation)
-    else:
-        ballot.delete()
-        message = {"delegation": ballot.delegation_id, "answer": "", "display": ""}
-    vote.status = Vote.Status.OPEN
-    vote.verified_by = None
-    vote.sequence += 1
-    vote.save(update_fields=["yes", "no", "abstain", "passed", "status", "verified_by", "sequence"])
-    _log(vote, "vote.undone", actor, delegation=ballot.delegation.name, answer=undone)
-    _send(vote, ballot=message)
-    vote.undone = message
-    return vote
+    with transaction.atomic():
+        vote = _lock_vote(vote, related=("committee",))
+        _require_open(vote, Method.ROLL_CALL)
+        ballot = (
+            Ballot.objects.filter(vote=vote)
+            .select_related("delegation__member_state")
+            .order_by("-step")
+            .first()
+        )
+        if ballot is None:
+            raise DomainError("Nothing to undo: no answer has been recorded.")
+        counter = {A.YES: "yes", A.NO: "no", A.ABSTAIN: "abstain", A.PASS: "passed"}[ballot.answer]
+        setattr(vote, counter, getattr(vote, counter) - 1)
+        undone = ballot.display.lower()
+        if ballot.passed:
+            ballot.answer, ballot.with_rights, ballot.passed = A.PASS, False, False
+            ballot.step = ballot.first_step
+            ballot.save(update_fields=["answer", "with_rights", "passed", "step"])
+            vote.passed += 1
+            message = ballot_message(ballot, ballot.delegation)
+        else:
+            ballot.delete()
+            message = {"delegation": ballot.delegation_id, "answer": "", "display": ""}
+        vote.status = Vote.Status.OPEN
+        vote.verified_by = None
+        vote.sequence += 1
+        vote.save(
+            update_fields=["yes", "no", "abstain", "passed", "status", "verified_by", "sequence"]
+        )
+        _log(vote, "vote.undone", actor, delegation=ballot.delegation.name, answer=undone)
+        _send(vote, ballot=message)
+        vote.undone = message
+        return vote
 
 
-@transaction.atomic
 def vote_verify(*, vote, actor):
     """The rapporteur (or chair) checks the count: every delegation answered, no pass left."""
-    vote = _lock_vote(vote)
-    _require_open(vote, Method.ROLL_CALL)
-    if vote.status == Vote.Status.VERIFIED:
+    with transaction.atomic():
+        vote = _lock_vote(vote)
+        _require_open(vote, Method.ROLL_CALL)
+        if vote.status == Vote.Status.VERIFIED:
+            return vote
+        answered = Ballot.objects.filter(vote=vote).count()
+        if answered < len(vote.call_order):
+            missing = len(vote.call_order) - answered
+            raise DomainError(
+                f"{missing} delegation{'s have' if missing != 1 else ' has'} not been called yet."
+            )
+        if vote.passed:
+            raise DomainError(
+                f"{vote.passed} delegation{'s' if vote.passed != 1 else ''} passed and must be "
+                "called again."
+            )
+        vote.status = Vote.Status.VERIFIED
+        vote.verified_by = actor
+        vote.save(update_fields=["status", "verified_by"])
+        _log(vote, "vote.verified", actor, yes=vote.yes, no=vote.no, abstain=vote.abstain)
+        _signal(vote)
         return vote
-    answered = Ballot.objects.filter(vote=vote).count()
-    if answered < len(vote.call_order):
-        missing = len(vote.call_order) - answered
-        raise DomainError(
-            f"{missing} delegation{'s have' if missing != 1 else ' has'} not been called yet."
-        )
-    if vote.passed:
-        raise DomainError(
-            f"{vote.passed} delegation{'s' if vote.passed != 1 else ''} passed and must be "
-            "called again."
-        )
-    vote.status = Vote.Status.VERIFIED
-    vote.verified_by = actor
-    vote.save(update_fields=["status", "verified_by"])
-    _log(vote, "vote.verified", actor, yes=vote.yes, no=vote.no, abstain=vote.abstain)
-    _signal(vote)
-    return vote
 
 
-@transaction.atomic
 def vote_announce(*, vote, actor):
     """Announce a verified roll-call vote's result, and do what it decides."""
-    vote = _lock_vote(vote)
-    _require_open(vote, Method.ROLL_CALL)
-    if vote.status != Vote.Status.VERIFIED:
-        raise DomainError("Verify the count before announcing the result.")
-    vote.permanent_no = Ballot.objects.filter(
-        vote=vote, answer=A.NO, delegation__member_state__is_permanent_member=True
-    ).count()
-    _count_and_announce(vote, actor=actor)
-    _signal(vote)
-    return vote
+    with transaction.atomic():
+        vote = _lock_vote(vote)
+        _require_open(vote, Method.ROLL_CALL)
+        if vote.status != Vote.Status.VERIFIED:
+            raise DomainError("Verify the count before announcing the result.")
+        vote.permanent_no = Ballot.objects.filter(
+            vote=vote, answer=A.NO, delegation__member_state__is_permanent_member=True
+        ).count()
+        _count_and_announce(vote, actor=actor)
+        _signal(vote)
+        return vote
 
 
 def delegation_for(vote, pk):
@@ -991,29 +998,29 @@ def delegation_for(vote, pk):
 # Motions from the floor ------------------------------------------------------------------
 
 
-@transaction.atomic
 def floor_motion_vote(*, motion, yes, no, actor):
     """Put a motion from the floor (``sessions.models.FloorMotion``) to a procedural vote by
     placard, then let the floor apply its effect. Closure, reorder and division are this
     app's own motions (closure opens voting procedure); the others are recorded as "other
     motions" with the motion's wording. Registered with ``sessions.floor`` in ready()."""
-    from sessions import floor
+    with transaction.atomic():
+        from sessions import floor
 
-    motion = floor.motion_for_vote(motion)
-    K = floor.K
-    M = Vote.Motion
-    common = {"committee": motion.committee, "yes": yes, "no": no, "actor": actor}
-    if motion.kind == K.CLOSURE:
-        vote = motion_vote(motion=M.CLOSURE, **common)
-    elif motion.kind == K.REORDER:
-        vote = motion_vote(motion=M.REORDER, order=parse_numbers(motion.order), **common)
-    elif motion.kind == K.DIVISION:
-        vote = motion_vote(
-            motion=M.DIVISION, draft=motion.draft, parts=parse_parts(motion.parts), **common
+        motion = floor.motion_for_vote(motion)
+        K = floor.K
+        M = Vote.Motion
+        common = {"committee": motion.committee, "yes": yes, "no": no, "actor": actor}
+        if motion.kind == K.CLOSURE:
+            vote = motion_vote(motion=M.CLOSURE, **common)
+        elif motion.kind == K.REORDER:
+            vote = motion_vote(motion=M.REORDER, order=parse_numbers(motion.order), **common)
+        elif motion.kind == K.DIVISION:
+            vote = motion_vote(
+                motion=M.DIVISION, draft=motion.draft, parts=parse_parts(motion.parts), **common
+            )
+        else:
+            vote = motion_vote(motion=M.OTHER, subject=motion.subject, **common)
+        floor.motion_decided(
+            motion=motion, adopted=vote.adopted, result=vote.result, vote_id=vote.pk, actor=actor
         )
-    else:
-        vote = motion_vote(motion=M.OTHER, subject=motion.subject, **common)
-    floor.motion_decided(
-        motion=motion, adopted=vote.adopted, result=vote.result, vote_id=vote.pk, actor=actor
-    )
-    return vote
+        return vote
