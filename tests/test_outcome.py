@@ -606,9 +606,7 @@ def test_conference_pdf_is_the_secretariats(client, cast, committee, monkeypatch
     assert client.get(path).status_code == expected
 
 
-def test_every_documentation_change_is_recorded_against_the_documentation(
-    adopted, director
-):
+def test_every_documentation_change_is_recorded_against_the_documentation(adopted, director):
     services.summary_save(committee=adopted, text="Met.", actor=director)
     services.summary_draft(committee=adopted, actor=director)
     services.documentation_publish(committee=adopted, actor=director)

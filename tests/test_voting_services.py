@@ -466,3 +466,142 @@ def test_every_change_is_numbered_and_sent_with_its_state(
     assert sent[0]["state"]["order"][0]["answer"] == ""
     assert sent[1]["ballot"]["name"] == "Kenya" and sent[1]["state"]["no"] == 1
     assert sent[2]["ballot"]["answer"] == "" and sent[2]["state"]["no"] == 0
+
+
+# An objection, and a reorder: what the record keeps --------------------------------------------
+
+
+def test_an_objection_followed_by_a_roll_call_calls_from_the_delegation_drawn(
+    procedure, chair, names, monkeypatch
+):
+    """DOMAIN.md: any objection means a recorded vote follows; a roll call is called in
+    alphabetical order from a delegation drawn at random (INTERPOL, an observer, is not)."""
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 1)
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_objection(vote=vote, method="roll_call", actor=chair)
+    vote.refresh_from_db()
+    assert (vote.objection, vote.method, vote.drawn) == (True, "roll_call", names["France"])
+    assert vote.call_names == ["France", "Japan", "Kenya", "Mexico", "Brazil"]
+    assert [names_by_pk(names)[pk] for pk in vote.call_order] == vote.call_names
+    entry = AuditEntry.objects.get(action="vote.objection")
+    assert (entry.actor, entry.data) == (
+        chair,
+        {"subject": vote.subject, "method": "roll-call vote", "drawn": "France"},
+    )
+
+
+def test_an_objection_followed_by_a_placard_vote_is_recorded(procedure, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_objection(vote=vote, method="placard", actor=chair)
+    entry = AuditEntry.objects.get(action="vote.objection")
+    assert (entry.actor, entry.data) == (
+        chair,
+        {"subject": vote.subject, "method": "placard vote"},
+    )
+
+
+def test_after_an_objection_only_a_recorded_vote_may_follow(procedure, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    with pytest.raises(DomainError) as refused:
+        services.vote_objection(vote=vote, method="without_vote", actor=chair)
+    assert str(refused.value) == "After an objection, take a placard or a roll-call vote."
+
+
+def test_an_objection_is_only_taken_on_a_vote_without_a_vote(procedure, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="placard", actor=chair)
+    with pytest.raises(DomainError) as refused:
+        services.vote_objection(vote=vote, method="roll_call", actor=chair)
+    assert str(refused.value) == "This is a placard vote."
+
+
+def test_a_reorder_is_recorded_with_the_new_order_of_codes(procedure, committee, chair):
+    services.motion_vote(
+        committee=committee, motion="reorder", order=[2, 3, 1], yes=5, no=0, actor=chair
+    )
+    entry = AuditEntry.objects.get(action="procedure.reordered")
+    assert (entry.actor, entry.committee, entry.target_id) == (
+        chair,
+        committee,
+        str(procedure.pk),
+    )
+    assert entry.data == {"order": ["DR 1/2", "DR 1/3", "DR 1/1"]}
+
+
+@pytest.mark.parametrize(
+    "order,message",
+    [
+        ([], "Enter the new order of the drafts, for example “2, 1, 3”."),
+        ([1, 1, 2, 3], "Each draft can appear only once in the new order."),
+        ([3, 1], "Place every draft still to be voted on; missing: DR 1/2."),
+        ([2], "Place every draft still to be voted on; missing: DR 1/1, DR 1/3."),
+        (
+            [4, 1, 2, 3],
+            "Draft 4 is not waiting for its vote; only drafts not yet voted on can be reordered.",
+        ),
+    ],
+)
+def test_a_reorder_that_does_not_place_every_draft_once_is_refused_with_the_reason(
+    procedure, committee, chair, order, message
+):
+    with pytest.raises(DomainError) as refused:
+        services.motion_vote(
+            committee=committee, motion="reorder", order=order, yes=5, no=0, actor=chair
+        )
+    assert str(refused.value) == message
+    assert not AuditEntry.objects.filter(action="procedure.reordered").exists()
+
+
+def test_undoing_a_pass_and_an_abstention_takes_them_off_their_counts_and_records_it(
+    procedure, chair, names, monkeypatch
+):
+    """Roll call from Brazil: Brazil passes, France answers yes, Japan (present, not present
+    and voting) abstains. Undoing Japan then France then Brazil leaves nothing counted."""
+    vote = roll_call(procedure, chair, start=0, monkeypatch=monkeypatch)
+    record(vote, names["Brazil"], "pass", chair)
+    record(vote, names["France"], "yes", chair)
+    record(vote, names["Japan"], "abstain", chair)
+    undone = services.ballot_undo(vote=vote, actor=chair)
+    assert undone.undone == {"delegation": names["Japan"].pk, "answer": "", "display": ""}
+    services.ballot_undo(vote=vote, actor=chair)
+    services.ballot_undo(vote=vote, actor=chair)
+    vote.refresh_from_db()
+    assert (vote.yes, vote.no, vote.abstain, vote.passed) == (0, 0, 0, 0)
+    assert not vote.ballots.exists()
+    entries = AuditEntry.objects.filter(action="vote.undone").order_by("pk")
+    assert [(e.actor, e.data["delegation"], e.data["answer"]) for e in entries] == [
+        (chair, "Japan", "abstain"),
+        (chair, "France", "yes"),
+        (chair, "Brazil", "pass"),
+    ]
+    with pytest.raises(DomainError) as refused:
+        services.ballot_undo(vote=vote, actor=chair)
+    assert str(refused.value) == "Nothing to undo: no answer has been recorded."
+
+
+def test_undoing_an_answer_given_when_called_again_goes_back_to_one_pass(
+    procedure, chair, names, monkeypatch
+):
+    vote = roll_call(procedure, chair, start=0, monkeypatch=monkeypatch)
+    record(vote, names["Brazil"], "pass", chair)
+    for name in ["France", "Japan", "Kenya", "Mexico"]:
+        record(vote, names[name], "no", chair)
+    record(vote, names["Brazil"], "yes", chair)
+    services.ballot_undo(vote=vote, actor=chair)
+    brazil = Ballot.objects.get(delegation=names["Brazil"])
+    assert (brazil.answer, brazil.passed, brazil.with_rights) == ("pass", False, False)
+    vote.refresh_from_db()
+    assert (vote.yes, vote.no, vote.passed) == (0, 4, 1)
+
+
+def test_undo_is_only_for_a_roll_call(procedure, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="placard", actor=chair)
+    with pytest.raises(DomainError) as refused:
+        services.ballot_undo(vote=vote, actor=chair)
+    assert str(refused.value) == "This is a placard vote."
+
+
+def test_adopting_without_a_vote_says_no_delegation_objected(procedure, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    vote.refresh_from_db()
+    assert vote.reason == "Adopted: no delegation objected."
