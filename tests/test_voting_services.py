@@ -605,3 +605,49 @@ def test_adopting_without_a_vote_says_no_delegation_objected(procedure, chair):
     services.vote_no_objection(vote=vote, actor=chair)
     vote.refresh_from_db()
     assert vote.reason == "Adopted: no delegation objected."
+
+
+def test_adopted_without_a_vote_is_recorded_as_the_chairs_announcement(procedure, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    entry = AuditEntry.objects.get(action="vote.announced", target_id=str(vote.pk))
+    assert entry.actor == chair
+    assert entry.data == {
+        "subject": "DR 1/1 as a whole",
+        "adopted": True,
+        "result": "Adopted without a vote",
+        "outcome": "adopted",
+    }
+
+
+def test_undoing_a_second_call_puts_the_pass_back_among_those_outstanding(
+    procedure, chair, names, monkeypatch, django_capture_on_commit_callbacks
+):
+    """DOMAIN.md: delegations that passed are called again at the end. Two passed; one was
+    called again and answered; undoing that answer leaves both waiting to be called again."""
+    sent = []
+    monkeypatch.setattr("voting.services.send_after_commit", lambda c, **data: sent.append(data))
+    vote = roll_call(procedure, chair, start=0, monkeypatch=monkeypatch)
+    record(vote, names["Brazil"], "pass", chair)
+    record(vote, names["France"], "pass", chair)
+    for name in ["Japan", "Kenya", "Mexico"]:
+        record(vote, names[name], "yes", chair)
+    record(vote, names["Brazil"], "no", chair)
+    vote.refresh_from_db()
+    assert (vote.no, vote.passed) == (1, 1)
+    services.ballot_undo(vote=vote, actor=chair)
+    vote.refresh_from_db()
+    assert (vote.yes, vote.no, vote.passed) == (3, 0, 2)
+    # Every screen is told Brazil is back to "pass", waiting to be called again.
+    assert sent[-1]["ballot"] == {
+        "delegation": names["Brazil"].pk,
+        "name": "Brazil",
+        "answer": "pass",
+        "display": "Pass",
+        "passed": False,
+    }
+    assert sent[-1]["state"]["calling"] == {
+        "delegation": names["Brazil"].pk,
+        "name": "Brazil",
+        "again": True,
+    }
