@@ -33,12 +33,6 @@ def members_at(committee, meeting=None):
     return delegations.filter(member | answered)
 
 
-def delegations_in_order(committee, meeting=None):
-    """The committee's delegations (at ``meeting``) in English alphabetical order (one query)."""
-    delegations = members_at(committee, meeting).select_related("member_state")
-    return sorted(delegations, key=lambda d: d.sort_key)
-
-
 class Listed(NamedTuple):
     """A delegation as the roll call lists it."""
 
