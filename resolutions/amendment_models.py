@@ -119,7 +119,7 @@ class Amendment(models.Model):
     )
 
     class Meta:
-        ordering = ["draft", "number"]
+        ordering = ["draft_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["draft", "number"], name="amendment_unique_number"),
             models.CheckConstraint(condition=Q(number__gte=1), name="amendment_number_positive"),
@@ -192,7 +192,7 @@ class AmendmentSupport(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["amendment", "role", "id"]
+        ordering = ["amendment_id", "role", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["amendment", "delegation"], name="amendment_support_once"

@@ -147,7 +147,7 @@ class Supporter(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["paper", "role", "position", "id"]
+        ordering = ["paper_id", "role", "position", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["paper", "delegation"], name="supporter_once_per_paper"
@@ -176,7 +176,7 @@ class Revision(models.Model):
     note = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ["paper", "number"]
+        ordering = ["paper_id", "number"]
         get_latest_by = "number"
         constraints = [
             models.UniqueConstraint(fields=["paper", "number"], name="revision_unique_number"),
@@ -220,7 +220,7 @@ class Round(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["paper", "number"]
+        ordering = ["paper_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["paper", "number"], name="round_unique_number"),
         ]
@@ -243,7 +243,7 @@ class Comment(models.Model):
     created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
-        ordering = ["round", "id"]
+        ordering = ["round_id", "id"]
 
     def __str__(self):
         return f"{self.clause}: {self.text[:40]}"

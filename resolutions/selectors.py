@@ -77,8 +77,8 @@ def dashboard_panel(committee):
     )
     drafts = list(
         DraftResolution.objects.filter(committee=committee)
-        .select_related("topic")
         .order_by("topic__agenda_position", "number")
+        .values("pk", "code")
     )
     waiting = sum(counts.get(s, 0) for s in WorkingPaper.UNDER_REVIEW)
     return "resolutions/partials/dashboard_panel.html", {
@@ -182,12 +182,15 @@ def anchor_comments(rounds, revision):
     return placed, lost
 
 
-def rounds_with_comments(paper):
-    return (
-        paper.rounds.select_related("revision", "submitted_by", "answered_by")
+def rounds_with_comments(paper=None):
+    """A paper's rounds in order, each with its revision, people and comments; without a
+    paper, the queryset to prefetch them with (``Prefetch("rounds", …)``)."""
+    rounds = (
+        Round.objects.select_related("revision", "submitted_by", "answered_by")
         .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
         .order_by("number")
     )
+    return rounds if paper is None else rounds.filter(paper=paper)
 
 
 def revision_diff_html(old, new):

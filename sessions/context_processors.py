@@ -1,4 +1,4 @@
-from .permissions import NAV
+from .permissions import NAV, menu_links
 
 
 def committee_access(request):
@@ -8,6 +8,6 @@ def committee_access(request):
     access = getattr(request, "access", None)
     return {
         "access": access,
-        "menu": access.menu if access else [],
+        "menu": menu_links(access, request.committee) if access else [],
         "nav": NAV.get(match.url_name) if match else None,
     }

@@ -314,7 +314,7 @@ class DaisRole(models.Model):
     ROLE_ORDER = [Role.DIRECTOR, Role.ASSISTANT_DIRECTOR, Role.CHAIR, Role.RAPPORTEUR]
 
     class Meta:
-        ordering = ["committee", "role"]
+        ordering = ["committee_id", "role"]
         constraints = [
             models.UniqueConstraint(
                 fields=["committee", "user", "role"], name="dais_role_unique_per_user"
@@ -334,7 +334,7 @@ class Delegate(models.Model):
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="delegates")
 
     class Meta:
-        ordering = ["delegation", "user__last_name"]
+        ordering = ["delegation_id", "user__last_name"]
 
     def __str__(self):
         return f"{self.user} ({self.delegation})"
@@ -355,7 +355,7 @@ class Meeting(models.Model):
     )
 
     class Meta:
-        ordering = ["committee", "number"]
+        ordering = ["committee_id", "number"]
         get_latest_by = "number"
         constraints = [
             models.UniqueConstraint(fields=["committee", "number"], name="meeting_unique_number"),
@@ -428,7 +428,7 @@ class Topic(models.Model):
     }
 
     class Meta:
-        ordering = ["committee", "agenda_position", "proposed_number"]
+        ordering = ["committee_id", "agenda_position", "proposed_number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["committee", "proposed_number"], name="topic_unique_proposed_number"
@@ -650,7 +650,7 @@ class Speech(models.Model):
     )
 
     class Meta:
-        ordering = ["speakers_list", "added_at", "id"]
+        ordering = ["speakers_list_id", "added_at", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["speakers_list", "delegation"],
@@ -750,7 +750,7 @@ class FloorMotion(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["committee", "raised_at", "id"]
+        ordering = ["committee_id", "raised_at", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(kind="suspend") | Q(minutes__gte=1, minutes__lte=240),

@@ -13,7 +13,7 @@ role but not this permission get 403.
 """
 
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 
 import rules
 from django.contrib.auth.views import redirect_to_login
@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import get_script_prefix, reverse
 
 from .models import Committee, DaisRole, Delegate, Delegation
 
@@ -104,6 +105,29 @@ class MenuEntry:
     rule: object
     badge: str = ""
     badge_template: str = ""
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    """A menu entry as a page draws it: its address in the committee of the page."""
+
+    entry: MenuEntry
+    href: str
+
+    def __getattr__(self, name):
+        return getattr(self.entry, name)
+
+
+@lru_cache(maxsize=4096)
+def _committee_url(url_name, slug, prefix):
+    return reverse(url_name, kwargs={"committee": slug})
+
+
+def menu_links(access, committee):
+    """The reader's menu with each entry's address (the same few addresses on every page
+    of a committee: reversed once per server process)."""
+    prefix = get_script_prefix()
+    return [MenuLink(e, _committee_url(e.url, committee.slug, prefix)) for e in access.menu]
 
 
 MENU = []

@@ -35,7 +35,7 @@ class VotingProcedure(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["committee", "-opened_at"]
+        ordering = ["committee_id", "-opened_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["topic"], condition=Q(status="open"), name="procedure_one_open_per_topic"
@@ -89,7 +89,7 @@ class Item(models.Model):
     result = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        ordering = ["procedure", "position"]
+        ordering = ["procedure_id", "position"]
         constraints = [
             models.UniqueConstraint(
                 fields=["procedure", "position"],
@@ -217,7 +217,7 @@ class Vote(models.Model):
     announced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["committee", "-opened_at", "-id"]
+        ordering = ["committee_id", "-opened_at", "-id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["committee"],
@@ -297,7 +297,7 @@ class Ballot(models.Model):
     recorded_at = models.DateTimeField(default=clock.now)
 
     class Meta:
-        ordering = ["vote", "step"]
+        ordering = ["vote_id", "step"]
         constraints = [
             models.UniqueConstraint(
                 fields=["vote", "delegation"], name="ballot_one_per_delegation"

@@ -56,24 +56,28 @@ def queue_table(request):
 
 
 def _review_paper(request, pk):
-    """A paper the dais may read: submitted at least once (``rules.can_read_paper``)."""
+    """A paper the dais may read: submitted at least once (``rules.can_read_paper``), with
+    its supporters and its rounds (whether it has any is the reading rule: fetched with the
+    paper, they answer it without another query)."""
     paper = get_object_or_404(
-        WorkingPaper.objects.select_related("topic", "committee").prefetch_related(
+        WorkingPaper.objects.select_related("topic").prefetch_related(
             Prefetch(
                 "supporters",
                 queryset=Supporter.objects.select_related("delegation__member_state"),
-            )
+            ),
+            Prefetch("rounds", queryset=selectors.rounds_with_comments()),
         ),
         committee=request.committee,
         pk=pk,
     )
+    paper.committee = request.committee
     if not rules.can_read_paper(request.access, paper):
         raise Http404("No such working paper.")
     return paper
 
 
 def _review_context(request, paper, **forms):
-    rounds = list(selectors.rounds_with_comments(paper))
+    rounds = list(paper.rounds.all())
     current = next((r for r in reversed(rounds) if r.outcome == Round.Outcome.PENDING), None)
     shown = current.revision if current else services.latest_revision(paper)
     previous = next((r for r in reversed(rounds) if current and r.number < current.number), None)
@@ -92,7 +96,9 @@ def _review_context(request, paper, **forms):
         "diff_html": selectors.revision_diff_html(previous.revision, shown)
         if previous and previous.revision_id != shown.pk
         else None,
-        "threshold": services.threshold_for(paper),
+        "threshold": services.threshold_for(
+            paper, have=sum(s.state == Supporter.State.ACCEPTED for s in paper.supporters.all())
+        ),
         # Each clause's comment form posts here: reversed once, not once a clause.
         "comment_add_url": reverse(
             "resolutions:comment_add", kwargs={"committee": paper.committee.slug, "pk": paper.pk}
