@@ -120,9 +120,10 @@ class ReturnForm(forms.Form):
         "The general comment",
         MAX_CLAUSE_CHARS,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
         label="General comment",
         help_text="Sent to the sponsors with the comments on clauses.",
+        template_name="partials/field.html",
     )
 
 
@@ -165,6 +166,7 @@ class NotAcceptForm(forms.Form):
     reason = limited(
         "The reason",
         MAX_CLAUSE_CHARS,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
         help_text="The sponsors see this reason.",
+        template_name="partials/field.html",
     )

@@ -182,11 +182,13 @@ def anchor_comments(rounds, revision):
     return placed, lost
 
 
-def rounds_with_comments(paper=None):
-    """A paper's rounds in order, each with its revision, people and comments; without a
-    paper, the queryset to prefetch them with (``Prefetch("rounds", …)``)."""
+def rounds_with_comments(paper=None, *, people=True):
+    """A paper's rounds in order, each with its revision, comments and (``people``) who
+    submitted and answered it; without a paper, the queryset to prefetch them with
+    (``Prefetch("rounds", …)``)."""
+    related = ("revision", "submitted_by", "answered_by") if people else ("revision",)
     rounds = (
-        Round.objects.select_related("revision", "submitted_by", "answered_by")
+        Round.objects.select_related(*related)
         .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
         .order_by("number")
     )

@@ -1,6 +1,9 @@
 """What every paper page shares: loading a paper the reader may see, acting from a button,
 and the text as annotated rows (also used by the amendment pages)."""
 
+import json
+from functools import lru_cache
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -10,7 +13,7 @@ from sessions.errors import DomainError
 
 from .. import rules
 from ..models import WorkingPaper
-from ..text import check
+from ..text import Resolution, check
 from ..text.phrases import OPERATIVE, PREAMBULAR, opening_phrase
 from ..text.render import render_rows
 
@@ -68,5 +71,20 @@ def _annotated_rows(resolution, *, findings=True, comments=None):
         row["phrase"] = phrase or ""
         row["rest"] = row["text"][len(phrase) :].strip() if phrase else row["text"]
         row["findings"] = found.get(row["path"], [])
+        row["comments"] = (comments or {}).get(row["path"], [])
+    return rows
+
+
+@lru_cache(maxsize=64)
+def _rows_of_text(text_json, findings):
+    return tuple(_annotated_rows(Resolution.from_dict(json.loads(text_json)), findings=findings))
+
+
+def _revision_rows(revision, *, comments=None):
+    """``_annotated_rows`` of a stored revision. A revision is never overwritten, so the rows
+    of each text are worked out once per server process (kept under the text itself) and
+    each page gets its own copies to hang the comments on."""
+    rows = [dict(row) for row in _rows_of_text(json.dumps(revision.text), True)]
+    for row in rows:
         row["comments"] = (comments or {}).get(row["path"], [])
     return rows

@@ -17,7 +17,7 @@ from ..models import Round
 from ..text import ParseError, parse
 from ..text import edit as text_edit
 from ..text.phrases import OPERATIVE, PREAMBULAR, phrase_list
-from .common import _annotated_rows, _sponsored_paper, _to_paper
+from .common import _annotated_rows, _revision_rows, _sponsored_paper, _to_paper
 
 
 def _editor_context(request, paper, **extra):
@@ -30,7 +30,7 @@ def _editor_context(request, paper, **extra):
         "committee": request.committee,
         "paper": paper,
         "revision": revision,
-        "rows": _annotated_rows(revision.resolution, comments=placed),
+        "rows": _revision_rows(revision, comments=placed),
         "preambular_phrases": phrase_list(PREAMBULAR),
         "operative_phrases": phrase_list(OPERATIVE),
         "paste_form": extra.pop("paste_form", None) or PasteForm(),

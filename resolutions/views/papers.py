@@ -17,7 +17,7 @@ from ..forms import (
     WithdrawForm,
 )
 from ..models import Round, Supporter, WorkingPaper
-from .common import _act, _annotated_rows, _paper, _sponsored_paper, _to_paper
+from .common import _act, _paper, _revision_rows, _sponsored_paper, _to_paper
 
 # Delegates' pages -------------------------------------------------------------------------
 
@@ -104,7 +104,7 @@ def _paper_context(request, paper, **extra):
         request,
         paper,
         revision=revision,
-        rows=_annotated_rows(revision.resolution, comments=placed),
+        rows=_revision_rows(revision, comments=placed),
         lost=lost,
         rounds=rounds,
         draft=getattr(paper, "draft", None)

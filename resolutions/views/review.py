@@ -19,7 +19,7 @@ from ..forms import (
     ReturnForm,
 )
 from ..models import Comment, Round, Supporter, WorkingPaper
-from .common import _annotated_rows
+from .common import _revision_rows
 
 # Dais ----------------------------------------------------------------------------------------
 
@@ -65,7 +65,7 @@ def _review_paper(request, pk):
                 "supporters",
                 queryset=Supporter.objects.select_related("delegation__member_state"),
             ),
-            Prefetch("rounds", queryset=selectors.rounds_with_comments()),
+            Prefetch("rounds", queryset=selectors.rounds_with_comments(people=False)),
         ),
         committee=request.committee,
         pk=pk,
@@ -91,7 +91,7 @@ def _review_context(request, paper, **forms):
         "round": current,
         "rounds": rounds,
         "revision": shown,
-        "rows": _annotated_rows(shown.resolution, comments=pending),
+        "rows": _revision_rows(shown, comments=pending),
         "previous": previous,
         "diff_html": selectors.revision_diff_html(previous.revision, shown)
         if previous and previous.revision_id != shown.pk
