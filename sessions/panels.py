@@ -1,9 +1,7 @@
 """Panels that apps built on this one add to the committee dashboard.
 
 An app registers ``panel(committee) -> (template name, context)`` in its AppConfig.ready();
-the dashboard renders each, so ``sessions`` never imports the apps that depend on it."""
-
-from django.template.loader import render_to_string
+the dashboard draws each, so ``sessions`` never imports the apps that depend on it."""
 
 PANELS = []
 
@@ -13,14 +11,10 @@ def register_panel(panel):
     return panel
 
 
-def render_panels(request, committee):
-    rendered = []
-    for panel in PANELS:
-        template_name, context = panel(committee)
-        rendered.append(
-            render_to_string(template_name, {"committee": committee, **context}, request=request)
-        )
-    return rendered
+def dashboard_panels(committee):
+    """Each registered panel's (template name, context); the dashboard draws them with the
+    ``panel`` tag, inside its own context (its context processors are not run again)."""
+    return [panel(committee) for panel in PANELS]
 
 
 # Where the agenda's order is adopted: an app that takes procedural votes registers the URL

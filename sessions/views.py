@@ -11,7 +11,7 @@ from . import live, selectors, services
 from .errors import DomainError
 from .forms import AgendaOrderForm, MeetingForm, TimelineFilterForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
-from .panels import AGENDA_VOTE, overview_links, render_panels
+from .panels import AGENDA_VOTE, dashboard_panels, overview_links
 from .permissions import committee_permission_required, secretariat_required
 
 
@@ -61,7 +61,7 @@ def dashboard(request):
         "meeting": meeting,
         "summary": selectors.roll_call_summary(committee, meeting),
         "entries": selectors.timeline(committee, request.access, limit=15),
-        "panels": render_panels(request, committee),
+        "panels": dashboard_panels(committee),
         "dais": sorted(
             DaisRole.objects.filter(committee=committee).select_related("user"),
             key=lambda r: DaisRole.ROLE_ORDER.index(r.role),

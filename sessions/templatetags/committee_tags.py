@@ -31,6 +31,16 @@ def describe(entry):
     return template_text.format_map(data)
 
 
+@register.simple_tag(takes_context=True)
+def panel(context, panel):
+    """Draw a dashboard panel (``panels.dashboard_panels``) with its own values on top of the
+    page's context, as an include would."""
+    template_name, values = panel
+    template = context.template.engine.get_template(template_name)
+    with context.push(**values):
+        return template.render(context)
+
+
 @register.filter
 def attendance(value):
     """The Attendance choice for a stored answer ("present"), or None when unanswered."""
