@@ -6,6 +6,7 @@ from resolutions.text import (
     check,
     diff,
     parse,
+    phrases,
     render_diff_html,
     render_html,
     render_text,
@@ -110,6 +111,45 @@ def test_opening_phrase_is_the_longest_known_prefix():
     assert opening_phrase("Bearing in mind the Charter", PREAMBULAR) == "Bearing in mind"
     assert opening_phrase("Applauds the effort", OPERATIVE) is None
     assert "Recommends" in suggestions("Rec", OPERATIVE)
+
+
+def test_the_opening_phrase_stops_before_the_punctuation_that_follows_it():
+    """DOMAIN.md: the italic span is the phrase itself; a comma or colon after it is not."""
+    assert opening_phrase("Further requests, in this regard, the Secretary-General", OPERATIVE) == (
+        "Further requests"
+    )
+    assert opening_phrase("Decides:", OPERATIVE) == "Decides"
+    assert opening_phrase("Recalling also, with satisfaction, its work", PREAMBULAR) == (
+        "Recalling also"
+    )
+
+
+def test_a_word_that_only_begins_with_a_phrase_is_not_that_phrase():
+    assert opening_phrase("NotesX the report", OPERATIVE) is None
+    assert opening_phrase("Recallingly", PREAMBULAR) is None
+
+
+def test_the_phrase_lists_are_every_line_of_the_data_files_but_their_comments():
+    """Read afresh (the lists are cached once read): the data files start with comments."""
+    for kind, some in [
+        (PREAMBULAR, {"Recalling", "Deeply concerned", "Bearing in mind"}),
+        (OPERATIVE, {"Encourages", "Calls upon", "Recommends"}),
+    ]:
+        listed = phrases.phrase_list.__wrapped__(kind)
+        assert some <= set(listed)
+        assert all(p and p == p.strip() and not p.startswith("#") for p in listed)
+        known = phrases._known.__wrapped__(kind)
+        assert not any("#" in k for k in known)
+    # Modifiers and suffixes (modifiers.txt, suffixes.txt) combine with every phrase.
+    assert {"further invites", "strongly urges", "urges once again"} <= phrases._known.__wrapped__(
+        OPERATIVE
+    )
+    assert "recalling also" in phrases._known.__wrapped__(PREAMBULAR)
+
+
+def test_the_editor_suggests_at_most_ten_phrases_in_the_order_of_the_list():
+    assert suggestions("", OPERATIVE) == list(phrases.phrase_list(OPERATIVE)[:10])
+    assert suggestions("  CALLS ", OPERATIVE)[:3] == ["Calls", "Calls for", "Calls on"]
 
 
 def test_conventions():
