@@ -43,6 +43,9 @@ def test_labels_are_derived_four_levels_deep():
     ]
     assert path_label("op", (9, 1, 2, 1)) == "op 9.a.ii.1"
     assert path_label("pre", (4,)) == "pre 4"
+    # A preambular clause written with sub-clauses: they are lettered like an operative one's.
+    assert path_label("pre", (3, 2)) == "pre 3.b"
+    assert path_label("pre", (3, 2, 2)) == "pre 3.b.ii"
 
 
 def test_text_renderer_derives_labels_and_punctuation():
@@ -228,3 +231,49 @@ def test_json_round_trip():
         ],
     }
     assert "children" not in data["preamble"][0]
+
+
+def test_json_keeps_a_preambular_clauses_sub_clauses_and_every_operative_clauses_children():
+    """docs/resolution-json.md: an operative clause always has ``children``; a preambular clause
+    written with sub-clauses also gets them (and a convention finding), so none is dropped."""
+    resolution = Resolution(
+        preamble=[Clause("Recalling its resolutions", [Clause("first"), Clause("second")])],
+        operative=[Clause("Decides to remain seized of the matter")],
+    )
+    data = resolution.to_dict()
+    assert data["preamble"][0]["children"] == [
+        {"text": "first", "children": []},
+        {"text": "second", "children": []},
+    ]
+    assert data["operative"][0] == {
+        "phrase": "Decides",
+        "text": "Decides to remain seized of the matter",
+        "children": [],
+    }
+    assert Resolution.from_dict(data) == resolution
+
+
+def test_json_round_trip_keeps_what_a_copy_of_an_official_document_carries():
+    """docs/resolution-json.md: document, footnotes, sections and annexes are stored with the
+    text (only when there is something to hold) and read back as they were."""
+    carried = {
+        "document": {"symbol": "A/RES/80/234", "title": "Pattern of conferences"},
+        "footnotes": ["1 Official Records of the General Assembly.", "2 A/80/94."],
+        "sections": [{"text": "I Calendar of conferences and meetings", "before": "op 1"}],
+        "annexes": ["Annex\nDeclaration on the calendar"],
+    }
+    resolution = Resolution(
+        heading="The General Assembly",
+        preamble=[Clause("Recalling its resolutions")],
+        operative=[Clause("Approves the calendar")],
+        **carried,
+    )
+    data = resolution.to_dict()
+    assert {key: data[key] for key in carried} == carried
+    assert Resolution.from_dict(data) == resolution
+    assert set(sample().to_dict()) == {"heading", "preamble", "operative"}
+
+
+def test_json_with_missing_keys_reads_as_an_empty_text():
+    assert Resolution.from_dict({}) == Resolution()
+    assert Resolution.from_dict({"operative": [{}]}).operative == [Clause("")]
