@@ -13,7 +13,7 @@ from resolutions.text import (
 )
 from resolutions.text.diff import word_diff
 from resolutions.text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, suggestions
-from resolutions.text.structure import label, path_label
+from resolutions.text.structure import from_roman, label, path_label
 
 
 def sample():
@@ -46,6 +46,13 @@ def test_labels_are_derived_four_levels_deep():
     # A preambular clause written with sub-clauses: they are lettered like an operative one's.
     assert path_label("pre", (3, 2)) == "pre 3.b"
     assert path_label("pre", (3, 2, 2)) == "pre 3.b.ii"
+
+
+def test_a_roman_numeral_is_read_only_when_well_formed():
+    """Sub-sub-clauses are numbered i., ii., iii., iv. …; a pasted label that is not such a
+    numeral ("iiii", "b", nothing) has no roman value."""
+    assert [from_roman(t) for t in ["i", "iv", "ix", "xiv", "XL"]] == [1, 4, 9, 14, 40]
+    assert [from_roman(t) for t in ["iiii", "b", "ib", ""]] == [None, None, None, None]
 
 
 def test_text_renderer_derives_labels_and_punctuation():
