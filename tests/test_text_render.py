@@ -13,7 +13,7 @@ from resolutions.text import (
 )
 from resolutions.text.diff import word_diff
 from resolutions.text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, suggestions
-from resolutions.text.structure import from_roman, label, path_label
+from resolutions.text.structure import from_roman, label, path_label, to_letters
 
 
 def sample():
@@ -53,6 +53,19 @@ def test_a_roman_numeral_is_read_only_when_well_formed():
     numeral ("iiii", "b", nothing) has no roman value."""
     assert [from_roman(t) for t in ["i", "iv", "ix", "xiv", "XL"]] == [1, 4, 9, 14, 40]
     assert [from_roman(t) for t in ["iiii", "b", "ib", ""]] == [None, None, None, None]
+
+
+def test_letters_run_from_a_to_z_then_double():
+    """Sub-clauses are lettered a. to z., then aa., bb. … (the UN's way past z)."""
+    assert [to_letters(n) for n in [1, 25, 26, 27, 28, 52, 53]] == [
+        "a",
+        "y",
+        "z",
+        "aa",
+        "bb",
+        "zz",
+        "aaa",
+    ]
 
 
 def test_text_renderer_derives_labels_and_punctuation():
