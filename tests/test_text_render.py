@@ -1,3 +1,4 @@
+import pytest
 from lxml import html as lxml_html
 
 from resolutions.text import (
@@ -196,6 +197,111 @@ def test_conventions():
     assert ("error", "op 2", "empty clause") in found
     assert any(f[:2] == ("error", "op 3.a.i.1.a") and "deeper than 4" in f[2] for f in found)
     assert check(sample()) == []
+
+
+def findings(resolution):
+    return [(f.level, f.path, f.message) for f in check(resolution)]
+
+
+def test_a_text_without_operative_clauses_is_an_error():
+    assert findings(Resolution(preamble=[Clause("Recalling its work")])) == [
+        ("error", "op", "the text has no operative clause")
+    ]
+
+
+def test_an_empty_clause_is_only_an_error_and_empty_sub_clauses_are_named_by_their_path():
+    resolution = Resolution(
+        preamble=[Clause(" ")],
+        operative=[Clause("Urges States to act", [Clause("in time"), Clause("")])],
+    )
+    assert findings(resolution) == [
+        ("error", "pre 1", "empty clause"),
+        ("error", "op 1.b", "empty clause"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,mark",
+    [
+        ("Urges States,, to act", ",,"),
+        ("Urges States;; and others", ";;"),
+        ("Urges States:: namely", "::"),
+        ("Urges States.. to act", ".."),
+        ("Urges States, ; to act", ", ;"),
+        ("Urges States;: to act", ";:"),
+    ],
+)
+def test_doubled_punctuation_is_named(text, mark):
+    assert findings(Resolution(operative=[Clause(text)])) == [
+        ("warning", "op 1", f"doubled punctuation “{mark}”")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Urges States to act... in time", "Urges States, e.g., to act", "Urges States etc.; now"],
+)
+def test_an_ellipsis_or_an_abbreviation_before_a_mark_is_not_doubled_punctuation(text):
+    assert findings(Resolution(operative=[Clause(text)])) == []
+
+
+def test_opening_phrases_are_checked_on_top_level_clauses_and_quoted_by_their_first_words():
+    resolution = Resolution(
+        preamble=[
+            Clause("Frobnicating the widget every day"),
+            Clause("Encourages States to act"),
+        ],
+        operative=[
+            Clause("Applauds the effort of States", [Clause("Frobnicating", [Clause("x")])]),
+            Clause("Recalling its resolution"),
+        ],
+    )
+    assert findings(resolution) == [
+        ("warning", "pre 1", "unknown opening phrase “Frobnicating the widget…”"),
+        ("warning", "pre 2", "“Encourages” opens operative clauses, not preambular ones"),
+        (
+            "warning",
+            "op 1",
+            "operative clause does not open with a known verb phrase (“Applauds the effort…”)",
+        ),
+        (
+            "warning",
+            "op 2",
+            "“Recalling” opens preambular clauses; an operative clause opens with a verb in the "
+            "present tense",
+        ),
+    ]
+
+
+def test_a_preambular_sub_clause_is_not_checked_for_a_phrase():
+    resolution = Resolution(
+        preamble=[Clause("Recalling its work", [Clause("frobnicating", [Clause("more")])])],
+        operative=[Clause("Urges States")],
+    )
+    assert findings(resolution) == [
+        ("warning", "pre 1", "a preambular clause has no sub-clauses"),
+    ]
+
+
+def test_only_the_first_level_too_deep_is_an_error():
+    """DOMAIN.md: sub-clauses nest four levels deep (1. → a. → i. → 1.)."""
+    four_levels = Clause("Urges", [Clause("a", [Clause("i", [Clause("1")])])])
+    six_levels = Clause(
+        "Urges", [Clause("a", [Clause("i", [Clause("1", [Clause("a", [Clause("i")])])])])]
+    )
+    deep = Resolution(operative=[four_levels, six_levels])
+    assert findings(deep) == [
+        ("error", "op 2.a.i.1.a", "nested deeper than 4 levels (1. → a. → i. → 1.)"),
+    ]
+
+
+def test_a_finding_as_json():
+    (finding,) = check(Resolution())
+    assert finding.to_dict() == {
+        "level": "error",
+        "path": "op",
+        "message": "the text has no operative clause",
+    }
 
 
 def test_diff_reports_added_removed_changed_and_moved_clauses():
