@@ -1,3 +1,4 @@
+import pytest
 from lxml import html as lxml_html
 
 from resolutions.text import (
@@ -6,13 +7,14 @@ from resolutions.text import (
     check,
     diff,
     parse,
+    phrases,
     render_diff_html,
     render_html,
     render_text,
 )
 from resolutions.text.diff import word_diff
 from resolutions.text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, suggestions
-from resolutions.text.structure import label, path_label
+from resolutions.text.structure import from_roman, label, path_label, to_letters
 
 
 def sample():
@@ -42,6 +44,29 @@ def test_labels_are_derived_four_levels_deep():
     ]
     assert path_label("op", (9, 1, 2, 1)) == "op 9.a.ii.1"
     assert path_label("pre", (4,)) == "pre 4"
+    # A preambular clause written with sub-clauses: they are lettered like an operative one's.
+    assert path_label("pre", (3, 2)) == "pre 3.b"
+    assert path_label("pre", (3, 2, 2)) == "pre 3.b.ii"
+
+
+def test_a_roman_numeral_is_read_only_when_well_formed():
+    """Sub-sub-clauses are numbered i., ii., iii., iv. …; a pasted label that is not such a
+    numeral ("iiii", "b", nothing) has no roman value."""
+    assert [from_roman(t) for t in ["i", "iv", "ix", "xiv", "XL"]] == [1, 4, 9, 14, 40]
+    assert [from_roman(t) for t in ["iiii", "b", "ib", ""]] == [None, None, None, None]
+
+
+def test_letters_run_from_a_to_z_then_double():
+    """Sub-clauses are lettered a. to z., then aa., bb. … (the UN's way past z)."""
+    assert [to_letters(n) for n in [1, 25, 26, 27, 28, 52, 53]] == [
+        "a",
+        "y",
+        "z",
+        "aa",
+        "bb",
+        "zz",
+        "aaa",
+    ]
 
 
 def test_text_renderer_derives_labels_and_punctuation():
@@ -112,6 +137,45 @@ def test_opening_phrase_is_the_longest_known_prefix():
     assert "Recommends" in suggestions("Rec", OPERATIVE)
 
 
+def test_the_opening_phrase_stops_before_the_punctuation_that_follows_it():
+    """DOMAIN.md: the italic span is the phrase itself; a comma or colon after it is not."""
+    assert opening_phrase("Further requests, in this regard, the Secretary-General", OPERATIVE) == (
+        "Further requests"
+    )
+    assert opening_phrase("Decides:", OPERATIVE) == "Decides"
+    assert opening_phrase("Recalling also, with satisfaction, its work", PREAMBULAR) == (
+        "Recalling also"
+    )
+
+
+def test_a_word_that_only_begins_with_a_phrase_is_not_that_phrase():
+    assert opening_phrase("NotesX the report", OPERATIVE) is None
+    assert opening_phrase("Recallingly", PREAMBULAR) is None
+
+
+def test_the_phrase_lists_are_every_line_of_the_data_files_but_their_comments():
+    """Read afresh (the lists are cached once read): the data files start with comments."""
+    for kind, some in [
+        (PREAMBULAR, {"Recalling", "Deeply concerned", "Bearing in mind"}),
+        (OPERATIVE, {"Encourages", "Calls upon", "Recommends"}),
+    ]:
+        listed = phrases.phrase_list.__wrapped__(kind)
+        assert some <= set(listed)
+        assert all(p and p == p.strip() and not p.startswith("#") for p in listed)
+        known = phrases._known.__wrapped__(kind)
+        assert not any("#" in k for k in known)
+    # Modifiers and suffixes (modifiers.txt, suffixes.txt) combine with every phrase.
+    assert {"further invites", "strongly urges", "urges once again"} <= phrases._known.__wrapped__(
+        OPERATIVE
+    )
+    assert "recalling also" in phrases._known.__wrapped__(PREAMBULAR)
+
+
+def test_the_editor_suggests_at_most_ten_phrases_in_the_order_of_the_list():
+    assert suggestions("", OPERATIVE) == list(phrases.phrase_list(OPERATIVE)[:10])
+    assert suggestions("  CALLS ", OPERATIVE)[:3] == ["Calls", "Calls for", "Calls on"]
+
+
 def test_conventions():
     resolution = Resolution(
         preamble=[
@@ -133,6 +197,111 @@ def test_conventions():
     assert ("error", "op 2", "empty clause") in found
     assert any(f[:2] == ("error", "op 3.a.i.1.a") and "deeper than 4" in f[2] for f in found)
     assert check(sample()) == []
+
+
+def findings(resolution):
+    return [(f.level, f.path, f.message) for f in check(resolution)]
+
+
+def test_a_text_without_operative_clauses_is_an_error():
+    assert findings(Resolution(preamble=[Clause("Recalling its work")])) == [
+        ("error", "op", "the text has no operative clause")
+    ]
+
+
+def test_an_empty_clause_is_only_an_error_and_empty_sub_clauses_are_named_by_their_path():
+    resolution = Resolution(
+        preamble=[Clause(" ")],
+        operative=[Clause("Urges States to act", [Clause("in time"), Clause("")])],
+    )
+    assert findings(resolution) == [
+        ("error", "pre 1", "empty clause"),
+        ("error", "op 1.b", "empty clause"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,mark",
+    [
+        ("Urges States,, to act", ",,"),
+        ("Urges States;; and others", ";;"),
+        ("Urges States:: namely", "::"),
+        ("Urges States.. to act", ".."),
+        ("Urges States, ; to act", ", ;"),
+        ("Urges States;: to act", ";:"),
+    ],
+)
+def test_doubled_punctuation_is_named(text, mark):
+    assert findings(Resolution(operative=[Clause(text)])) == [
+        ("warning", "op 1", f"doubled punctuation “{mark}”")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Urges States to act... in time", "Urges States, e.g., to act", "Urges States etc.; now"],
+)
+def test_an_ellipsis_or_an_abbreviation_before_a_mark_is_not_doubled_punctuation(text):
+    assert findings(Resolution(operative=[Clause(text)])) == []
+
+
+def test_opening_phrases_are_checked_on_top_level_clauses_and_quoted_by_their_first_words():
+    resolution = Resolution(
+        preamble=[
+            Clause("Frobnicating the widget every day"),
+            Clause("Encourages States to act"),
+        ],
+        operative=[
+            Clause("Applauds the effort of States", [Clause("Frobnicating", [Clause("x")])]),
+            Clause("Recalling its resolution"),
+        ],
+    )
+    assert findings(resolution) == [
+        ("warning", "pre 1", "unknown opening phrase “Frobnicating the widget…”"),
+        ("warning", "pre 2", "“Encourages” opens operative clauses, not preambular ones"),
+        (
+            "warning",
+            "op 1",
+            "operative clause does not open with a known verb phrase (“Applauds the effort…”)",
+        ),
+        (
+            "warning",
+            "op 2",
+            "“Recalling” opens preambular clauses; an operative clause opens with a verb in the "
+            "present tense",
+        ),
+    ]
+
+
+def test_a_preambular_sub_clause_is_not_checked_for_a_phrase():
+    resolution = Resolution(
+        preamble=[Clause("Recalling its work", [Clause("frobnicating", [Clause("more")])])],
+        operative=[Clause("Urges States")],
+    )
+    assert findings(resolution) == [
+        ("warning", "pre 1", "a preambular clause has no sub-clauses"),
+    ]
+
+
+def test_only_the_first_level_too_deep_is_an_error():
+    """DOMAIN.md: sub-clauses nest four levels deep (1. → a. → i. → 1.)."""
+    four_levels = Clause("Urges", [Clause("a", [Clause("i", [Clause("1")])])])
+    six_levels = Clause(
+        "Urges", [Clause("a", [Clause("i", [Clause("1", [Clause("a", [Clause("i")])])])])]
+    )
+    deep = Resolution(operative=[four_levels, six_levels])
+    assert findings(deep) == [
+        ("error", "op 2.a.i.1.a", "nested deeper than 4 levels (1. → a. → i. → 1.)"),
+    ]
+
+
+def test_a_finding_as_json():
+    (finding,) = check(Resolution())
+    assert finding.to_dict() == {
+        "level": "error",
+        "path": "op",
+        "message": "the text has no operative clause",
+    }
 
 
 def test_diff_reports_added_removed_changed_and_moved_clauses():
@@ -188,3 +357,49 @@ def test_json_round_trip():
         ],
     }
     assert "children" not in data["preamble"][0]
+
+
+def test_json_keeps_a_preambular_clauses_sub_clauses_and_every_operative_clauses_children():
+    """docs/resolution-json.md: an operative clause always has ``children``; a preambular clause
+    written with sub-clauses also gets them (and a convention finding), so none is dropped."""
+    resolution = Resolution(
+        preamble=[Clause("Recalling its resolutions", [Clause("first"), Clause("second")])],
+        operative=[Clause("Decides to remain seized of the matter")],
+    )
+    data = resolution.to_dict()
+    assert data["preamble"][0]["children"] == [
+        {"text": "first", "children": []},
+        {"text": "second", "children": []},
+    ]
+    assert data["operative"][0] == {
+        "phrase": "Decides",
+        "text": "Decides to remain seized of the matter",
+        "children": [],
+    }
+    assert Resolution.from_dict(data) == resolution
+
+
+def test_json_round_trip_keeps_what_a_copy_of_an_official_document_carries():
+    """docs/resolution-json.md: document, footnotes, sections and annexes are stored with the
+    text (only when there is something to hold) and read back as they were."""
+    carried = {
+        "document": {"symbol": "A/RES/80/234", "title": "Pattern of conferences"},
+        "footnotes": ["1 Official Records of the General Assembly.", "2 A/80/94."],
+        "sections": [{"text": "I Calendar of conferences and meetings", "before": "op 1"}],
+        "annexes": ["Annex\nDeclaration on the calendar"],
+    }
+    resolution = Resolution(
+        heading="The General Assembly",
+        preamble=[Clause("Recalling its resolutions")],
+        operative=[Clause("Approves the calendar")],
+        **carried,
+    )
+    data = resolution.to_dict()
+    assert {key: data[key] for key in carried} == carried
+    assert Resolution.from_dict(data) == resolution
+    assert set(sample().to_dict()) == {"heading", "preamble", "operative"}
+
+
+def test_json_with_missing_keys_reads_as_an_empty_text():
+    assert Resolution.from_dict({}) == Resolution()
+    assert Resolution.from_dict({"operative": [{}]}).operative == [Clause("")]

@@ -500,6 +500,31 @@ def test_an_objection_followed_by_a_placard_vote_is_recorded(procedure, chair):
     )
 
 
+def test_an_objection_followed_by_a_roll_call_sends_every_screen_the_order_of_call(
+    procedure, chair, names, monkeypatch
+):
+    """DOMAIN.md: after an objection the roll call is called in alphabetical order from the
+    delegation drawn (France here). Every screen is told at once, with the next number: the
+    roll-call vote, France drawn and being called, and the five delegations in their order,
+    none answered yet (INTERPOL, an observer, is not called on substance)."""
+    sent = []
+    monkeypatch.setattr("voting.services.send_after_commit", lambda c, **data: sent.append(data))
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 1)
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_objection(vote=vote, method="roll_call", actor=chair)
+    assert len(sent) == 2
+    state = sent[-1]["state"]
+    assert (state["seq"], state["method"], state["drawn"]) == (2, "roll_call", "France")
+    assert state["calling"] == {"delegation": names["France"].pk, "name": "France", "again": False}
+    assert [(row["name"], row["answer"]) for row in state["order"]] == [
+        ("France", ""),
+        ("Japan", ""),
+        ("Kenya", ""),
+        ("Mexico", ""),
+        ("Brazil", ""),
+    ]
+
+
 def test_after_an_objection_only_a_recorded_vote_may_follow(procedure, chair):
     vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
     with pytest.raises(DomainError) as refused:
@@ -549,6 +574,53 @@ def test_a_reorder_that_does_not_place_every_draft_once_is_refused_with_the_reas
         )
     assert str(refused.value) == message
     assert not AuditEntry.objects.filter(action="procedure.reordered").exists()
+
+
+def test_a_reorder_tells_every_screen_following_the_procedure(
+    procedure, committee, chair, monkeypatch
+):
+    """The procedure page of every member shows the new order: the reorder sends one signal
+    about this procedure to the whole committee."""
+    told = []
+    monkeypatch.setattr(
+        services, "notify", lambda committee, what, **kw: told.append((committee, what, kw))
+    )
+    services.motion_vote(
+        committee=committee, motion="reorder", order=[3, 1, 2], yes=5, no=0, actor=chair
+    )
+    assert told == [(committee, "procedure", {"procedure": procedure.pk})]
+
+
+def test_a_draft_whose_divided_part_was_voted_can_no_longer_be_reordered(
+    procedure, committee, chair
+):
+    """DOMAIN.md: a motion to reorder changes the order of the drafts not yet voted on. Once a
+    separated part of DR 1/1 is voted on, DR 1/1 is being voted on: its remaining part and the
+    draft as a whole stay where they are; DR 1/2 and DR 1/3 may still be reordered."""
+    services.motion_vote(
+        committee=committee, motion="division", draft=1, parts=[[2], [4]], yes=5, no=0, actor=chair
+    )
+    vote = services.item_vote_open(
+        item=services.next_item(procedure), method="placard", actor=chair
+    )
+    services.vote_counts(vote=vote, yes=3, no=1, abstain=1, actor=chair)
+    with pytest.raises(DomainError) as refused:
+        services.motion_vote(
+            committee=committee, motion="reorder", order=[2, 3, 1], yes=5, no=0, actor=chair
+        )
+    assert str(refused.value) == (
+        "Draft 1 is not waiting for its vote; only drafts not yet voted on can be reordered."
+    )
+    services.motion_vote(
+        committee=committee, motion="reorder", order=[3, 2], yes=5, no=0, actor=chair
+    )
+    assert [i.label for i in procedure.items.order_by("position")] == [
+        "DR 1/1, operative clause 2",
+        "DR 1/1, operative clause 4",
+        "DR 1/1 as a whole",
+        "DR 1/3 as a whole",
+        "DR 1/2 as a whole",
+    ]
 
 
 def test_undoing_a_pass_and_an_abstention_takes_them_off_their_counts_and_records_it(
