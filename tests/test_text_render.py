@@ -12,8 +12,9 @@ from resolutions.text import (
     render_html,
     render_text,
 )
-from resolutions.text.diff import word_diff
+from resolutions.text.diff import DiffEntry, word_diff
 from resolutions.text.phrases import OPERATIVE, PREAMBULAR, opening_phrase, suggestions
+from resolutions.text.render import render_rows
 from resolutions.text.structure import from_roman, label, path_label, to_letters
 
 
@@ -403,3 +404,365 @@ def test_json_round_trip_keeps_what_a_copy_of_an_official_document_carries():
 def test_json_with_missing_keys_reads_as_an_empty_text():
     assert Resolution.from_dict({}) == Resolution()
     assert Resolution.from_dict({"operative": [{}]}).operative == [Clause("")]
+
+
+# Issue 8 (mutation testing of render.py): the renderer's rows, punctuation and HTML.
+
+
+def test_a_text_of_preambular_clauses_only_ends_its_last_one_with_a_period():
+    """The very last clause of the text ends with a period, even when it is preambular."""
+    text = Resolution(preamble=[Clause("Recalling resolution 55/25"), Clause("Noting crime")])
+    assert render_text(text) == "Recalling resolution 55/25,\n\nNoting crime.\n"
+
+
+def test_the_walkers_rows_name_every_clause_by_key_path_depth_and_label():
+    text = Resolution(
+        preamble=[Clause("Recalling the following", [Clause("The Convention"), Clause("Its <b>")])],
+        operative=[
+            Clause(
+                "Urges States to", [Clause("Encourages judges"), Clause("Act", [Clause("Now")])]
+            ),
+        ],
+    )
+    rows = render_rows(text)
+    assert [(r["kind"], r["key"], r["path"], r["depth"], r["label"]) for r in rows] == [
+        ("pre", "pre.1", "pre 1", 1, ""),
+        ("pre", "pre.1.1", "pre 1.a", 2, "a."),
+        ("pre", "pre.1.2", "pre 1.b", 2, "b."),
+        ("op", "op.1", "op 1", 1, "1."),
+        ("op", "op.1.1", "op 1.a", 2, "a."),
+        ("op", "op.1.2", "op 1.b", 2, "b."),
+        ("op", "op.1.2.1", "op 1.b.i", 3, "i."),
+    ]
+    assert [r["closing"] for r in rows] == [":", ",", ",", ":", ";", ":", "."]
+    assert [r["text"] for r in rows] == [
+        "Recalling the following",
+        "The Convention",
+        "Its <b>",
+        "Urges States to",
+        "Encourages judges",
+        "Act",
+        "Now",
+    ]
+    # Only top-level clauses open with a phrase in italics; a sub-clause is escaped as it is.
+    assert [r["html"] for r in rows] == [
+        "<em>Recalling</em> the following",
+        "The Convention",
+        "Its &lt;b&gt;",
+        "<em>Urges</em> States to",
+        "Encourages judges",
+        "Act",
+        "Now",
+    ]
+
+
+def test_a_phrase_written_with_two_spaces_is_shown_as_written():
+    """The phrase is put in italics only where it is what the clause begins with, word for
+    word; otherwise the clause is shown as written, no word lost."""
+    rows = render_rows(Resolution(operative=[Clause("Further  invites the Secretariat")]))
+    assert rows[0]["html"] == "Further  invites the Secretariat"
+
+
+def test_plain_text_indents_with_the_indent_given_and_has_no_heading_without_one():
+    text = Resolution(operative=[Clause("Urges States to", [Clause("Act", [Clause("Now")])])])
+    assert render_text(text, indent="\t") == "1. Urges States to:\n\n\ta. Act:\n\n\t\ti. Now.\n"
+
+
+def test_html_has_a_header_for_each_of_code_committee_and_topic_given_alone():
+    text = Resolution(operative=[Clause("Urges States to act")])
+    assert "<header" not in render_html(text)
+    for kwargs, css, shown in [
+        ({"code": "DR 1/1"}, "code", "DR 1/1"),
+        ({"committee": "CCPCJ"}, "committee", "Committee: CCPCJ"),
+        ({"topic": "Cybercrime"}, "topic", "Topic: Cybercrime"),
+    ]:
+        page = lxml_html.fromstring(render_html(text, **kwargs))
+        header = page.xpath("//header[@class='resolution-meta']/p")
+        assert [(p.get("class"), p.text_content()) for p in header] == [(css, shown)]
+
+
+def test_html_nests_sub_clauses_in_ordered_lists_under_their_clause():
+    text = Resolution(
+        preamble=[Clause("Recalling the following", [Clause("The Convention")]), Clause("Noting")],
+        operative=[
+            Clause("Urges States to", [Clause("Act", [Clause("Now")]), Clause("Report")]),
+            Clause("Decides to remain seized"),
+        ],
+    )
+    page = lxml_html.fromstring(render_html(text))
+    assert page.get("class") == "resolution"
+    preamble = page.xpath("//div[@class='preamble']")[0]
+    assert [(c.tag, c.get("class")) for c in preamble] == [
+        ("p", "preambular"),
+        ("ol", "clauses level-2"),
+        ("p", "preambular"),
+    ]
+    assert preamble[1].xpath("string(li/span[@class='label'])") == "a."
+    assert preamble[1].xpath("string(li/span[@class='text'])") == "The Convention,"
+    ops = page.xpath("//div[@class='operative']/ol[@class='clauses level-1']/li")
+    assert [li.xpath("string(span[@class='label'])") for li in ops] == ["1.", "2."]
+    level2 = ops[0].xpath("ol[@class='clauses level-2']/li")
+    assert [li.xpath("string(span[@class='text'])") for li in level2] == ["Act:", "Report;"]
+    assert level2[0].xpath("ol[@class='clauses level-3']/li/span[@class='text']/text()") == ["Now;"]
+    assert ops[1].xpath("string(span[@class='text'])") == "Decides to remain seized."
+    assert not ops[1].xpath("ol")
+
+
+# Issue 8 (mutation testing of diff.py): what each entry carries, how a clause is paired with
+# the clause it changed, and how each entry is shown.
+
+
+def entry_dicts(old, new):
+    return [e.to_dict() for e in diff(old, new)]
+
+
+def test_every_diff_entry_carries_both_paths_both_texts_and_the_new_depth():
+    old = Resolution(
+        heading="The Commission",
+        operative=[
+            Clause("Urges States to", [Clause("Train judges")]),
+            Clause("Requests a report"),
+        ],
+    )
+    new = Resolution(
+        heading="The Commission on Crime Prevention",
+        operative=[Clause("Urges States to"), Clause("Requests a report annually")],
+    )
+    assert entry_dicts(old, new) == [
+        {
+            "op": "changed",
+            "old_path": "heading",
+            "new_path": "heading",
+            "old_text": "The Commission",
+            "new_text": "The Commission on Crime Prevention",
+            "depth": 1,
+            "words": [("equal", "The Commission"), ("insert", "on Crime Prevention")],
+        },
+        {
+            "op": "same",
+            "old_path": "op 1",
+            "new_path": "op 1",
+            "old_text": "Urges States to",
+            "new_text": "Urges States to",
+            "depth": 1,
+            "words": [],
+        },
+        {
+            "op": "removed",
+            "old_path": "op 1.a",
+            "new_path": None,
+            "old_text": "Train judges",
+            "new_text": None,
+            "depth": 2,
+            "words": [],
+        },
+        {
+            "op": "changed",
+            "old_path": "op 2",
+            "new_path": "op 2",
+            "old_text": "Requests a report",
+            "new_text": "Requests a report annually",
+            "depth": 1,
+            "words": [("equal", "Requests a report"), ("insert", "annually")],
+        },
+    ]
+
+
+def test_a_same_or_added_sub_clause_keeps_its_depth():
+    old = Resolution(operative=[Clause("Urges States to", [Clause("Train judges")])])
+    new = Resolution(
+        operative=[Clause("Urges States to", [Clause("Train judges"), Clause("Share data")])]
+    )
+    assert [(e["op"], e["old_path"], e["new_path"], e["depth"]) for e in entry_dicts(old, new)] == [
+        ("same", "op 1", "op 1", 1),
+        ("same", "op 1.a", "op 1.a", 2),
+        ("added", None, "op 1.b", 2),
+    ]
+
+
+def test_a_clause_replaced_by_an_unrelated_one_is_removed_and_added_not_changed():
+    old = Resolution(operative=[Clause("Urges all States to act")])
+    new = Resolution(operative=[Clause("Decides to remain seized of the matter")])
+    assert [(e.op, e.old_path, e.new_path) for e in diff(old, new)] == [
+        ("added", None, "op 1"),
+        ("removed", "op 1", None),
+    ]
+
+
+def test_a_clause_half_of_whose_words_are_kept_is_changed():
+    """Half the words in common (a similarity of 0.5, the threshold) is still a change."""
+    for before, after in [
+        ("Urges all States now", "Urges all Governments today"),  # 2 of 4 and 4 words kept
+        ("Requests", "Requests two reports"),  # 1 of 1 and 3 words kept
+    ]:
+        entries = diff(
+            Resolution(operative=[Clause(before)]), Resolution(operative=[Clause(after)])
+        )
+        assert [(e.op, e.old_text, e.new_text) for e in entries] == [("changed", before, after)]
+
+
+def test_a_clause_already_paired_with_its_change_is_not_paired_again():
+    old = Resolution(
+        operative=[
+            Clause("Requests the Secretariat to report"),
+            Clause("Invites States to share data"),
+        ]
+    )
+    new = Resolution(
+        operative=[
+            Clause("Requests the Secretariat to report annually"),
+            Clause("Requests the Secretariat to report twice"),
+        ]
+    )
+    assert [(e.op, e.old_path, e.new_path) for e in diff(old, new)] == [
+        ("changed", "op 1", "op 1"),
+        ("added", None, "op 2"),
+        ("removed", "op 2", None),
+    ]
+
+
+def test_a_clause_changed_after_an_added_one_is_still_found():
+    old = Resolution(operative=[Clause("Requests the Secretariat to report")])
+    new = Resolution(
+        operative=[
+            Clause("Decides to remain seized of the matter"),
+            Clause("Requests the Secretariat to report annually"),
+        ]
+    )
+    assert [(e.op, e.old_path, e.new_path) for e in diff(old, new)] == [
+        ("added", None, "op 1"),
+        ("changed", "op 1", "op 2"),
+    ]
+
+
+def test_diff_html_shows_each_kind_of_entry_with_where_it_stood_and_what_changed():
+    entries = [
+        DiffEntry("same", "op 1", "op 1", "Urges States", "Urges States"),
+        DiffEntry("moved", "pre 2", "pre 1", "Noting crime", "Noting crime"),
+        DiffEntry("removed", "op 1.a", None, "Train judges", None, 2),
+        DiffEntry("added", None, "op 3", None, "Decides <to> act"),
+        DiffEntry(
+            "changed",
+            "op 3",
+            "op 4",
+            "Urges all States",
+            "Urges some States",
+            1,
+            [("equal", "Urges"), ("delete", "all"), ("insert", "some"), ("equal", "States")],
+        ),
+        DiffEntry("changed", "op 5", "op 5", "Asks", "Asks now", 1, [("equal", "Asks")]),
+    ]
+    out = render_diff_html(entries)
+    page = lxml_html.fromstring(out)
+    assert out.startswith('<div class="text-diff">') and out.endswith("</div>")
+    blocks = page.xpath("div")
+    assert [(b.get("class"), b.get("data-op")) for b in blocks] == [
+        ("diff-clause diff-same depth-1", "same"),
+        ("diff-clause diff-moved depth-1", "moved"),
+        ("diff-clause diff-removed depth-2", "removed"),
+        ("diff-clause diff-added depth-1", "added"),
+        ("diff-clause diff-changed depth-1", "changed"),
+        ("diff-clause diff-changed depth-1", "changed"),
+    ]
+    assert [b.xpath("string(span[@class='diff-path'])") for b in blocks] == [
+        "op 1",
+        "pre 2 → pre 1",
+        "op 1.a (removed)",
+        "op 3",
+        "op 3 → op 4",
+        "op 5",
+    ]
+    texts = out.split('<span class="diff-text">')[1:]
+    assert [t.split("</span></div>")[0] for t in texts] == [
+        "Urges States",
+        "Noting crime",
+        "<del>Train judges</del>",
+        "<ins>Decides &lt;to&gt; act</ins>",
+        "Urges <del>all</del> <ins>some</ins> States",
+        "Asks",
+    ]
+
+
+def test_the_html_of_a_small_text_is_exactly_this_markup():
+    """The markup the editor's, review and PDF pages are styled against: lower-case tags and
+    class names (CSS class names are case-sensitive), nothing between the elements."""
+    text = Resolution(
+        heading="The Commission",
+        preamble=[Clause("Recalling the following", [Clause("The Convention")])],
+        operative=[Clause("Urges States to", [Clause("Act")])],
+    )
+    assert render_html(text, code="DR 1/1", committee="CCPCJ", topic="Crime") == (
+        '<article class="resolution">'
+        '<header class="resolution-meta">'
+        '<p class="code">DR 1/1</p>'
+        '<p class="committee"><strong>Committee:</strong> CCPCJ</p>'
+        '<p class="topic"><strong>Topic:</strong> Crime</p>'
+        "</header>"
+        '<p class="heading">The Commission,</p>'
+        '<div class="preamble">'
+        '<p class="preambular"><em>Recalling</em> the following:</p>'
+        '<ol class="clauses level-2">'
+        '<li><span class="label">a.</span> <span class="text">The Convention,</span></li>'
+        "</ol>"
+        "</div>"
+        '<div class="operative">'
+        '<ol class="clauses level-1">'
+        '<li><span class="label">1.</span> <span class="text"><em>Urges</em> States to:</span>'
+        '<ol class="clauses level-2">'
+        '<li><span class="label">a.</span> <span class="text">Act.</span></li>'
+        "</ol>"
+        "</li>"
+        "</ol>"
+        "</div>"
+        "</article>"
+    )
+
+
+def test_a_moved_clause_is_one_moved_entry_even_after_a_removal_with_no_match():
+    old = Resolution(
+        operative=[
+            Clause("Urges States to act"),
+            Clause("Requests a report"),
+            Clause("Invites donors"),
+        ]
+    )
+    new = Resolution(operative=[Clause("Invites donors"), Clause("Urges States to act")])
+    assert [(e.op, e.old_path, e.new_path) for e in diff(old, new)] == [
+        ("moved", "op 3", "op 1"),
+        ("same", "op 1", "op 2"),
+        ("removed", "op 2", None),
+    ]
+
+
+def test_a_sub_clause_removed_at_the_end_keeps_its_depth():
+    old = Resolution(operative=[Clause("Urges States to", [Clause("Train judges")])])
+    new = Resolution(operative=[Clause("Urges States to")])
+    assert entry_dicts(old, new)[1] == {
+        "op": "removed",
+        "old_path": "op 1.a",
+        "new_path": None,
+        "old_text": "Train judges",
+        "new_text": None,
+        "depth": 2,
+        "words": [],
+    }
+
+
+def test_the_diff_html_of_one_added_clause_is_exactly_this_markup():
+    entries = [DiffEntry("added", None, "op 1", None, "Urges States")]
+    assert render_diff_html(entries) == (
+        '<div class="text-diff">'
+        '<div class="diff-clause diff-added depth-1" data-op="added">'
+        '<span class="diff-path">op 1</span> '
+        '<span class="diff-text"><ins>Urges States</ins></span>'
+        "</div>"
+        "</div>"
+    )
+
+
+def test_word_diff_marks_words_only_removed():
+    assert word_diff("Urges all States", "Urges States") == [
+        ("equal", "Urges"),
+        ("delete", "all"),
+        ("equal", "States"),
+    ]
