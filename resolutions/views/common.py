@@ -76,15 +76,15 @@ def _annotated_rows(resolution, *, findings=True, comments=None):
 
 
 @lru_cache(maxsize=64)
-def _rows_of_text(text_json, findings):
-    return tuple(_annotated_rows(Resolution.from_dict(json.loads(text_json)), findings=findings))
+def _rows_of_text(text_json):
+    return tuple(_annotated_rows(Resolution.from_dict(json.loads(text_json))))
 
 
 def _revision_rows(revision, *, comments=None):
     """``_annotated_rows`` of a stored revision. A revision is never overwritten, so the rows
     of each text are worked out once per server process (kept under the text itself) and
     each page gets its own copies to hang the comments on."""
-    rows = [dict(row) for row in _rows_of_text(json.dumps(revision.text), True)]
+    rows = [dict(row) for row in _rows_of_text(json.dumps(revision.text))]
     for row in rows:
         row["comments"] = (comments or {}).get(row["path"], [])
     return rows
