@@ -2,6 +2,7 @@ from django import forms
 
 from sessions.models import Delegation
 
+from . import selectors
 from .limits import MAX_CLAUSE_CHARS, MAX_PASTE_CHARS, MAX_TITLE_CHARS
 from .models import Supporter, WorkingPaper
 
@@ -148,18 +149,9 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args, paper, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = (
-            WorkingPaper.objects.filter(
-                topic=paper.topic,
-                status__in=[
-                    WorkingPaper.Status.SUBMITTED,
-                    WorkingPaper.Status.RESUBMITTED,
-                    WorkingPaper.Status.RETURNED,
-                ],
-            )
-            .exclude(pk=paper.pk)
-            .select_related("topic")
-        )
+        self.fields["into"].queryset = selectors.merge_candidates(
+            topic=paper.topic, paper=paper.pk
+        ).select_related("topic")
 
 
 class NotAcceptForm(forms.Form):

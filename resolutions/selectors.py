@@ -2,7 +2,7 @@
 
 import math
 
-from django.db.models import CharField, Count, Prefetch, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
 
 from sessions.models import Delegation
@@ -124,6 +124,22 @@ def threshold_for(paper, *, have=None):
     if have is None:
         have = paper.supporters.filter(state=Supporter.State.ACCEPTED).count()
     return Threshold(have=have, needed=needed, present=present, meeting=meeting)
+
+
+def merge_candidates(*, topic, paper):
+    """The open papers ``paper`` can be merged into: on its topic, with the dais or returned
+    to their sponsors (``topic`` and ``paper`` may be ``OuterRef``s)."""
+    S = WorkingPaper.Status
+    return WorkingPaper.objects.filter(
+        topic=topic, status__in=[S.SUBMITTED, S.RESUBMITTED, S.RETURNED]
+    ).exclude(pk=paper)
+
+
+def with_merge_candidates(papers):
+    """``papers`` each with ``can_merge``: whether there is a paper to merge it into."""
+    return papers.annotate(
+        can_merge=Exists(merge_candidates(topic=OuterRef("topic"), paper=OuterRef("pk")))
+    )
 
 
 def latest_revision(paper):

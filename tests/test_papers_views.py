@@ -487,3 +487,29 @@ def test_declining_a_paper_still_with_its_sponsors_lands_on_the_papers_list(
     )
     assert response.status_code == 200
     assert "France declined." in response.content.decode()
+
+
+def test_review_page_offers_a_merge_only_into_open_papers_of_its_topic(
+    client, director, delegate, committee, delegations, papers
+):
+    """Merging needs another paper on the topic with the dais or returned to its sponsors: a
+    paper still being drafted is no partner, nor one already approved."""
+    client.force_login(director)
+    submitted, other = papers["submitted"], papers["drafting"]
+    review = reverse("resolutions:review", kwargs={"committee": committee.slug, "pk": submitted.pk})
+    nothing = "No other open paper on this topic to merge with."
+    option = f'<option value="{other.pk}">'
+    page = client.get(review).content.decode()
+    assert nothing in page and option not in page  # the other paper is still being drafted
+    services.supporter_answer(
+        paper=other, delegation=delegations[1], actor=delegate_of(delegations[1]), accept=True
+    )
+    services.paper_submit(paper=other, delegation=delegations[0], actor=delegate)
+    page = client.get(review).content.decode()
+    assert nothing not in page and option in page
+    services.paper_return(paper=other, actor=director, general_comment="Shorten it.")
+    assert option in client.get(review).content.decode()  # returned: still open
+    services.paper_submit(paper=other, delegation=delegations[0], actor=delegate)
+    services.paper_approve(paper=other, actor=director)
+    page = client.get(review).content.decode()
+    assert nothing in page and option not in page

@@ -13,6 +13,7 @@ from resolutions.models import Supporter, WorkingPaper
 from resolutions.text import parse
 from sessions import permissions
 from sessions.errors import DomainError
+from sessions.models import Committee, Delegation
 from sessions.permissions import CommitteeAccess, committee_access
 
 from .amendment_helpers import make_draft
@@ -592,3 +593,53 @@ def test_committee_access_names_the_committee_and_only_its_own_delegation(
     elsewhere = DelegateFactory(delegation=DelegationFactory(committee=other_committee)).user
     lone = committee_access(elsewhere, committee)
     assert lone.committee == committee and lone.delegation is None and not lone
+
+
+def _values(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+@pytest.mark.parametrize("who", ["chair", "director", "delegate", "secretariat", "outsider"])
+def test_reader_answers_as_committee_access_does_in_one_query(
+    who, cast, committee, other_committee, django_assert_num_queries
+):
+    """Every committee page reads the committee and who the reader is in one statement: the
+    same roles and delegation as ``committee_access``, the same field values as the ORM
+    reads (dates, booleans and JSON converted on SQLite too), the conference and the member
+    state with them."""
+    user = cast[who]
+    DaisRoleFactory(committee=other_committee, user=user, role="rapporteur")  # not this one
+    with django_assert_num_queries(1):
+        committee_obj, access = permissions.reader(user, "ccpcj")
+        conference, delegation = committee_obj.conference, access.delegation
+        state = delegation.member_state if delegation else None
+        names = (str(conference), str(delegation), access.delegation and access.delegation.name)
+    expected = committee_access(user, committee)
+    assert access.roles == expected.roles
+    assert _values(committee_obj) == _values(Committee.objects.get(pk=committee.pk))
+    assert _values(conference) == _values(committee.conference)
+    assert names[0] == str(committee.conference)
+    if who == "delegate":
+        assert access.roles == {"delegate"} and delegation == expected.delegation
+        assert _values(delegation) == _values(Delegation.objects.get(pk=delegation.pk))
+        assert state.name == "Mexico" and names[2] == "Mexico"
+    else:
+        assert delegation is None
+    assert bool(access) == (who != "outsider")
+
+
+def test_reader_of_an_observer_and_of_a_dais_member_who_is_also_a_delegate(
+    committee, delegations, django_assert_num_queries
+):
+    observer = delegate_of(delegations[5])
+    DaisRoleFactory(committee=committee, user=observer, role="rapporteur")
+    DaisRoleFactory(committee=committee, user=observer, role="chair")
+    with django_assert_num_queries(1):
+        _, access = permissions.reader(observer, "ccpcj")
+        assert access.delegation.member_state is None
+        assert access.delegation.name == "INTERPOL" and access.delegation.is_observer is True
+    assert access.roles == {"rapporteur", "chair", "delegate"}
+
+
+def test_reader_of_no_such_committee_is_none(chair):
+    assert permissions.reader(chair, "nope") is None

@@ -60,7 +60,9 @@ def _review_paper(request, pk):
     its supporters and its rounds (whether it has any is the reading rule: fetched with the
     paper, they answer it without another query)."""
     paper = get_object_or_404(
-        WorkingPaper.objects.select_related("topic").prefetch_related(
+        selectors.with_merge_candidates(
+            WorkingPaper.objects.select_related("topic")
+        ).prefetch_related(
             Prefetch(
                 "supporters",
                 queryset=Supporter.objects.select_related("delegation__member_state"),
