@@ -169,6 +169,42 @@ def timeline(committee, access, *, limit=None, kind=None, meeting=None):
     return entries[:limit] if limit else entries
 
 
+# The latest entries a dais screen shows (the dashboard and its live refresh, reloaded on
+# every event), kept per server process: see ``recent_timeline``.
+_RECENT = {}
+_RECENT_KEPT = 256
+
+
+def recent_timeline(committee, access, *, limit=15):
+    """``timeline(committee, access)``'s latest ``limit`` entries, as a list. What a reader
+    may see of the log changes only when an entry is written in the committee (every state
+    change writes one, a paper or amendment becoming readable included) or when the reader's
+    roles or delegation change: so the list is kept under those, the committee's newest entry
+    (one small query) and its live sequence number, and made again only when one changes."""
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, created_at FROM {table} WHERE committee_id = %s ORDER BY id DESC LIMIT 1",
+            [committee.pk],
+        )
+        newest = cursor.fetchone()
+    key = (
+        committee.pk,
+        committee.live_seq,
+        newest,
+        access.roles,
+        getattr(access.delegation, "pk", None),
+        limit,
+    )
+    entries = _RECENT.get(key)
+    if entries is None:
+        entries = list(timeline(committee, access, limit=limit))
+        if len(_RECENT) >= _RECENT_KEPT:
+            _RECENT.pop(next(iter(_RECENT)), None)
+        _RECENT[key] = entries
+    return entries
+
+
 def delegation_attendance(delegation, meeting):
     if meeting is None:
         return None

@@ -60,7 +60,7 @@ def dashboard(request):
         "committee": committee,
         "meeting": meeting,
         "summary": selectors.roll_call_summary(committee, meeting),
-        "entries": selectors.timeline(committee, request.access, limit=15),
+        "entries": selectors.recent_timeline(committee, request.access),
         "panels": dashboard_panels(committee),
         "dais": sorted(
             DaisRole.objects.filter(committee=committee).select_related("user"),
@@ -78,7 +78,7 @@ def recent(request):
     return render(
         request,
         "sessions/partials/timeline.html",
-        {"entries": selectors.timeline(request.committee, request.access, limit=15)},
+        {"entries": selectors.recent_timeline(request.committee, request.access)},
     )
 
 

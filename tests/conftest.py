@@ -158,6 +158,14 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _recent_timelines():
+    """Each test starts with no timeline kept from another's database (ids are reused)."""
+    from sessions import selectors
+
+    selectors._RECENT.clear()
+
+
+@pytest.fixture(autouse=True)
 def _documents_cache(settings, request):
     """Each test its own cache of documentation PDFs (in memory, not var/cache/)."""
     settings.CACHES = {

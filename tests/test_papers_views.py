@@ -513,3 +513,50 @@ def test_review_page_offers_a_merge_only_into_open_papers_of_its_topic(
     services.paper_approve(paper=other, actor=director)
     page = client.get(review).content.decode()
     assert nothing in page and option not in page
+
+
+def test_dashboard_timeline_follows_each_new_entry_and_what_becomes_readable(
+    client, director, chair, delegate, delegations, committee, papers
+):
+    """The dashboard's latest entries are kept between requests, and made again as soon as
+    the committee's log has a new entry: a paper submitted to the dais brings its whole
+    story into view (its earlier entries were hidden while it was with its sponsors)."""
+    client.force_login(director)
+    dashboard = reverse("committee:dashboard", kwargs={"committee": committee.slug})
+    recent = reverse("committee:recent", kwargs={"committee": committee.slug})
+    for address in (dashboard, recent):
+        assert "Working paper 1.1" not in client.get(address).content.decode()
+    services.supporter_answer(
+        paper=papers["drafting"],
+        delegation=delegations[1],
+        actor=delegate_of(delegations[1]),
+        accept=True,
+    )
+    assert "Working paper 1.1" not in client.get(recent).content.decode()  # still drafting
+    services.paper_submit(paper=papers["drafting"], delegation=delegations[0], actor=delegate)
+    for address in (dashboard, recent):
+        content = client.get(address).content.decode()
+        assert "Working paper 1.1 submitted to the dais (2 of 2 supporters)" in content
+        assert "France signed Working paper 1.1" in content  # written before it was readable
+    client.force_login(chair)  # another reader of the same committee, the same entries
+    assert "Working paper 1.1 submitted" in client.get(recent).content.decode()
+
+
+def test_dashboard_timeline_is_read_once_until_the_log_changes(
+    client, director, committee, papers
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(director)
+    recent = reverse("committee:recent", kwargs={"committee": committee.slug})
+    client.get(recent)
+    with CaptureQueriesContext(connection) as again:
+        client.get(recent)
+    audit = [q["sql"] for q in again.captured_queries if "committee_auditentry" in q["sql"]]
+    assert len(audit) == 1 and "LIMIT 1" in audit[0]  # the newest entry only
+    services.paper_return(paper=papers["submitted"], actor=director, general_comment="Shorter.")
+    with CaptureQueriesContext(connection) as after:
+        content = client.get(recent).content.decode()
+    assert sum("committee_auditentry" in q["sql"] for q in after.captured_queries) == 2
+    assert "Working paper 1.2 returned" in content
