@@ -542,9 +542,7 @@ def test_dashboard_timeline_follows_each_new_entry_and_what_becomes_readable(
     assert "Working paper 1.1 submitted" in client.get(recent).content.decode()
 
 
-def test_dashboard_timeline_is_read_once_until_the_log_changes(
-    client, director, committee, papers
-):
+def test_dashboard_timeline_is_read_once_until_the_log_changes(client, director, committee, papers):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

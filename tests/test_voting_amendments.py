@@ -398,7 +398,7 @@ def test_procedure_page_lists_the_amendments_with_what_they_do(
     proposed(draft, names, users, "Kenya", ("set", "op.2", "Requests a study:"))
     procedure = close_debate(committee, chair)
     client.force_login(chair)
-    with django_assert_num_queries(10):  # the same with more amendments
+    with django_assert_num_queries(9):  # the same with more amendments
         response = client.get(url("procedure", pk=procedure.pk))
     content = response.content.decode()
     assert "Amendment 1 to DR 1/1" in content and "Proposed by Japan" in content

@@ -260,19 +260,19 @@ def test_vote_pages_make_a_fixed_number_of_queries(
         )
     client.force_login(chair)
     pages = {
-        # The roll call's names come with its order: no query for them; the reader's roles
-        # and delegation are one query.
-        url("current"): 6,
-        url("projector"): 6,
-        url("index"): 9,
-        url("current_state"): 6,
-        url("procedure", pk=procedure.pk): 9,
+        # The roll call's names come with its order: no query for them; the committee and
+        # the reader's roles and delegation are one query.
+        url("current"): 5,
+        url("projector"): 5,
+        url("index"): 8,
+        url("current_state"): 5,
+        url("procedure", pk=procedure.pk): 8,
     }
     for page, queries in pages.items():
         with django_assert_num_queries(queries):
             assert client.get(page).status_code == 200
     client.force_login(delegate)  # one more: the menu's invitations badge
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         assert client.get(url("current")).status_code == 200
 
 
@@ -327,7 +327,7 @@ def test_recording_an_answer_makes_a_fixed_number_of_queries(
     vote = services.item_vote_open(item=procedure.items.get(), method="roll_call", actor=chair)
     client.force_login(chair)
     for delegation_id in vote.call_order[:3]:
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(12):
             response = client.post(
                 url("ballot", pk=vote.pk),
                 {"delegation": delegation_id, "answer": "yes"},
