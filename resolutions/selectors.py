@@ -1,11 +1,13 @@
 """Reads for the paper pages and the services, each a fixed number of queries."""
 
 import math
+from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import CharField, Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast
 
-from sessions.models import Delegation
+from sessions.models import Delegation, MemberState
 from sessions.selectors import latest_roll_call
 
 from . import rules
@@ -112,6 +114,41 @@ class Threshold:
         return f"{self.have} of {self.needed} needed"
 
 
+class SupporterNames(NamedTuple):
+    sponsors: list
+    signatories: list
+
+
+_ACCEPTED_NAMES = """
+SELECT s.role, COALESCE(m.name, d.organization_name)
+FROM {supporter} s
+JOIN {delegation} d ON d.id = s.delegation_id
+LEFT JOIN {member_state} m ON m.id = d.member_state_id
+WHERE s.paper_id = %s AND s.state = %s
+ORDER BY s.position, s.id
+"""
+
+
+def accepted_supporter_names(paper):
+    """The names of ``paper``'s accepted sponsors (the main sponsor first) and signatories,
+    as ``WorkingPaper.sponsor_names`` and ``signatory_names`` give them from prefetched rows,
+    in one written-out query (the review page: the supporters' rows cost four times more)."""
+    sql = _ACCEPTED_NAMES.format(
+        supporter=Supporter._meta.db_table,
+        delegation=Delegation._meta.db_table,
+        member_state=MemberState._meta.db_table,
+    )
+    names = SupporterNames([], [])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [paper.pk, Supporter.State.ACCEPTED])
+        for role, name in cursor.fetchall():
+            if role == Supporter.Role.SPONSOR:
+                names.sponsors.append(name)
+            elif role == Supporter.Role.SIGNATORY:
+                names.signatories.append(name)
+    return names
+
+
 def threshold_for(paper, *, have=None):
     committee = paper.committee
     # A meeting just opened, whose roll call nobody has answered yet, does not count.
@@ -198,17 +235,24 @@ def anchor_comments(rounds, revision):
     return placed, lost
 
 
-def rounds_with_comments(paper=None, *, people=True):
-    """A paper's rounds in order, each with its revision, comments and (``people``) who
-    submitted and answered it; without a paper, the queryset to prefetch them with
-    (``Prefetch("rounds", …)``)."""
-    related = ("revision", "submitted_by", "answered_by") if people else ("revision",)
-    rounds = (
-        Round.objects.select_related(*related)
+def rounds_with_comments(paper):
+    """A paper's rounds in order, each with its revision, comments and who submitted and
+    answered it."""
+    return (
+        Round.objects.filter(paper=paper)
+        .select_related("revision", "submitted_by", "answered_by")
         .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
         .order_by("number")
     )
-    return rounds if paper is None else rounds.filter(paper=paper)
+
+
+def comments_by_round(paper):
+    """``{round id: [comments in order]}`` of all ``paper``'s rounds, with their authors, in
+    one query."""
+    found = {}
+    for comment in Comment.objects.filter(round__paper=paper).select_related("author"):
+        found.setdefault(comment.round_id, []).append(comment)
+    return found
 
 
 def revision_diff_html(old, new):

@@ -66,7 +66,7 @@ def count(client, url):
         ("papers", "delegate", 9),
         ("queue", "director", 9),
         ("paper", "delegate", 16),
-        ("review", "director", 17),
+        ("review", "director", 10),
     ],
 )
 def test_paper_pages_have_bounded_queries(

@@ -558,3 +558,38 @@ def test_dashboard_timeline_is_read_once_until_the_log_changes(client, director,
         content = client.get(recent).content.decode()
     assert sum("committee_auditentry" in q["sql"] for q in after.captured_queries) == 2
     assert "Working paper 1.2 returned" in content
+
+
+def test_review_page_names_the_accepted_supporters_as_the_paper_does(
+    client, director, committee, delegations, papers
+):
+    """The review page reads its supporters' names in one written-out query: the same names
+    in the same order as ``WorkingPaper.sponsor_names``/``signatory_names`` (the main sponsor
+    first, an organization by its name, nobody invited or declined)."""
+    from resolutions import selectors
+
+    paper = papers["submitted"]  # Mexico's, Kenya signed
+    Supporter.objects.create(
+        paper=paper, delegation=delegations[5], role="signatory", state="accepted", position=2
+    )
+    Supporter.objects.create(
+        paper=paper, delegation=delegations[1], role="sponsor", state="accepted", position=3
+    )
+    Supporter.objects.create(
+        paper=paper, delegation=delegations[3], role="sponsor", state="accepted", position=1
+    )
+    Supporter.objects.create(paper=paper, delegation=delegations[4], role="signatory")
+    names = selectors.accepted_supporter_names(paper)
+    assert names.sponsors == ["Mexico", "Japan", "France"]  # by their place in the list
+    assert names.signatories == ["Kenya", "INTERPOL"]
+    fresh = WorkingPaper.objects.prefetch_related("supporters__delegation__member_state").get(
+        pk=paper.pk
+    )
+    assert (names.sponsors, names.signatories) == (fresh.sponsor_names, fresh.signatory_names)
+    client.force_login(director)
+    page = client.get(
+        reverse("resolutions:review", kwargs={"committee": committee.slug, "pk": paper.pk})
+    ).content.decode()
+    assert "<strong>Sponsors:</strong> Mexico, Japan, France" in page
+    assert "<strong>Signatories:</strong> Kenya, INTERPOL" in page
+    assert "5 of " in page  # supporters counted: the accepted ones

@@ -18,7 +18,7 @@ from ..forms import (
     NotAcceptForm,
     ReturnForm,
 )
-from ..models import Comment, Round, Supporter, WorkingPaper
+from ..models import Comment, Round, WorkingPaper
 from .common import _revision_rows
 
 # Dais ----------------------------------------------------------------------------------------
@@ -57,18 +57,12 @@ def queue_table(request):
 
 def _review_paper(request, pk):
     """A paper the dais may read: submitted at least once (``rules.can_read_paper``), with
-    its supporters and its rounds (whether it has any is the reading rule: fetched with the
-    paper, they answer it without another query)."""
+    its rounds (whether it has any is the reading rule: fetched with the paper, they answer
+    it without another query) and whether there is a paper to merge it into."""
     paper = get_object_or_404(
         selectors.with_merge_candidates(
             WorkingPaper.objects.select_related("topic")
-        ).prefetch_related(
-            Prefetch(
-                "supporters",
-                queryset=Supporter.objects.select_related("delegation__member_state"),
-            ),
-            Prefetch("rounds", queryset=selectors.rounds_with_comments(people=False)),
-        ),
+        ).prefetch_related(Prefetch("rounds", queryset=Round.objects.select_related("revision"))),
         committee=request.committee,
         pk=pk,
     )
@@ -80,12 +74,19 @@ def _review_paper(request, pk):
 
 def _review_context(request, paper, **forms):
     rounds = list(paper.rounds.all())
+    # Every round's comments in one query (a prefetch nested in the rounds' cost more).
+    comments = selectors.comments_by_round(paper)
+    for each in rounds:
+        each.comment_list = comments.get(each.pk, [])
+        for comment in each.comment_list:
+            comment.round = each
     current = next((r for r in reversed(rounds) if r.outcome == Round.Outcome.PENDING), None)
     shown = current.revision if current else services.latest_revision(paper)
     previous = next((r for r in reversed(rounds) if current and r.number < current.number), None)
+    supporters = selectors.accepted_supporter_names(paper)
     pending = {}
     if current:
-        for comment in current.comments.all():
+        for comment in current.comment_list:
             pending.setdefault(comment.clause, []).append(comment)
     return {
         "committee": request.committee,
@@ -98,8 +99,9 @@ def _review_context(request, paper, **forms):
         "diff_html": selectors.revision_diff_html(previous.revision, shown)
         if previous and previous.revision_id != shown.pk
         else None,
+        "supporters": supporters,
         "threshold": services.threshold_for(
-            paper, have=sum(s.state == Supporter.State.ACCEPTED for s in paper.supporters.all())
+            paper, have=len(supporters.sponsors) + len(supporters.signatories)
         ),
         # Each clause's comment form posts here: reversed once, not once a clause.
         "comment_add_url": reverse(
