@@ -65,7 +65,9 @@ def told(monkeypatch):
 def in_voting_procedure():
     """Topic 1 is in voting procedure (the voting app's check, replaced for the test)."""
     saved = list(services._VOTING_PROCEDURE)
-    services.register_voting_procedure(lambda committee: 1)
+    services.register_voting_procedure(
+        lambda committee: 1 if committee.acronym == "CCPCJ" else None
+    )
     yield
     services._VOTING_PROCEDURE[:] = saved
 
@@ -255,6 +257,19 @@ def test_only_the_latest_meeting_can_be_removed(committee, chair):
     assert committee.meetings.count() == 2
 
 
+def test_removing_the_third_meeting_reopens_the_second(committee, chair):
+    with clock.travel_to(at(13)):
+        first = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    with clock.travel_to(at(14, 9)):
+        second = services.meeting_open(committee=committee, name="Monday morning", actor=chair)
+    with clock.travel_to(at(14, 14)):
+        third = services.meeting_open(committee=committee, name="Monday afternoon", actor=chair)
+    assert services.meeting_remove(meeting=third, actor=chair) == second
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.closed_at, second.closed_at) == (at(14, 9), None)
+
+
 def test_a_meeting_removed_twice_is_refused(committee, chair):
     meeting = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
     services.meeting_remove(meeting=meeting, actor=chair)
@@ -338,6 +353,26 @@ def test_roll_call_correction_keeps_one_answer_restamped(committee, delegations,
             {"meeting": 1, "delegation": delegations[0].pk, "status": "absent"},
         )
     ]
+
+
+def test_each_meeting_has_its_own_roll_call(committee, delegations, chair):
+    sunday = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+    services.roll_call_mark(
+        meeting=sunday, delegation=delegations[0], status="present_voting", actor=chair
+    )
+    monday = services.meeting_open(committee=committee, name="Monday morning", actor=chair)
+    answer = services.roll_call_mark(
+        meeting=monday, delegation=delegations[0], status="absent", actor=chair
+    )
+    assert answer.meeting == monday
+    assert sunday.roll_call.get().status == "present_voting"
+    assert monday.roll_call.get().status == "absent"
+    marked = AuditEntry.objects.filter(action="rollcall.marked").order_by("pk")
+    assert [e.data for e in marked] == [
+        {"meeting": 1, "delegation": "Mexico", "status": "present_voting"},
+        {"meeting": 2, "delegation": "Mexico", "status": "absent"},
+    ]
+    assert not AuditEntry.objects.filter(action="rollcall.corrected").exists()
 
 
 def test_the_same_roll_call_answer_again_returns_it_and_tells_no_one(
