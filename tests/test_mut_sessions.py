@@ -175,6 +175,17 @@ def test_the_next_meeting_closes_the_previous_one(committee, chair):
     assert second.closed_at is None
 
 
+def test_the_previous_meeting_closes_the_moment_the_next_opens(committee, chair):
+    # The clock moves on a minute at each reading: one moment must serve both.
+    with clock.travel_to(at(13), tick=dt.timedelta(minutes=1)):
+        first = services.meeting_open(committee=committee, name="Sunday evening", actor=chair)
+        second = services.meeting_open(committee=committee, name="Monday morning", actor=chair)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.closed_at == second.opened_at == second.starts_at
+    assert first.opened_at == first.starts_at < first.closed_at
+
+
 def test_a_meeting_cannot_start_before_the_previous_one(committee, chair):
     services.meeting_open(
         committee=committee, name="Sunday evening", starts_at=at(13, 18), actor=chair
