@@ -1,8 +1,10 @@
 """Reads that pages share: each one a fixed number of queries whatever the committee's size."""
 
 from collections import Counter
+from copy import copy
 from typing import NamedTuple
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
@@ -180,7 +182,8 @@ def recent_timeline(committee, access, *, limit=15):
     may see of the log changes only when an entry is written in the committee (every state
     change writes one, a paper or amendment becoming readable included) or when the reader's
     roles or delegation change: so the list is kept under those, the committee's newest entry
-    (one small query) and its live sequence number, and made again only when one changes."""
+    (one small query) and its live sequence number, and made again only when one changes.
+    Each request gets its own copies, with the actors read afresh."""
     table = connection.ops.quote_name(AuditEntry._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -198,10 +201,23 @@ def recent_timeline(committee, access, *, limit=15):
     )
     entries = _RECENT.get(key)
     if entries is None:
-        entries = list(timeline(committee, access, limit=limit))
+        entries = list(timeline(committee, access, limit=limit).select_related(None))
         if len(_RECENT) >= _RECENT_KEPT:
             _RECENT.pop(next(iter(_RECENT)), None)
         _RECENT[key] = entries
+    return _with_actors([copy(entry) for entry in entries])
+
+
+def _with_actors(entries):
+    """Each entry with its actor as the accounts have them now (a name can be changed in
+    the admin without an entry in the committee's log), in one query."""
+    ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
+    users = {}
+    if ids:
+        found = get_user_model().objects.filter(pk__in=ids)
+        users = {user.pk: user for user in found.only("username", "first_name", "last_name")}
+    for entry in entries:
+        entry.actor = users.get(entry.actor_id)
     return entries
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("timeline/", views.timeline, name="timeline"),
     path("recent/", views.recent, name="recent"),
+    path("panels/", views.panels, name="panels"),
     path("roll-call/", views.roll_call, name="roll_call"),
     path("meetings/new/", views.meeting_create, name="meeting_create"),
     path("roll-call/<int:number>/", views.roll_call, name="roll_call_meeting"),

@@ -83,6 +83,17 @@ def recent(request):
 
 
 @require_GET
+@committee_permission_required("committee.view_dashboard")
+def panels(request):
+    """The dashboard's panels (each app's), refreshed live."""
+    return render(
+        request,
+        "sessions/partials/panels.html",
+        {"committee": request.committee, "panels": dashboard_panels(request.committee)},
+    )
+
+
+@require_GET
 @committee_permission_required("committee.view_timeline")
 def timeline(request):
     committee = request.committee

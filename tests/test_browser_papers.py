@@ -84,14 +84,22 @@ def test_paper_from_paste_to_dr_1_1(
     expect(france.locator(".alert-success")).to_contain_text("accepted")
     expect(threshold).to_contain_text("✓ 2 supporters, 2 needed")
 
-    # The director has the queue open; the submission appears in it live.
+    # The director has the queue open, the chair the dashboard; the submission appears in
+    # both live.
     dais = open_as(chromium, asgi_server, director)
     dais.click("text=Review")
     expect(dais.locator("#queue")).to_contain_text("No paper is waiting")
+    chairs = open_as(chromium, asgi_server, chair)
+    chairs.goto("/c/ccpcj/")
+    waiting = chairs.locator('#papers-panel [data-count="waiting"]')
+    expect(waiting).to_have_text("0")
+    expect(chairs.locator("body")).to_have_attribute("data-live", "on")
     mexico.click("button:has-text('Submit to the dais')")
     expect(mexico.locator('[data-status="submitted"]')).to_be_visible()
     row = dais.locator("#queue tr[data-paper]")
     expect(row).to_contain_text("Working paper 1.1")
+    expect(waiting).to_have_text("1")
+    expect(chairs.locator("#recent")).to_contain_text("Working paper 1.1 submitted to the dais")
 
     # The director comments on operative clause 2 and returns the paper.
     row.locator("text=Review").click()
@@ -135,6 +143,8 @@ def test_paper_from_paste_to_dr_1_1(
     confirm.get_by_role("button", name="Approve").click()
     expect(dais.locator(".alert-success")).to_contain_text("approved as DR 1/1")
     expect(mexico.locator('[data-status="approved"]')).to_contain_text("DR 1/1")
+    expect(chairs.locator("#papers-panel")).to_contain_text("DR 1/1")
+    expect(waiting).to_have_text("0")
 
     assert DraftResolution.objects.get().code == "DR 1/1"
     actions = list(

@@ -540,6 +540,12 @@ def test_dashboard_timeline_follows_each_new_entry_and_what_becomes_readable(
         assert "France signed Working paper 1.1" in content  # written before it was readable
     client.force_login(chair)  # another reader of the same committee, the same entries
     assert "Working paper 1.1 submitted" in client.get(recent).content.decode()
+    # A name changed in the admin writes nothing in the log: the entries show it all the same.
+    assert "Ana López" not in client.get(recent).content.decode()
+    delegate.first_name, delegate.last_name = "Ana", "López"
+    delegate.save()
+    for address in (dashboard, recent):
+        assert "Ana López" in client.get(address).content.decode()
 
 
 def test_dashboard_timeline_is_read_once_until_the_log_changes(client, director, committee, papers):
@@ -593,3 +599,23 @@ def test_review_page_names_the_accepted_supporters_as_the_paper_does(
     assert "<strong>Sponsors:</strong> Mexico, Japan, France" in page
     assert "<strong>Signatories:</strong> Kenya, INTERPOL" in page
     assert "5 of " in page  # supporters counted: the accepted ones
+
+
+def test_paper_page_lists_the_sponsors_before_the_signatories(
+    client, delegate, committee, delegations, papers
+):
+    """The main sponsor heads the list, then the other sponsors, then the signatories (an
+    invited one included), as the paper's heading names them."""
+    paper = papers["submitted"]  # Mexico's, Kenya signed
+    Supporter.objects.create(
+        paper=paper, delegation=delegations[3], role="sponsor", state="accepted", position=1
+    )
+    Supporter.objects.create(paper=paper, delegation=delegations[4], role="signatory")
+    client.force_login(delegate)
+    page = client.get(
+        reverse("resolutions:paper", kwargs={"committee": committee.slug, "pk": paper.pk})
+    ).content.decode()
+    listed = page[page.index('id="supporters"') :]
+    places = [listed.index(f'data-delegation="{name}"') for name in ("Mexico", "Japan", "Kenya")]
+    assert places == sorted(places)
+    assert listed.index('data-delegation="Brazil"') > places[-1]

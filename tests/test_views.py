@@ -20,6 +20,7 @@ VIEWS = [
     _committee_view("dashboard", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
     _committee_view("timeline", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
     _committee_view("recent", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
+    _committee_view("panels", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
     _committee_view("roll_call", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK]),
     _committee_view(
         "roll_call_meeting", "get", [MISSING, MISSING, FORBIDDEN, OK, OK, OK], number=1

@@ -211,6 +211,8 @@ def test_without_a_vote_through_the_page(client, chair, procedure):
     assert "Are there any objections" in client.get(url("current")).content.decode()
     response = client.post(url("no_objection", pk=vote.pk), follow=True)
     assert "Adopted without a vote" in response.content.decode()
+    votes = client.get(url("index")).content.decode()  # the list says it once
+    assert "Adopted</span> without a vote</td>" in votes and "</span> Adopted" not in votes
 
 
 def test_reloaded_mid_vote_the_page_shows_the_exact_state(

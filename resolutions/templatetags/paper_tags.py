@@ -86,7 +86,7 @@ def _comment(context, comment, can_delete, csrf):
             },
         )
         delete = (
-            f'<form method="post" action="{escape(url)}" class="d-inline">{csrf}'
+            f'<form method="post" action="{escape(url)}" class="d-inline ms-2">{csrf}'
             '<button class="btn btn-link btn-sm p-0" type="submit">delete</button></form>'
         )
     return (

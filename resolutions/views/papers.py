@@ -72,7 +72,12 @@ def paper_create(request):
 def _status_context(request, paper, **extra):
     """What the live status card needs: status, supporters, threshold, revisions. No text
     and no comparison, since every open page of the paper re-fetches it on each change."""
-    supporters = list(paper.supporters.select_related("delegation__member_state"))
+    # Sponsors first (the main sponsor at their head), then signatories, each in the order
+    # they joined: as the paper's heading names them.
+    supporters = sorted(
+        paper.supporters.select_related("delegation__member_state"),
+        key=lambda s: (s.role != Supporter.Role.SPONSOR, s.position, s.pk),
+    )
     delegation = request.access.delegation
     mine = next((s for s in supporters if delegation and s.delegation_id == delegation.pk), None)
     is_sponsor = rules.is_sponsoring(mine)
