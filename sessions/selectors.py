@@ -211,11 +211,18 @@ def recent_timeline(committee, access, *, limit=15):
 def _with_actors(entries):
     """Each entry with its actor as the accounts have them now (a name can be changed in
     the admin without an entry in the committee's log), in one query."""
-    ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
+    ids = sorted({entry.actor_id for entry in entries if entry.actor_id is not None})
     users = {}
     if ids:
-        found = get_user_model().objects.filter(pk__in=ids)
-        users = {user.pk: user for user in found.only("username", "first_name", "last_name")}
+        User = get_user_model()
+        # Written out: the query builder took longer to compose it than the database to answer.
+        found = User.objects.raw(
+            f"SELECT {User._meta.pk.column}, username, first_name, last_name"
+            f" FROM {User._meta.db_table}"
+            f" WHERE {User._meta.pk.column} IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        users = {user.pk: user for user in found}
     for entry in entries:
         entry.actor = users.get(entry.actor_id)
     return entries
