@@ -552,3 +552,132 @@ def test_the_dais_approval_is_on_record_with_who_decided(
             "revision": 2,
         },
     )
+
+
+def test_only_an_approved_unfriendly_amendment_is_adopted_by_the_vote(
+    draft, kenya, kenyan, japan, japanese, mexico, delegate, france, other_delegate, director
+):
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    signed_and_submitted(amendment, kenya, kenyan, japan, japanese)
+    friendly = services.amendment_create(
+        target=draft, delegation=mexico, actor=delegate, kind="friendly"
+    )
+    write(friendly, mexico, delegate, ("delete", "op.3"))
+    services.amendment_request_consents(amendment=friendly, delegation=mexico, actor=delegate)
+    services.amendment_answer(
+        amendment=friendly, delegation=france, actor=other_delegate, accept=True
+    )
+    # Both wait for the dais: neither is voted on yet.
+    for waiting in (amendment, friendly):
+        assert refused(
+            lambda waiting=waiting: services.amendment_apply_adopted(
+                amendment=waiting, actor=director
+            )
+        ) == (
+            f"{waiting.name} is awaiting the dais; only an approved unfriendly amendment is "
+            "voted on."
+        )
+    assert operative(draft)[0] == "Encourages Member States to share data"
+    assert not AuditEntry.objects.filter(action="amendment.adopted").exists()
+
+
+def test_an_adopted_amendment_is_on_record_with_the_revision_it_made(
+    draft, kenya, kenyan, japan, japanese, director
+):
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    adopt(amendment, kenya, kenyan, japan, japanese, director)
+    draft.refresh_from_db()
+    assert (draft.revision.number, draft.revision.author) == (2, director)
+    assert entry("amendment.adopted") == (
+        director,
+        {
+            "amendment": "Amendment 1 to DR 1/1",
+            "draft": "DR 1/1",
+            "from": "approved",
+            "to": "applied",
+            "revision": 2,
+        },
+    )
+
+
+def test_an_amendment_applied_to_one_draft_leaves_the_amendments_to_another_alone(
+    draft, committee, kenya, kenyan, japan, japanese, director
+):
+    """DR 1/2, Japan's paper signed by Kenya: Kenya's amendment to it stays as it was written
+    when an amendment deleting op 1 of DR 1/1 is adopted."""
+    from resolutions import services as paper_services
+    from resolutions.text import parse
+
+    paper = paper_services.paper_create(
+        committee=committee,
+        delegation=japan,
+        actor=japanese,
+        resolution=parse("1. Urges States to cooperate;\n2. Decides to remain seized.").resolution,
+    )
+    paper_services.supporter_invite(
+        paper=paper, delegation=japan, actor=japanese, invitee=kenya, role="signatory"
+    )
+    paper_services.supporter_answer(paper=paper, delegation=kenya, actor=kenyan, accept=True)
+    paper_services.paper_submit(paper=paper, delegation=japan, actor=japanese)
+    other = paper_services.paper_approve(paper=paper, actor=director)
+    assert other.code == "DR 1/2"
+    elsewhere = unfriendly(other, kenya, kenyan, ("set", "op.1", "Urges States to act"))
+    written = (elsewhere.base_revision_id, list(elsewhere.operations))
+    adopt(
+        unfriendly(draft, kenya, kenyan, ("delete", "op.1")),
+        kenya,
+        kenyan,
+        japan,
+        japanese,
+        director,
+    )
+    elsewhere.refresh_from_db()
+    assert (elsewhere.status, elsewhere.base_revision_id, elsewhere.operations) == (
+        S.PROPOSED,
+        *written,
+    )
+    assert not AuditEntry.objects.filter(
+        action="amendment.rebased", target_id=str(elsewhere.pk)
+    ).exists()
+
+
+def test_a_delegation_answers_only_its_own_open_request_and_the_answer_is_stamped(
+    draft, kenya, kenyan, japan, japanese, delegations
+):
+    brazil = delegations[4]
+    brazilian = DelegateFactory(delegation=brazil).user
+    first = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    second = unfriendly(draft, kenya, kenyan, ("delete", "op.2"))
+    services.amendment_invite(amendment=second, delegation=kenya, actor=kenyan, invitee=japan)
+    # Japan was asked about the second amendment, not the first.
+    assert refused(
+        lambda: services.amendment_answer(
+            amendment=first, delegation=japan, actor=japanese, accept=True
+        )
+    ) == ("Japan has no open request about Amendment 1 to DR 1/1.")
+    moment = timezone.now().replace(microsecond=0) + dt.timedelta(days=1)
+    with clock.travel_to(moment):
+        services.amendment_answer(amendment=second, delegation=japan, actor=japanese, accept=False)
+    support = AmendmentSupport.objects.get(delegation=japan)
+    assert (support.amendment, support.state, support.answered_at) == (second, "declined", moment)
+    # Answered once: no open request is left.
+    assert refused(
+        lambda: services.amendment_answer(
+            amendment=second, delegation=japan, actor=japanese, accept=True
+        )
+    ) == ("Japan has no open request about Amendment 2 to DR 1/1.")
+    assert records("amendment.declined", second) == [
+        (
+            japanese,
+            {"amendment": "Amendment 2 to DR 1/1", "draft": "DR 1/1", "delegation": "Japan"},
+        )
+    ]
+    # Asked again, Japan stays silent; Brazil's signature is enough and the request closes.
+    services.amendment_invite(amendment=second, delegation=kenya, actor=kenyan, invitee=japan)
+    signed_and_submitted(second, kenya, kenyan, brazil, brazilian)
+    assert refused(
+        lambda: services.amendment_answer(
+            amendment=second, delegation=japan, actor=japanese, accept=True
+        )
+    ) == ("Amendment 2 to DR 1/1 is awaiting the dais; the request is closed.")
+    assert AmendmentSupport.objects.get(delegation=japan).state == "invited"
