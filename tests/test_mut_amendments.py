@@ -681,3 +681,58 @@ def test_a_delegation_answers_only_its_own_open_request_and_the_answer_is_stampe
         )
     ) == ("Amendment 2 to DR 1/1 is awaiting the dais; the request is closed.")
     assert AmendmentSupport.objects.get(delegation=japan).state == "invited"
+
+
+def test_every_answer_to_a_request_is_on_record_under_its_own_name(
+    draft, mexico, delegate, france, other_delegate, kenya, kenyan, japan, japanese
+):
+    friendly = services.amendment_create(
+        target=draft, delegation=mexico, actor=delegate, kind="friendly"
+    )
+    write(friendly, mexico, delegate, ("delete", "op.3"))
+    services.amendment_request_consents(amendment=friendly, delegation=mexico, actor=delegate)
+    services.amendment_answer(
+        amendment=friendly, delegation=france, actor=other_delegate, accept=False
+    )
+    services.amendment_request_consents(amendment=friendly, delegation=mexico, actor=delegate)
+    services.amendment_answer(
+        amendment=friendly, delegation=france, actor=other_delegate, accept=True
+    )
+    signed = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    services.amendment_invite(amendment=signed, delegation=kenya, actor=kenyan, invitee=japan)
+    services.amendment_answer(amendment=signed, delegation=japan, actor=japanese, accept=True)
+    one, two = "Amendment 1 to DR 1/1", "Amendment 2 to DR 1/1"
+    assert entry("amendment.consent_refused") == (
+        other_delegate,
+        {
+            "amendment": one,
+            "draft": "DR 1/1",
+            "from": "awaiting_consents",
+            "to": "proposed",
+            "delegation": "France",
+        },
+    )
+    assert entry("amendment.consented") == (
+        other_delegate,
+        {"amendment": one, "draft": "DR 1/1", "delegation": "France"},
+    )
+    assert entry("amendment.signed") == (
+        japanese,
+        {"amendment": two, "draft": "DR 1/1", "delegation": "Japan"},
+    )
+    assert not AuditEntry.objects.filter(action="amendment.declined").exists()
+
+
+def test_only_a_draft_resolution_is_amended_and_never_an_amendment(draft, kenya, kenyan):
+    amendment = unfriendly(draft, kenya, kenyan)
+    assert refused(
+        lambda: services.amendment_create(
+            target=amendment, delegation=kenya, actor=kenyan, kind="unfriendly"
+        )
+    ) == ("Amendments to amendments are out of order: amend the draft resolution itself.")
+    assert refused(
+        lambda: services.amendment_create(
+            target=draft.paper, delegation=kenya, actor=kenyan, kind="unfriendly"
+        )
+    ) == ("Only a draft resolution can be amended.")
+    assert Amendment.objects.count() == 1
