@@ -736,3 +736,96 @@ def test_only_a_draft_resolution_is_amended_and_never_an_amendment(draft, kenya,
         )
     ) == ("Only a draft resolution can be amended.")
     assert Amendment.objects.count() == 1
+
+
+def test_an_amendment_is_proposed_by_a_delegation_of_the_committee_of_a_known_kind(
+    draft, kenya, kenyan, other_committee
+):
+    from sessions.models import MemberState
+
+    from .factories import DelegationFactory
+
+    ghana = DelegationFactory(
+        committee=other_committee, member_state=MemberState.objects.get(iso3="GHA")
+    )
+    ghanaian = DelegateFactory(delegation=ghana).user
+    assert refused(
+        lambda: services.amendment_create(
+            target=draft, delegation=ghana, actor=ghanaian, kind="unfriendly"
+        )
+    ) == ("Only a delegation of this committee can propose an amendment.")
+    assert refused(
+        lambda: services.amendment_create(
+            target=draft, delegation=kenya, actor=kenyan, kind="hostile"
+        )
+    ) == ("Choose a friendly or an unfriendly amendment.")
+    assert not Amendment.objects.exists()
+    amendment = services.amendment_create(
+        target=draft, delegation=kenya, actor=kenyan, kind="unfriendly"
+    )
+    amendment.refresh_from_db()
+    assert (amendment.proposer, amendment.created_by, amendment.kind) == (
+        kenya,
+        kenyan,
+        "unfriendly",
+    )
+    assert entry("amendment.created") == (
+        kenyan,
+        {
+            "amendment": "Amendment 1 to DR 1/1",
+            "draft": "DR 1/1",
+            "delegation": "Kenya",
+            "kind": "unfriendly",
+        },
+    )
+
+
+def test_signatures_are_asked_of_other_delegations_of_the_committee_once(
+    draft, kenya, kenyan, japan, japanese, mexico, delegate, delegations, other_committee
+):
+    from sessions.models import MemberState
+
+    from .factories import DelegationFactory
+
+    brazil = delegations[4]
+    friendly = services.amendment_create(
+        target=draft, delegation=mexico, actor=delegate, kind="friendly"
+    )
+    assert refused(
+        lambda: services.amendment_invite(
+            amendment=friendly, delegation=mexico, actor=delegate, invitee=japan
+        )
+    ) == ("A friendly amendment needs the sponsors' consent, not signatures.")
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    ghana = DelegationFactory(
+        committee=other_committee, member_state=MemberState.objects.get(iso3="GHA")
+    )
+
+    def invite(invitee):
+        return services.amendment_invite(
+            amendment=amendment, delegation=kenya, actor=kenyan, invitee=invitee
+        )
+
+    assert refused(lambda: invite(ghana)) == ("Ghana is not a delegation of this committee.")
+    assert refused(lambda: invite(kenya)) == ("Kenya proposed the amendment; it counts already.")
+    invite(japan)
+    invite(brazil)  # one asked already does not stop another being asked
+    assert refused(lambda: invite(japan)) == ("Japan was already asked (asked).")
+    services.amendment_answer(amendment=amendment, delegation=japan, actor=japanese, accept=True)
+    assert refused(lambda: invite(japan)) == ("Japan was already asked (given).")
+    services.amendment_signature_withdraw(amendment=amendment, delegation=japan, actor=japanese)
+    again = invite(japan)  # a declined or withdrawn signature may be asked for again
+    assert isinstance(again, AmendmentSupport)
+    again.refresh_from_db()
+    assert (again.delegation, again.state, again.answered_at) == (japan, "invited", None)
+    assert AmendmentSupport.objects.filter(amendment=amendment).count() == 2
+    assert records("amendment.invited", amendment) == [
+        (kenyan, {"amendment": "Amendment 2 to DR 1/1", "draft": "DR 1/1", "delegation": name})
+        for name in ("Japan", "Brazil", "Japan")
+    ]
+    brazilian = DelegateFactory(delegation=brazil).user
+    services.amendment_answer(amendment=amendment, delegation=brazil, actor=brazilian, accept=True)
+    services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
+    assert refused(lambda: invite(japan)) == (
+        "Signatures are gathered before the amendment goes to the dais."
+    )
