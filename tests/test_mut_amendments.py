@@ -829,3 +829,116 @@ def test_signatures_are_asked_of_other_delegations_of_the_committee_once(
     assert refused(lambda: invite(japan)) == (
         "Signatures are gathered before the amendment goes to the dais."
     )
+
+
+def test_an_amended_text_of_exactly_the_clause_limit_is_kept_and_one_more_is_refused(
+    draft, kenya, kenyan
+):
+    """DR 1/1 has six clauses (one preambular, three operative, two sub-clauses): a new
+    clause after op 3 with 993 sub-clauses makes 1,000; with 994, 1,001."""
+
+    def adding(subs):
+        clause = {
+            "text": "Requests reports",
+            "children": [{"text": f"on {i}"} for i in range(subs)],
+        }
+        return [{"op": "add", "after": "op.3", "clause": clause}]
+
+    amendment = unfriendly(draft, kenya, kenyan)
+    services.amendment_save_operations(
+        amendment=amendment, delegation=kenya, actor=kenyan, operations=adding(993)
+    )
+    assert refused(
+        lambda: services.amendment_save_operations(
+            amendment=amendment, delegation=kenya, actor=kenyan, operations=adding(994)
+        )
+    ) == ("The amended text would have more than 1,000 clauses; add fewer.")
+    amendment.refresh_from_db()
+    assert amendment.operations == adding(993)
+
+
+def test_saving_the_same_text_again_changes_nothing_and_keeps_the_signatures(
+    draft, kenya, kenyan, japan, japanese
+):
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    services.amendment_invite(amendment=amendment, delegation=kenya, actor=kenyan, invitee=japan)
+    services.amendment_answer(amendment=amendment, delegation=japan, actor=japanese, accept=True)
+    services.amendment_save_operations(
+        amendment=amendment,
+        delegation=kenya,
+        actor=kenyan,
+        operations=list(amendment.operations),
+        note="saved again",
+    )
+    assert amendment.supports.get().state == AmendmentSupport.State.ACCEPTED
+    assert records("amendment.revised", amendment) == [
+        (
+            kenyan,
+            {
+                "amendment": "Amendment 1 to DR 1/1",
+                "draft": "DR 1/1",
+                "operations": 1,
+                "note": "",
+                "supports_reset": 0,
+            },
+        )
+    ]
+    write(amendment, kenya, kenyan, ("delete", "op.2"))
+    assert records("amendment.revised", amendment)[1:] == [
+        (
+            kenyan,
+            {
+                "amendment": "Amendment 1 to DR 1/1",
+                "draft": "DR 1/1",
+                "operations": 2,
+                "note": "",
+                "supports_reset": 1,
+            },
+        )
+    ]
+
+
+def test_revising_an_amendment_sent_back_proposes_it_again_on_record(
+    draft, kenya, kenyan, japan, japanese, director
+):
+    """Japan's amendment 1 changes op 1 and op 3; Kenya's amendment 2, adopted, changes op 3:
+    amendment 1 needs revision, keeping its change to op 1. Saved as it stands, it is proposed
+    again, the reason cleared; while it waits for the dais its text cannot change."""
+    first = unfriendly(
+        draft, japan, japanese, ("set", "op.1", "Urges States"), ("set", "op.3", "Decides x")
+    )
+    adopt(
+        unfriendly(draft, kenya, kenyan, ("set", "op.3", "Decides y")),
+        kenya,
+        kenyan,
+        japan,
+        japanese,
+        director,
+    )
+    first.refresh_from_db()
+    assert first.status == S.NEEDS_REVISION
+    services.amendment_save_operations(
+        amendment=first,
+        delegation=japan,
+        actor=japanese,
+        operations=list(first.operations),
+        note="as it stands",
+    )
+    first.refresh_from_db()
+    assert (first.status, first.reason) == (S.PROPOSED, "")
+    assert records("amendment.revised", first)[-1] == (
+        japanese,
+        {
+            "amendment": "Amendment 1 to DR 1/1",
+            "draft": "DR 1/1",
+            "from": "needs_revision",
+            "to": "proposed",
+            "operations": 1,
+            "note": "as it stands",
+            "supports_reset": 0,
+        },
+    )
+    signed_and_submitted(first, japan, japanese, kenya, kenyan)
+    assert refused(lambda: write(first, japan, japanese, ("delete", "op.2"))) == (
+        "Amendment 1 to DR 1/1 is awaiting the dais; its text cannot be changed now."
+    )
