@@ -942,3 +942,37 @@ def test_revising_an_amendment_sent_back_proposes_it_again_on_record(
     assert refused(lambda: write(first, japan, japanese, ("delete", "op.2"))) == (
         "Amendment 1 to DR 1/1 is awaiting the dais; its text cannot be changed now."
     )
+
+
+def test_the_refusals_of_a_closed_topic_and_of_an_older_text_say_why(
+    draft, kenya, kenyan, chair, director
+):
+    from resolutions.models import DraftResolution
+    from resolutions.services import _new_revision
+    from sessions import services as session_services
+
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    newer = _new_revision(draft.paper, amendment.base_revision.resolution, actor=director)
+    DraftResolution.objects.filter(pk=draft.pk).update(revision=newer)
+    assert refused(lambda: write(amendment, kenya, kenyan, ("delete", "op.2"))) == (
+        "Amendment 1 to DR 1/1 was written for an earlier text of DR 1/1; reload the page."
+    )
+    session_services.topic_close(topic=draft.topic, actor=chair)
+    assert refused(lambda: unfriendly(draft, kenya, kenyan)) == (
+        "Topic 1 is closed: amendments to its drafts are proposed and approved only while it "
+        "is open."
+    )
+
+
+def test_operations_that_no_longer_apply_to_their_text_are_refused_with_the_reason(
+    draft, kenya, kenyan
+):
+    """A guard behind the editor's own: operations stored for a clause the text does not have
+    (written before a change to the rules, or by hand) never reach the dais."""
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    Amendment.objects.filter(pk=amendment.pk).update(
+        operations=[{"op": "delete", "key": "op.9", "old": {}}]
+    )
+    assert refused(
+        lambda: services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
+    ) == ("There is no clause op 9 in the text.")
