@@ -884,6 +884,8 @@ def test_saving_the_same_text_again_changes_nothing_and_keeps_the_signatures(
         )
     ]
     write(amendment, kenya, kenyan, ("delete", "op.2"))
+    support = amendment.supports.get()
+    assert (support.state, support.answered_at) == (AmendmentSupport.State.INVITED, None)
     assert records("amendment.revised", amendment)[1:] == [
         (
             kenyan,
@@ -976,3 +978,25 @@ def test_operations_that_no_longer_apply_to_their_text_are_refused_with_the_reas
     assert refused(
         lambda: services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
     ) == ("There is no clause op 9 in the text.")
+
+
+def test_an_amendment_is_heard_of_by_its_delegations_until_it_reaches_the_dais(
+    draft, kenya, kenyan, japan, japanese, monkeypatch
+):
+    told = []
+    monkeypatch.setattr(
+        services,
+        "notify",
+        lambda committee, what, **kw: told.append((what, kw["only_delegations"])),
+    )
+    amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
+    services.amendment_invite(amendment=amendment, delegation=kenya, actor=kenyan, invitee=japan)
+    services.amendment_answer(amendment=amendment, delegation=japan, actor=japanese, accept=True)
+    services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
+    assert told == [
+        ("amendments", [kenya.pk]),  # created
+        ("amendments", [kenya.pk]),  # its text written
+        ("amendments", [kenya.pk, japan.pk]),  # Japan asked
+        ("amendments", [kenya.pk, japan.pk]),  # Japan signed
+        ("amendments", None),  # at the dais: the whole committee
+    ]
