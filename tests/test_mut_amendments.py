@@ -88,6 +88,7 @@ def signed_and_submitted(amendment, delegation, actor, signer, signer_user):
 def entry(action):
     """The one audit entry of ``action``: who did it and what it records."""
     found = AuditEntry.objects.get(action=action)
+    assert found.committee.acronym == "CCPCJ"  # on the committee's timeline
     return found.actor, found.data
 
 
@@ -395,6 +396,7 @@ def adopt(amendment, proposer, user, signer, signer_user, director):
 
 def records(action, amendment):
     entries = AuditEntry.objects.filter(action=action, target_id=str(amendment.pk)).order_by("id")
+    assert all(e.committee_id == amendment.committee_id for e in entries)
     return [(e.actor, e.data) for e in entries]
 
 
@@ -987,16 +989,20 @@ def test_an_amendment_is_heard_of_by_its_delegations_until_it_reaches_the_dais(
     monkeypatch.setattr(
         services,
         "notify",
-        lambda committee, what, **kw: told.append((what, kw["only_delegations"])),
+        lambda committee, what, **kw: told.append((committee, what, kw)),
     )
     amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
     services.amendment_invite(amendment=amendment, delegation=kenya, actor=kenyan, invitee=japan)
     services.amendment_answer(amendment=amendment, delegation=japan, actor=japanese, accept=True)
     services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
+    heard = {"draft": draft.pk, "amendment": amendment.pk}
     assert told == [
-        ("amendments", [kenya.pk]),  # created
-        ("amendments", [kenya.pk]),  # its text written
-        ("amendments", [kenya.pk, japan.pk]),  # Japan asked
-        ("amendments", [kenya.pk, japan.pk]),  # Japan signed
-        ("amendments", None),  # at the dais: the whole committee
+        (draft.committee, "amendments", {**heard, "only_delegations": audience})
+        for audience in [
+            [kenya.pk],  # created
+            [kenya.pk],  # its text written
+            [kenya.pk, japan.pk],  # Japan asked
+            [kenya.pk, japan.pk],  # Japan signed
+            None,  # at the dais: the whole committee
+        ]
     ]
