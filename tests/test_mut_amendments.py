@@ -1006,3 +1006,45 @@ def test_an_amendment_is_heard_of_by_its_delegations_until_it_reaches_the_dais(
             None,  # at the dais: the whole committee
         ]
     ]
+
+
+def test_asking_for_consents_is_on_record_and_a_sole_sponsor_goes_to_the_dais_at_once(
+    committee, delegations, chair, director, delegate
+):
+    """DR 1/1 sponsored by Mexico alone (signed by Kenya): Mexico's friendly amendment needs no
+    other consent, so asking for consents sends it to the dais in the same step."""
+    from resolutions import services as paper_services
+    from resolutions.text import parse
+
+    from .amendment_helpers import TEXT
+    from .factories import open_floor
+
+    mexico, kenya = delegations[0], delegations[2]
+    open_floor(committee, chair)
+    paper = paper_services.paper_create(
+        committee=committee, delegation=mexico, actor=delegate, resolution=parse(TEXT).resolution
+    )
+    kenyan = DelegateFactory(delegation=kenya).user
+    paper_services.supporter_invite(
+        paper=paper, delegation=mexico, actor=delegate, invitee=kenya, role="signatory"
+    )
+    paper_services.supporter_answer(paper=paper, delegation=kenya, actor=kenyan, accept=True)
+    paper_services.paper_submit(paper=paper, delegation=mexico, actor=delegate)
+    draft = paper_services.paper_approve(paper=paper, actor=director)
+    amendment = services.amendment_create(
+        target=draft, delegation=mexico, actor=delegate, kind="friendly"
+    )
+    write(amendment, mexico, delegate, ("delete", "op.3"))
+    amendment = services.amendment_request_consents(
+        amendment=amendment, delegation=mexico, actor=delegate
+    )
+    assert amendment.status == S.AWAITING_DAIS
+    named = {"amendment": "Amendment 1 to DR 1/1", "draft": "DR 1/1"}
+    assert entry("amendment.consents_requested") == (
+        delegate,
+        {**named, "from": "proposed", "to": "awaiting_consents", "sponsors": 1},
+    )
+    assert entry("amendment.submitted") == (
+        delegate,
+        {**named, "from": "awaiting_consents", "to": "awaiting_dais", "consents": 1},
+    )
