@@ -983,8 +983,10 @@ def test_operations_that_no_longer_apply_to_their_text_are_refused_with_the_reas
 
 
 def test_an_amendment_is_heard_of_by_its_delegations_until_it_reaches_the_dais(
-    draft, kenya, kenyan, japan, japanese, monkeypatch
+    draft, kenya, kenyan, japan, japanese, delegations, monkeypatch
 ):
+    brazil = delegations[4]
+    brazilian = DelegateFactory(delegation=brazil).user
     told = []
     monkeypatch.setattr(
         services,
@@ -994,6 +996,8 @@ def test_an_amendment_is_heard_of_by_its_delegations_until_it_reaches_the_dais(
     amendment = unfriendly(draft, kenya, kenyan, ("delete", "op.1"))
     services.amendment_invite(amendment=amendment, delegation=kenya, actor=kenyan, invitee=japan)
     services.amendment_answer(amendment=amendment, delegation=japan, actor=japanese, accept=True)
+    services.amendment_invite(amendment=amendment, delegation=kenya, actor=kenyan, invitee=brazil)
+    services.amendment_answer(amendment=amendment, delegation=brazil, actor=brazilian, accept=False)
     services.amendment_submit(amendment=amendment, delegation=kenya, actor=kenyan)
     heard = {"draft": draft.pk, "amendment": amendment.pk}
     assert told == [
@@ -1003,6 +1007,8 @@ def test_an_amendment_is_heard_of_by_its_delegations_until_it_reaches_the_dais(
             [kenya.pk],  # its text written
             [kenya.pk, japan.pk],  # Japan asked
             [kenya.pk, japan.pk],  # Japan signed
+            [kenya.pk, japan.pk, brazil.pk],  # Brazil asked
+            [kenya.pk, japan.pk],  # Brazil declined: it hears no more
             None,  # at the dais: the whole committee
         ]
     ]
