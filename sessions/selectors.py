@@ -172,17 +172,17 @@ def timeline(committee, access, *, limit=None, kind=None, meeting=None):
 
 
 # The latest entries a dais screen shows (the dashboard and its live refresh, reloaded on
-# every event), kept per server process: see ``recent_timeline``.
+# every event), kept per server process: see ``recent_timeline``. One list per reader's
+# view of a committee (a handful per committee), replaced whole: no lock is needed.
 _RECENT = {}
-_RECENT_KEPT = 256
 
 
 def recent_timeline(committee, access, *, limit=15):
     """``timeline(committee, access)``'s latest ``limit`` entries, as a list. What a reader
     may see of the log changes only when an entry is written in the committee (every state
     change writes one, a paper or amendment becoming readable included) or when the reader's
-    roles or delegation change: so the list is kept under those, the committee's newest entry
-    (one small query) and its live sequence number, and made again only when one changes.
+    roles or delegation change: so the list is kept under those, with the committee's newest
+    entry (one small query) and its live sequence number, and made again when either moves.
     Each request gets its own copies, with the actors read afresh."""
     table = connection.ops.quote_name(AuditEntry._meta.db_table)
     with connection.cursor() as cursor:
@@ -191,20 +191,14 @@ def recent_timeline(committee, access, *, limit=15):
             [committee.pk],
         )
         newest = cursor.fetchone()
-    key = (
-        committee.pk,
-        committee.live_seq,
-        newest,
-        access.roles,
-        getattr(access.delegation, "pk", None),
-        limit,
-    )
-    entries = _RECENT.get(key)
-    if entries is None:
+    reader = (committee.pk, access.roles, getattr(access.delegation, "pk", None), limit)
+    version = (committee.live_seq, newest)
+    kept = _RECENT.get(reader)
+    if kept is not None and kept[0] == version:
+        entries = kept[1]
+    else:
         entries = list(timeline(committee, access, limit=limit).select_related(None))
-        if len(_RECENT) >= _RECENT_KEPT:
-            _RECENT.pop(next(iter(_RECENT)), None)
-        _RECENT[key] = entries
+        _RECENT[reader] = (version, entries)
     return _with_actors([copy(entry) for entry in entries])
 
 
