@@ -44,3 +44,25 @@ def write(amendment, delegation, actor, *steps):
     return amendments.amendment_save_operations(
         amendment=amendment, delegation=delegation, actor=actor, operations=operations
     )
+
+
+def operative(draft):
+    draft.refresh_from_db()
+    return [c.text for c in draft.revision.resolution.operative]
+
+
+def unfriendly(draft, delegation, actor, *steps):
+    amendment = amendments.amendment_create(
+        target=draft, delegation=delegation, actor=actor, kind="unfriendly"
+    )
+    return write(amendment, delegation, actor, *steps) if steps else amendment
+
+
+def signed_and_submitted(amendment, delegation, actor, signer, signer_user):
+    amendments.amendment_invite(
+        amendment=amendment, delegation=delegation, actor=actor, invitee=signer
+    )
+    amendments.amendment_answer(
+        amendment=amendment, delegation=signer, actor=signer_user, accept=True
+    )
+    return amendments.amendment_submit(amendment=amendment, delegation=delegation, actor=actor)

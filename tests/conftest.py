@@ -11,6 +11,7 @@ import pytest
 from sessions.member_states import load_member_states
 from sessions.models import DaisRole, MemberState
 
+from .amendment_helpers import make_draft
 from .factories import (
     CommitteeFactory,
     DaisRoleFactory,
@@ -278,3 +279,46 @@ def login(page):
         return page
 
     return do
+
+
+# DR 1/1 of amendment_helpers (Mexico and France sponsor, Kenya signs) and who acts on it.
+@pytest.fixture
+def draft(committee, delegations, chair, director, delegate, other_delegate):
+    return make_draft(
+        committee,
+        delegations,
+        chair=chair,
+        director=director,
+        mexican=delegate,
+        french=other_delegate,
+    )
+
+
+@pytest.fixture
+def mexico(delegations):
+    return delegations[0]
+
+
+@pytest.fixture
+def france(delegations):
+    return delegations[1]
+
+
+@pytest.fixture
+def kenya(delegations):
+    return delegations[2]
+
+
+@pytest.fixture
+def japan(delegations):
+    return delegations[3]
+
+
+@pytest.fixture
+def japanese(japan):
+    return DelegateFactory(delegation=japan).user
+
+
+@pytest.fixture
+def kenyan(kenya):
+    return kenya.delegates.first().user

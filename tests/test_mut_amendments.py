@@ -14,75 +14,11 @@ from sessions import clock
 from sessions.errors import DomainError
 from sessions.models import AuditEntry
 
-from .amendment_helpers import make_draft, write
+from .amendment_helpers import operative, signed_and_submitted, unfriendly, write
 from .factories import DelegateFactory
 
 pytestmark = pytest.mark.django_db
 S = Amendment.Status
-
-
-@pytest.fixture
-def draft(committee, delegations, chair, director, delegate, other_delegate):
-    return make_draft(
-        committee,
-        delegations,
-        chair=chair,
-        director=director,
-        mexican=delegate,
-        french=other_delegate,
-    )
-
-
-@pytest.fixture
-def mexico(delegations):
-    return delegations[0]
-
-
-@pytest.fixture
-def france(delegations):
-    return delegations[1]
-
-
-@pytest.fixture
-def kenya(delegations):
-    return delegations[2]
-
-
-@pytest.fixture
-def japan(delegations):
-    return delegations[3]
-
-
-@pytest.fixture
-def japanese(japan):
-    return DelegateFactory(delegation=japan).user
-
-
-@pytest.fixture
-def kenyan(kenya):
-    return kenya.delegates.first().user
-
-
-def operative(draft):
-    draft.refresh_from_db()
-    return [c.text for c in draft.revision.resolution.operative]
-
-
-def unfriendly(draft, delegation, actor, *steps):
-    amendment = services.amendment_create(
-        target=draft, delegation=delegation, actor=actor, kind="unfriendly"
-    )
-    return write(amendment, delegation, actor, *steps) if steps else amendment
-
-
-def signed_and_submitted(amendment, delegation, actor, signer, signer_user):
-    services.amendment_invite(
-        amendment=amendment, delegation=delegation, actor=actor, invitee=signer
-    )
-    services.amendment_answer(
-        amendment=amendment, delegation=signer, actor=signer_user, accept=True
-    )
-    return services.amendment_submit(amendment=amendment, delegation=delegation, actor=actor)
 
 
 def entry(action):
