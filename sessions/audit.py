@@ -57,6 +57,14 @@ def hide_from_timeline(rule):
 
 def log_action(*, actor, committee, action, target=None, data=None):
     """Record ``action`` (namespaced: ``rollcall.marked``) by ``actor`` in ``committee``."""
+    entry = audit_entry(actor=actor, committee=committee, action=action, target=target, data=data)
+    entry.save()
+    return entry
+
+
+def audit_entry(*, actor, committee, action, target=None, data=None):
+    """The entry ``log_action`` saves, not saved yet (for a caller that writes it with its
+    other statements, as a roll-call answer does)."""
     entry = AuditEntry(
         actor=actor if actor is not None and actor.is_authenticated else None,
         committee=committee,
@@ -67,5 +75,4 @@ def log_action(*, actor, committee, action, target=None, data=None):
         entry.target_type = target._meta.label_lower
         entry.target_id = str(target.pk)
         entry.target_repr = str(target)[:300]
-    entry.save()
     return entry

@@ -23,9 +23,9 @@ import logging
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
-from django.db.models import F
 
 from . import hub
+from .sql import pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +110,8 @@ def publish_numbered(committee_id, what, keys):
 
     if not hub.anyone_listening():
         # Numbered all the same (pages opened later carry the number); nobody to tell.
-        Committee.objects.filter(pk=committee_id).update(live_seq=F("live_seq") + 1)
+        with transaction.atomic():
+            _next_seq(committee_id)
         return
     builder = PARTS.get(what)
     with transaction.atomic():
@@ -124,15 +125,23 @@ def publish_numbered(committee_id, what, keys):
 
 
 def _next_seq(committee_id):
-    """The committee's next number, in one statement that locks its row until the commit."""
+    """The committee's next number, in one statement that locks its row until the commit.
+
+    On PostgreSQL the transaction that takes the number commits without waiting for the
+    disk (``synchronous_commit`` off for that transaction only): the change the number
+    announces was committed, durably, before it, and the next change's commit writes this
+    one to the disk with it, so a crash of the database server can only take back the
+    numbers of the last fraction of a second, never a change. Waiting for the disk here
+    cost more than the rest of a roll-call answer's database work."""
     from .models import Committee
 
     table = connection.ops.quote_name(Committee._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET live_seq = live_seq + 1 WHERE id = %s RETURNING live_seq",
-            [committee_id],
-        )
+    sql = f"UPDATE {table} SET live_seq = live_seq + 1 WHERE id = %s RETURNING live_seq"
+    if connection.vendor == "postgresql":
+        sql += ", set_config('synchronous_commit', 'off', true)"
+    # In one round trip with the transaction's BEGIN on PostgreSQL.
+    with pipeline(), connection.cursor() as cursor:
+        cursor.execute(sql, [committee_id])
         return cursor.fetchone()[0]
 
 

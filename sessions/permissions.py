@@ -23,6 +23,7 @@ from django.http import Http404
 from django.urls import get_script_prefix, reverse
 
 from .models import Committee, Conference, DaisRole, Delegate, Delegation, MemberState
+from .sql import Columns
 
 DIRECTOR = DaisRole.Role.DIRECTOR.value
 ASSISTANT_DIRECTOR = DaisRole.Role.ASSISTANT_DIRECTOR.value
@@ -242,45 +243,14 @@ def committee_access(user, committee):
     return CommitteeAccess(committee=committee, roles=roles, delegation=delegation)
 
 
-class _Columns:
-    """A model's columns read by a written-out statement, and how to make an instance of
-    them: the database's values go through the converters the ORM would apply (SQLite gives
-    dates as text and booleans as integers)."""
-
-    def __init__(self, model, alias):
-        self.model = model
-        self.fields = model._meta.concrete_fields
-        self.names = [f.attname for f in self.fields]
-        self.sql = ", ".join(f"{alias}.{f.column}" for f in self.fields)
-        self.converters = []
-        for i, field in enumerate(self.fields):
-            col = field.get_col(alias)
-            found = connection.ops.get_db_converters(col) + field.get_db_converters(connection)
-            if found:
-                self.converters.append((i, col, found))
-
-    def __len__(self):
-        return len(self.fields)
-
-    def instance(self, values):
-        """The instance, or ``None`` where a left join found nothing (no primary key)."""
-        if values[0] is None:
-            return None
-        values = list(values)
-        for i, col, converters in self.converters:
-            for converter in converters:
-                values[i] = converter(values[i], col, connection)
-        return self.model.from_db(connection.alias, self.names, values)
-
-
 @lru_cache(maxsize=1)
 def _reader_query():
     """The statement of ``reader``, and the columns of the four models it reads."""
     columns = {
-        "committee": _Columns(Committee, "c"),
-        "conference": _Columns(Conference, "f"),
-        "delegation": _Columns(Delegation, "g"),
-        "member_state": _Columns(MemberState, "s"),
+        "committee": Columns(Committee, "c"),
+        "conference": Columns(Conference, "f"),
+        "delegation": Columns(Delegation, "g"),
+        "member_state": Columns(MemberState, "s"),
     }
     sql = {key: value.sql for key, value in columns.items()}
     statement = f"""

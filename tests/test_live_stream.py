@@ -4,6 +4,7 @@ snapshot, and the merging of a backlog (sessions.live)."""
 import json
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 
 from sessions import live, services
@@ -245,3 +246,38 @@ def test_a_declined_invitation_reaches_the_declining_delegation_and_names_it(
     ((groups, message),) = published
     assert f"committee.{committee.pk}.delegation.{france.pk}" in groups
     assert message == {"what": "papers", "paper": paper.pk, "delegation": france.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="synchronous_commit is PostgreSQL's setting"
+)
+@pytest.mark.parametrize("listening", [True, False])
+def test_only_the_numbers_transaction_commits_without_waiting_for_the_disk(
+    committee, chair, monkeypatch, listening
+):
+    """The change is committed durably; the number that announces it is taken in a transaction
+    of its own that does not wait for the disk (sessions.live._next_seq)."""
+
+    def setting():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    seen = []
+    number = live._next_seq
+
+    def next_seq(committee_id):
+        seq = number(committee_id)
+        seen.append(("numbered", setting()))
+        return seq
+
+    monkeypatch.setattr(live, "_next_seq", next_seq)
+    monkeypatch.setattr("sessions.hub.anyone_listening", lambda: listening)
+    monkeypatch.setattr("sessions.hub.publish", lambda groups, text: None)
+    with transaction.atomic():
+        services.topic_propose(committee=committee, title="Cybercrime", actor=chair)
+        seen.append(("change", setting()))
+    seen.append(("after", setting()))
+    assert seen == [("change", "on"), ("numbered", "off"), ("after", "on")]
+    assert Committee.objects.get(pk=committee.pk).live_seq == 1

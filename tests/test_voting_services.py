@@ -1,8 +1,11 @@
 """Voting services: procedural motions, voting procedure, each way of taking a vote, results
 and their effects. Delegations: Brazil, France, INTERPOL (observer), Japan, Kenya, Mexico."""
 
+import datetime as dt
+
 import pytest
 
+from sessions import clock
 from sessions import services as session_services
 from sessions.errors import DomainError
 from sessions.models import AuditEntry, DaisRole, Topic
@@ -378,6 +381,70 @@ def test_recording_twice_counts_once_and_a_different_answer_needs_undo(procedure
     assert AuditEntry.objects.filter(action="vote.ballot").count() == 1
     with pytest.raises(DomainError, match="already answered “Yes”. Undo"):
         record(vote, names["Kenya"], "no", chair)
+
+
+def test_an_answer_is_stored_as_the_models_read_it(procedure, chair, names, monkeypatch):
+    """The answer's reads and writes are written out (``_lock_with_answers``,
+    ``_write_answer``): what they store is read back here through the models."""
+    moment = dt.datetime(2025, 4, 15, 10, 30, tzinfo=dt.UTC)
+    vote = roll_call(procedure, chair, start=0, monkeypatch=monkeypatch)  # Brazil first
+    with clock.travel_to(moment):
+        kenya = record(vote, names["Kenya"], "yes", chair)
+        record(vote, names["Brazil"], "pass", chair)
+        japan = record(vote, names["Japan"], "abstain", chair)
+    assert kenya.pk == Ballot.objects.get(delegation=names["Kenya"]).pk
+    stored = Ballot.objects.get(pk=japan.pk)
+    assert (stored.vote_id, stored.delegation, stored.answer) == (
+        vote.pk,
+        names["Japan"],
+        "abstain",
+    )
+    assert (stored.with_rights, stored.passed, stored.step, stored.first_step) == (
+        False,
+        False,
+        4,  # opening the vote was its first step
+        4,
+    )
+    assert (stored.recorded_by, stored.recorded_at) == (chair, moment)
+    vote.refresh_from_db()
+    assert (vote.yes, vote.no, vote.abstain, vote.passed, vote.sequence) == (1, 0, 1, 1, 4)
+    entry = AuditEntry.objects.filter(action="vote.ballot").order_by("id").last()
+    assert (entry.actor, entry.committee, entry.created_at) == (chair, vote.committee, moment)
+    assert (entry.target_type, entry.target_id, entry.target_repr) == (
+        "voting.vote",
+        str(vote.pk),
+        "DR 1/1 as a whole",
+    )
+    assert entry.data == {
+        "subject": "DR 1/1 as a whole",
+        "delegation": "Japan",
+        "answer": "abstain",
+        "again": False,
+    }
+
+
+def test_the_answers_read_with_the_vote_are_those_stored(procedure, chair, names, monkeypatch):
+    """A pass called again and an answer with rights are told apart from first answers, and
+    the chair's screen gets the same state as a screen that reads it afresh."""
+    vote = roll_call(procedure, chair, start=0, monkeypatch=monkeypatch)  # Brazil first
+    vote.committee.roll_call_with_rights = True
+    record(vote, names["Brazil"], "pass", chair)
+    record(vote, names["France"], "no", chair, with_rights=True)
+    for name in ["Japan", "Kenya", "Mexico"]:
+        record(vote, names[name], "yes", chair)
+    record(vote, names["Brazil"], "yes", chair)
+    locked, answers = services._lock_with_answers(vote)
+    assert locked.pk == vote.pk
+    assert {pk: tuple(row) for pk, row in answers.items()} == {
+        names["Brazil"].pk: ("yes", False, True),
+        names["France"].pk: ("no", True, False),
+        names["Japan"].pk: ("yes", False, False),
+        names["Kenya"].pk: ("yes", False, False),
+        names["Mexico"].pk: ("yes", False, False),
+    }
+    assert all(type(value) is bool for _, *flags in answers.values() for value in flags)
+    state = vote_state(locked, order=True, answers=answers)
+    assert state == vote_state(locked, order=True)
 
 
 def test_undo_takes_back_the_last_entry_and_a_second_call_goes_back_to_pass(

@@ -7,8 +7,9 @@ message after commit that carries the vote's new state and its sequence number.
 """
 
 import random
+from functools import cache
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 
 from resolutions import amendment_selectors, amendment_services
@@ -16,18 +17,19 @@ from resolutions.amendment_models import Amendment
 from resolutions.models import DraftResolution
 from resolutions.text import Resolution as ResolutionText
 from resolutions.text import amend as text_amend
-from sessions import clock
+from sessions import clock, sql
 from sessions import services as session_services
-from sessions.audit import log_action
+from sessions.audit import audit_entry, log_action
 from sessions.errors import DomainError
 from sessions.live import notify
 from sessions.models import Attendance, Committee, Delegation, RollCallEntry, Topic
 from sessions.selectors import latest_roll_call, roll_call_summary
+from sessions.sql import Columns
 
 from . import rules
 from .live import send_after_commit
 from .models import Ballot, Item, Method, Resolution, Vote, VotingProcedure
-from .selectors import ballot_answers, ballot_message, vote_state
+from .selectors import ballot_message, vote_state
 
 A = Ballot.Answer
 _draw = random.SystemRandom()
@@ -806,6 +808,59 @@ def _attendance(vote, delegation):
     )
 
 
+@cache
+def _answer_reads(vendor):
+    """The two reads of a roll-call answer, written out: the vote's row, locked, and the answers
+    recorded so far (``ballot_answers``)."""
+    columns = Columns(Vote, "v")
+    lock = ""
+    if connection.features.has_select_for_update:
+        lock = connection.ops.for_update_sql(
+            no_key=connection.features.has_select_for_no_key_update
+        )
+    quote = connection.ops.quote_name
+    return (
+        columns,
+        f"SELECT {columns.sql} FROM {quote(Vote._meta.db_table)} v WHERE v.id = %s {lock}",
+        f"SELECT delegation_id, answer, with_rights, passed FROM {quote(Ballot._meta.db_table)}"
+        " WHERE vote_id = %s",
+    )
+
+
+def _lock_with_answers(vote):
+    """``(vote, answers)``: the vote's row locked and read afresh, and its answers so far as
+    ``ballot_answers`` gives them. On PostgreSQL both statements go in one round trip; the
+    answers are still read by a statement of its own, once the lock is granted, so they include
+    those of a dais member who held it."""
+    columns, lock, answers = _answer_reads(connection.vendor)
+    with sql.pipeline(), connection.cursor() as locked, connection.cursor() as read:
+        locked.execute(lock, [vote.pk])
+        read.execute(answers, [vote.pk])
+        row = locked.fetchone()
+        rows = read.fetchall()
+    if row is None:
+        raise Vote.DoesNotExist
+    return columns.instance(row), {row[0]: row[1:] for row in rows}
+
+
+def _write_answer(vote, ballot, entry, *, new):
+    """The answer's writes: the new ballot (an answer given again was saved by the caller), the
+    vote's counts and the audit entry, in one round trip on PostgreSQL."""
+    table = connection.ops.quote_name(Vote._meta.db_table)
+    with sql.pipeline(), connection.cursor() as written, connection.cursor() as logged:
+        if new:
+            sql.insert(written, ballot)
+        logged.execute(
+            f"UPDATE {table} SET yes = %s, no = %s, abstain = %s, passed = %s, sequence = %s"
+            " WHERE id = %s",
+            [vote.yes, vote.no, vote.abstain, vote.passed, vote.sequence, vote.pk],
+        )
+        sql.insert(logged, entry)
+        if new:
+            sql.inserted(written, ballot)
+        sql.inserted(logged, entry)
+
+
 def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
     """One delegation's answer in a roll-call vote. Recording the same answer again changes
     nothing (a double click counts once)."""
@@ -813,7 +868,7 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
         # The committee as the caller read it: its rules are fixed once its first meeting opened,
         # and a vote needs a roll call, so only the vote's own row is read (and locked).
         committee = vote.committee
-        vote = _lock_vote(vote, related=())
+        vote, answers = _lock_with_answers(vote)
         vote.committee = committee
         _require_open(vote, Method.ROLL_CALL)
         if vote.status != Vote.Status.OPEN:
@@ -831,9 +886,8 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
             raise DomainError(
                 "Only “yes” or “no” can be given with rights, where the committee allows it."
             )
-        # Every answer so far, in one query: this delegation's, the count of those called, and
-        # (updated below) the new state's rows.
-        answers = ballot_answers(vote)
+        # Every answer so far: this delegation's, the count of those called, and (updated
+        # below) the new state's rows.
         previous = answers.get(delegation.pk)
         if previous is not None and previous[:2] == (answer, with_rights):
             ballot = Ballot.objects.get(vote=vote, delegation=delegation)
@@ -873,7 +927,7 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
                         f"{delegation} answered “present and voting” at the roll call, so it "
                         "cannot abstain."
                     )
-            ballot = Ballot.objects.create(
+            ballot = Ballot(
                 vote=vote,
                 delegation=delegation,
                 answer=answer,
@@ -890,15 +944,19 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
             vote.no += 1
         elif answer == A.ABSTAIN:
             vote.abstain += 1
-        vote.save(update_fields=["yes", "no", "abstain", "passed", "sequence"])
-        _log(
-            vote,
-            "vote.ballot",
-            actor,
-            delegation=delegation.name,
-            answer=ballot.display.lower(),
-            again=ballot.passed,
+        entry = audit_entry(
+            actor=actor,
+            committee=vote.committee,
+            action="vote.ballot",
+            target=vote,
+            data={
+                "subject": vote.subject,
+                "delegation": delegation.name,
+                "answer": ballot.display.lower(),
+                "again": ballot.passed,
+            },
         )
+        _write_answer(vote, ballot, entry, new=previous is None)
         answers[delegation.pk] = (ballot.answer, ballot.with_rights, ballot.passed)
         _send(vote, answers=answers, ballot=ballot_message(ballot, delegation))
         ballot.vote = vote
