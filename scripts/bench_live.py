@@ -402,6 +402,8 @@ def start_server(port, workers, env):
             "httptools",
             "--ws",
             env.get("BENCH_WS", "websockets-sansio"),
+            "--ws-per-message-deflate",
+            "false",
             "--backlog",
             "4096",
         ],

@@ -228,6 +228,7 @@ class AsgiServer:
             host="127.0.0.1",
             port=self.port,
             ws="websockets-sansio",
+            ws_per_message_deflate=False,  # as README's production command runs it
             lifespan="off",
             log_level="warning",
         )
