@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from voting import services
 from voting.models import Ballot, Resolution
 
-from .voting_helpers import agenda_and_roll_call, approve_draft
+from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("VOTING_SCREENSHOTS")
@@ -179,4 +179,68 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
         roll_call = Ballot.objects.first().vote_id
         projector.goto(f"/c/ccpcj/votes/{roll_call}/")  # the delegate's view of the roll call
         shot(projector, "delegate-roll-call")
+    projector.context.close()
+
+
+def test_a_roll_call_typed_as_fast_as_the_keys_go_records_each_key_for_its_delegation(
+    chromium, asgi_server, page, committee, delegations, chair, director, delegate, monkeypatch
+):
+    """Keys pressed faster than the server answers each go, in order, to the delegation
+    called after the answers before them, while screens following the vote receive every
+    answer's message meanwhile. Keys refused give a reason; keys pressed while the page asks
+    a question do nothing."""
+    names = {d.name: d for d in delegations}
+    agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+    )
+    _, procedure = close_debate(committee, chair)
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 0)  # Brazil is drawn
+    vote = services.item_vote_open(
+        item=procedure.items.order_by("position").first(), method="roll_call", actor=chair
+    )
+    projector = chromium.new_context(base_url=asgi_server.url).new_page()
+    log_in(projector, delegate)
+    projector.goto("/c/ccpcj/votes/projector/")
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    log_in(page, chair)
+    page.goto(f"/c/ccpcj/votes/{vote.pk}/")
+    expect(page.locator("body")).to_have_attribute("data-live", "on")
+    calling = page.locator('.calling [data-v="calling"]')
+    expect(calling).to_have_text("Brazil")
+
+    # Brazil passes, France no, Japan yes, Kenya yes, Mexico no: typed with no pause at all.
+    page.keyboard.type("pnyyn")
+    expect(calling).to_have_text("Brazil")
+    expect(page.locator(".calling")).to_contain_text("Called again")
+    answers = dict(
+        Ballot.objects.filter(vote=vote).values_list("delegation__member_state__name", "answer")
+    )
+    assert answers == {
+        "Brazil": "pass",
+        "France": "no",
+        "Japan": "yes",
+        "Kenya": "yes",
+        "Mexico": "no",
+    }
+    page.keyboard.press("p")  # called again, Brazil cannot pass: the page says why
+    expect(page.locator("#messages")).to_contain_text("Brazil passed; called again, it must answer")
+    page.keyboard.press("y")
+    expect(projector.locator('.tally [data-v="yes"]')).to_have_text("3")
+    expect(projector.locator('.tally [data-v="no"]')).to_have_text("2")
+
+    page.get_by_role("button", name="Verify the count").click()
+    page.get_by_role("button", name="Announce the result").click()
+    confirm = page.locator("dialog.confirm-dialog")
+    expect(confirm).to_be_visible()
+    page.keyboard.press("u")  # the dialog has the keys: the count stays verified
+    page.keyboard.press("Escape")
+    expect(confirm).to_be_hidden()
+    vote.refresh_from_db()
+    assert (vote.status, vote.yes, vote.no) == ("verified", 3, 2)
+    assert Ballot.objects.filter(vote=vote).count() == 5
     projector.context.close()

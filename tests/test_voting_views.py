@@ -364,3 +364,48 @@ def test_timeline_tells_the_votes(client, chair, procedure):
     assert "Closure of debate on topic 1: adopted (5 in favor, 0 against)" in content
     assert "Votes and resolutions" in content
     assert "roll call: Kenya" not in content
+
+
+def test_only_the_number_fields_bring_up_a_number_pad():
+    from voting.forms import MotionForm
+
+    form = MotionForm()
+    numeric = [name for name, f in form.fields.items() if f.widget.attrs.get("inputmode")]
+    assert numeric == ["draft", "yes", "no"]  # not the motion's words, orders or parts
+
+
+@pytest.mark.parametrize(
+    "substantive,question",
+    [
+        (True, "1 in favor, 4 against, 0 abstaining?"),  # the five members
+        (False, "1 in favor, 5 against? It takes effect"),  # and INTERPOL, on procedure
+    ],
+)
+def test_the_announcement_asks_about_abstentions_only_where_there_can_be_some(
+    client, chair, procedure, names, substantive, question
+):
+    if substantive:
+        vote = services.item_vote_open(
+            item=procedure.items.order_by("position").first(), method="roll_call", actor=chair
+        )
+    else:
+        vote = services.motion_vote(
+            committee=procedure.committee,
+            motion="other",
+            subject="Suspension of the meeting",
+            method="roll_call",
+            actor=chair,
+        )
+    vote.refresh_from_db()
+    for i, pk in enumerate(vote.call_order):
+        answer = "yes" if i == 0 else "no"
+        services.ballot_record(
+            vote=vote,
+            delegation=next(d for d in names.values() if d.pk == pk),
+            answer=answer,
+            actor=chair,
+        )
+    services.vote_verify(vote=vote, actor=chair)
+    client.force_login(chair)
+    page = client.get(url("vote", pk=vote.pk)).content.decode()
+    assert question in page

@@ -34,7 +34,8 @@ class CountsForm(forms.Form):
         if not abstentions:
             del self.fields["abstain"]
         for field in self.fields.values():
-            field.widget.attrs.update({"inputmode": "numeric", "class": "form-control-lg"})
+            if isinstance(field, forms.IntegerField):  # a number pad on a phone for the counts
+                field.widget.attrs.update({"inputmode": "numeric", "class": "form-control-lg"})
         self.helper = _helper(label)
 
     def counts(self):

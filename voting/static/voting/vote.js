@@ -193,7 +193,13 @@
     box.innerHTML = "";
     box.appendChild(alert);
   }
-  function post(form, submitter) {
+  // Keys typed faster than the server answers wait in a queue and go one at a time: each
+  // request is built when it leaves, once the previous answer's new state is on the page, so
+  // it names the delegation being called then (the form's hidden field). Sending them at once
+  // would name the same delegation twice, or one the screen had not caught up with yet.
+  var queue = [];
+  var sending = false;
+  function send(form, submitter) {
     var body = new FormData(form);
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
     return fetch(form.action, {
@@ -203,11 +209,39 @@
       headers: { Accept: "application/json", "X-CSRFToken": csrf(form) },
     }).then(function (r) {
       return r.json().then(function (data) {
-        if (data.error) showError(data.error);
-        else { var box = document.getElementById("messages"); if (box) box.innerHTML = ""; }
+        if (data.error) {
+          var dropped = queue.length;
+          queue = [];
+          showError(data.error + (dropped ? " The " + (dropped === 1 ? "key" : dropped + " keys") +
+            " pressed after it " + (dropped === 1 ? "was" : "were") + " not sent: press " +
+            (dropped === 1 ? "it" : "them") + " again." : ""));
+        } else if (!queue.length) {
+          var box = document.getElementById("messages");
+          if (box) box.innerHTML = "";
+        }
         apply(data);
       });
-    }).catch(function () { showError("The answer did not reach the server; check the connection and press the key again."); });
+    });
+  }
+  function pump() {
+    if (sending || !queue.length) return;
+    var next = queue.shift();
+    sending = true;
+    root.dataset.waiting = queue.length;
+    send(next.form, next.submitter)
+      .catch(function () {
+        queue = [];
+        showError("The answer did not reach the server; check the connection and press the key again.");
+      })
+      .then(function () {
+        sending = false;
+        root.dataset.waiting = queue.length;
+        pump();
+      });
+  }
+  function post(form, submitter) {
+    queue.push({ form: form, submitter: submitter });
+    pump();
   }
   ["ballot-form", "undo-form"].forEach(function (id) {
     var form = document.getElementById(id);
@@ -217,9 +251,13 @@
       post(form, event.submitter);
     });
   });
+  function dialogOpen() {
+    return !!document.querySelector("dialog[open], .modal.show, [aria-modal=\"true\"]");
+  }
   if (role === "dais") {
     document.addEventListener("keydown", function (event) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (dialogOpen()) return;  // the keys belong to the question asked
       var target = event.target;
       if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) return;
       var key = event.key.length === 1 ? event.key : "";
@@ -233,8 +271,22 @@
       var form = document.getElementById("ballot-form");
       if (!form) return;
       var button = form.querySelector('button[data-key="' + (event.shiftKey ? key.toUpperCase() : lower) + '"]');
-      if (!button || button.disabled) return;
+      if (!button) {
+        if (lower === "a" && !event.shiftKey) {
+          event.preventDefault();
+          showError("Nobody abstains on a procedural vote: answer yes (Y) or no (N).");
+        }
+        return;
+      }
       event.preventDefault();
+      if (button.disabled && !queue.length && !sending) {
+        if (state && state.calling && state.calling.again) {
+          showError(state.calling.name + " passed; called again, it must answer yes (Y) or no (N).");
+        } else if (state && !state.calling) {
+          showError("Every delegation has answered: verify the count, or undo the last entry (U).");
+        }
+        return;
+      }
       post(form, button);
     });
   }
