@@ -147,6 +147,11 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     expect(projector.locator('[data-v="result"]')).to_have_text(
         "3 in favor, 1 against, 1 abstention"
     )
+    expect(tally("pass").locator("xpath=ancestor::*[contains(@class, 'tally-row')]")).to_be_hidden()
+    for width, height in [(1280, 800), (1920, 1080), (1024, 768)]:  # all of it on one screen
+        projector.set_viewport_size({"width": width, "height": height})
+        assert projector.evaluate("document.documentElement.scrollHeight <= innerHeight")
+    projector.set_viewport_size({"width": 1280, "height": 800})
 
     # The draft as a whole, by placard.
     page.get_by_role("link", name="Voting procedure").click()
@@ -170,6 +175,9 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     )
     expect(tally("yes")).to_have_text("4")
     shot(projector, "projector-result")
+    for width, height in [(1920, 1080), (1024, 768)]:  # the resolution's code too, on one screen
+        projector.set_viewport_size({"width": width, "height": height})
+        assert projector.evaluate("document.documentElement.scrollHeight <= innerHeight")
     assert projector.evaluate("window.__notReloaded") is True
     expect(laptop.locator("[data-v-ballots]")).to_be_hidden()  # a placard vote has no rows
     expect(laptop.locator('[data-v="resolution"]')).to_have_text("CCPCJ/1/1")

@@ -66,7 +66,10 @@
         bar.style.width = (100 * state[key] / expected).toFixed(1) + "%";
       });
     });
-    all('.tally-row[data-answer="pass"]').forEach(function (el) { el.hidden = state.method !== "roll_call"; });
+    // Passes count only while the roll is called: every pass answers again before the count.
+    all('.tally-row[data-answer="pass"]').forEach(function (el) {
+      el.hidden = state.method !== "roll_call" || state.status !== "open";
+    });
     all('.tally-row[data-answer="abstain"]').forEach(function (el) { el.hidden = state.kind === "procedural"; });
     show("data-v-drawn", !!state.drawn);
     show("data-v-calling", !!state.calling);
