@@ -4,6 +4,7 @@ the timeline and the whole floor state every screen receives), the bounds of sus
 speaking times and question times, and the effect of each motion once decided (issue 8)."""
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -14,7 +15,8 @@ from sessions import services as session_services
 from sessions.errors import DomainError
 from sessions.models import AuditEntry, DaisRole, Floor, FloorMotion, SpeakersList, Speech, Topic
 
-from .factories import DaisRoleFactory, DelegateFactory, DelegationFactory, UserFactory
+from .conftest import state
+from .factories import DaisRoleFactory, DelegationFactory, UserFactory
 from .voting_helpers import agenda_and_roll_call
 
 pytestmark = pytest.mark.django_db
@@ -211,8 +213,6 @@ def test_a_delegate_of_another_delegation_cannot_withdraw_a_motion(
 def test_only_this_committees_delegations_take_the_floor(
     floor_open, chair, other_committee, member_states
 ):
-    from .conftest import state
-
     elsewhere = DelegationFactory(committee=other_committee, member_state=state("DEU"))
     with refused("Choose a delegation of this committee."):
         floor.speaker_add(committee=floor_open, delegation=elsewhere, actor=chair)
@@ -239,11 +239,7 @@ def test_a_delegation_that_left_neither_speaks_nor_moves(floor_open, chair, name
     ]
 
 
-def test_the_floor_offers_this_committees_delegations_in_english_order(
-    floor_open, other_committee
-):
-    from .conftest import state
-
+def test_the_floor_offers_this_committees_delegations_in_english_order(floor_open, other_committee):
     DelegationFactory(committee=other_committee, member_state=state("DEU"))
     DelegationFactory(committee=floor_open, member_state=state("CIV"))
     DelegationFactory(committee=floor_open, member_state=state("CRI"))
@@ -903,8 +899,6 @@ def test_no_motion_is_voted_while_a_delegation_has_the_floor(floor_open, chair, 
 def test_a_speech_under_way_in_another_committee_does_not_hold_this_floor(
     floor_open, chair, names, other_committee, other_dais, member_states
 ):
-    from .conftest import state
-
     DelegationFactory(committee=other_committee, member_state=state("DEU"))
     agenda_and_roll_call(other_committee, other_dais)
     speak(other_committee, other_dais, other_committee.delegations.get())
@@ -1211,8 +1205,6 @@ def test_a_speech_called_from_the_list_shows_where_its_time_stands(floor_open, c
 
 
 def test_the_floors_state_during_a_suspension(floor_open, chair):
-    import json
-
     motion = raise_(floor_open, K.SUSPEND, chair, minutes=90)
     with at(10):
         floor.motion_put_to_vote(motion=motion, yes=6, no=0, actor=chair)
@@ -1274,9 +1266,7 @@ def test_after_debate_is_adjourned_the_state_shows_the_closed_topic(floor_open, 
     assert state["speaking_time"] == 90  # the committee's, for the next topic's list
 
 
-def test_the_closed_topic_shown_is_the_last_on_the_agenda_to_have_a_list(
-    floor_open, chair, names
-):
+def test_the_closed_topic_shown_is_the_last_on_the_agenda_to_have_a_list(floor_open, chair, names):
     c = floor_open
     speak(c, chair, names["Kenya"])
     with at(30):
@@ -1314,3 +1304,63 @@ def test_the_last_decided_motion_is_the_latest(floor_open, chair):
     assert floor.floor_state(floor_open)["last_motion"]["subject"] == (
         "Suspend the meeting for 5 minutes"
     )
+
+
+def test_the_next_meeting_votes_on_motions_again(floor_open, chair):
+    adjourn = raise_(floor_open, K.ADJOURN_MEETING, chair)
+    floor.motion_put_to_vote(motion=adjourn, yes=4, no=2, actor=chair)
+    session_services.meeting_open(committee=floor_open, name="Thursday", actor=chair)
+    suspend = raise_(floor_open, K.SUSPEND, chair, minutes=5)
+    assert floor.motion_put_to_vote(motion=suspend, yes=6, no=0, actor=chair).adopted
+
+
+@pytest.mark.parametrize(
+    "how,to",
+    [("delegation", "Japan"), ("questions", None)],
+)
+def test_a_yielded_turn_is_added_to_the_list_the_moment_the_speech_ends(
+    floor_open, chair, names, how, to
+):
+    """Read from the real clock: the speech ends, and the turn it yields starts and joins
+    the list, at one and the same moment."""
+    floor.speaker_add(committee=floor_open, delegation=names["Kenya"], actor=chair)
+    floor.speaker_next(committee=floor_open, actor=chair)
+    ended = floor.speech_end(
+        committee=floor_open,
+        actor=chair,
+        yield_to=how,
+        to_delegation=names[to] if to else None,
+        question_seconds=60,
+    )
+    turn = Speech.objects.get(status="speaking")
+    assert turn.added_at == turn.started_at == ended.ended_at
+
+
+def test_the_list_calls_only_its_own_topics_speakers(floor_open, chair, names):
+    """Kenya still waits on topic 1's list when debate on it is adjourned; topic 2's list
+    calls France, and Kenya's old entry is not the floor's to call."""
+    floor.speaker_add(committee=floor_open, delegation=names["Kenya"], actor=chair)
+    adjourn = raise_(floor_open, K.ADJOURN_DEBATE, chair)
+    floor.motion_put_to_vote(motion=adjourn, yes=5, no=1, actor=chair)
+    session_services.topic_open_next(committee=floor_open, actor=chair)
+    floor.speaker_add(committee=floor_open, delegation=names["France"], actor=chair)
+    assert floor.speaker_next(committee=floor_open, actor=chair).delegation == names["France"]
+    floor.speech_end(committee=floor_open, actor=chair)
+    with refused("The speakers list is empty."):
+        floor.speaker_next(committee=floor_open, actor=chair)
+
+
+def test_a_speech_in_another_committee_is_not_this_floors(
+    floor_open, chair, names, other_committee, other_dais, member_states
+):
+    germany = DelegationFactory(committee=other_committee, member_state=state("DEU"))
+    agenda_and_roll_call(other_committee, other_dais)
+    floor.speaker_add(committee=floor_open, delegation=names["Kenya"], actor=chair)
+    speak(other_committee, other_dais, germany)
+    with refused("Nobody has the floor."):
+        floor.speech_end(committee=floor_open, actor=chair)
+    floor.speaker_add(committee=other_committee, delegation=germany, actor=other_dais)
+    assert floor.speaker_next(committee=floor_open, actor=chair).delegation == names["Kenya"]
+    floor.speech_end(committee=floor_open, actor=chair)
+    with refused("The speakers list is empty."):
+        floor.speaker_next(committee=floor_open, actor=chair)
