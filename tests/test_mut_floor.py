@@ -1362,3 +1362,27 @@ def test_a_speech_in_another_committee_is_not_this_floors(
     floor.speech_end(committee=floor_open, actor=chair)
     with refused("The speakers list is empty."):
         floor.speaker_next(committee=floor_open, actor=chair)
+
+
+def test_a_yield_to_the_dais_names_no_delegation_even_if_one_was_chosen(floor_open, chair, names):
+    """The page sends the delegation picked in its list whatever the yield: only a yield to
+    a delegation records it."""
+    speech = speak(floor_open, chair, names["Kenya"])
+    with at(40):
+        floor.speech_end(
+            committee=floor_open, actor=chair, yield_to="dais", to_delegation=names["Japan"]
+        )
+    speech.refresh_from_db()
+    assert (speech.yielded, speech.yielded_to) == ("dais", None)
+
+
+def test_a_speech_left_on_a_closed_topics_list_does_not_hold_the_floor(floor_open, chair, names):
+    """Topic 1 is closed (as when its voting procedure ends) while Kenya's speech is still
+    marked under way; on topic 2 the floor is open to motions."""
+    speak(floor_open, chair, names["Kenya"])
+    session_services.topic_close(
+        topic=Topic.objects.get(committee=floor_open, agenda_position=1), actor=chair
+    )
+    session_services.topic_open_next(committee=floor_open, actor=chair)
+    motion = raise_(floor_open, K.SUSPEND, chair, minutes=5)
+    assert floor.motion_put_to_vote(motion=motion, yes=6, no=0, actor=chair).adopted
