@@ -1386,3 +1386,58 @@ def test_a_speech_left_on_a_closed_topics_list_does_not_hold_the_floor(floor_ope
     session_services.topic_open_next(committee=floor_open, actor=chair)
     motion = raise_(floor_open, K.SUSPEND, chair, minutes=5)
     assert floor.motion_put_to_vote(motion=motion, yes=6, no=0, actor=chair).adopted
+
+
+def test_another_committees_meeting_and_motions_are_not_this_floors(
+    floor_open, chair, other_committee, other_dais
+):
+    """GA3 opens its next meeting after CCPCJ adjourned, and has a longer suspension pending:
+    CCPCJ stays adjourned until its own next meeting, and its motions come first on its own
+    floor."""
+    adjourn = raise_(floor_open, K.ADJOURN_MEETING, chair)
+    floor.motion_put_to_vote(motion=adjourn, yes=4, no=2, actor=chair)
+    agenda_and_roll_call(other_committee, other_dais)
+    elsewhere = raise_(other_committee, K.SUSPEND, other_dais, minutes=60)
+    assert floor.floor_state(floor_open)["adjourned"] is True
+    with refused("The meeting is adjourned: open the next meeting first."):
+        raise_(floor_open, K.SUSPEND, chair, minutes=5)
+    session_services.meeting_open(committee=floor_open, name="Thursday", actor=chair)
+    time = raise_(floor_open, K.SPEAKING_TIME, chair, seconds=60)
+    assert floor.pending_motions(floor_open) == [time]
+    assert [m["id"] for m in floor.floor_state(floor_open)["motions"]] == [time.pk]
+    assert floor.motion_put_to_vote(motion=time, yes=6, no=0, actor=chair).adopted
+    assert floor.pending_motions(other_committee) == [elsewhere]
+
+
+def test_the_state_reads_motions_on_the_topic_in_the_same_six_queries(
+    floor_open, chair, names, django_assert_num_queries
+):
+    """The subject of a motion to adjourn or close debate names its topic: read with the
+    motions, not once per motion."""
+    floor.speaker_add(committee=floor_open, delegation=names["Japan"], actor=chair)
+    raise_(floor_open, K.ADJOURN_DEBATE, chair, delegation=names["Kenya"])
+    raise_(floor_open, K.CLOSURE, chair, delegation=names["France"])
+    with django_assert_num_queries(6):
+        state = floor.floor_state(floor_open)
+    assert [m["subject"] for m in state["motions"]] == [
+        "Adjourn debate on topic 1",
+        "Close debate on topic 1",
+    ]
+
+
+def test_a_delegate_does_not_act_for_another_delegation_that_has_delegates(
+    floor_open, chair, names, delegate, other_delegate
+):
+    """France has its own delegate (``other_delegate``): Mexico's still cannot act for it."""
+    with refused(
+        "You do not represent France: only its delegates, the chair and the rapporteur can "
+        "act for it."
+    ):
+        floor.speaker_add(committee=floor_open, delegation=names["France"], actor=delegate)
+    motion = raise_(floor_open, K.SUSPEND, other_delegate, delegation=names["France"], minutes=5)
+    with refused(
+        "You do not represent France: only its delegates, the chair and the rapporteur can "
+        "act for it."
+    ):
+        floor.motion_withdraw(motion=motion, actor=delegate)
+    assert not Speech.objects.exists()
