@@ -332,6 +332,61 @@ def test_a_delegation_of_another_committee_is_not_found_for_a_vote(
     assert services.delegation_for(vote, names["Kenya"].pk) == names["Kenya"]
 
 
+# Reorder and division: only in this committee's voting procedure -------------------------
+
+
+def other_committee_in_voting_procedure(other_committee, other_dais):
+    """GA3 (five Member States of its own) in voting procedure on its DR 1/1."""
+    made = {
+        code: DelegationFactory(committee=other_committee, member_state=state(code))
+        for code in ["DEU", "ITA", "IND", "CHN", "ARG"]
+    }
+    director = DaisRoleFactory(
+        committee=other_committee, role=DaisRole.Role.DIRECTOR, user=UserFactory()
+    ).user
+    agenda_and_roll_call(other_committee, other_dais)
+    approve_draft(
+        other_committee,
+        sponsor=made["DEU"],
+        signatory=made["ITA"],
+        user=DelegateFactory(delegation=made["DEU"]).user,
+        director=director,
+    )
+    return close_debate(other_committee, other_dais)[1]
+
+
+NO_PROCEDURE = "No topic is in voting procedure: close debate first."
+
+
+def test_a_reorder_needs_this_committees_topic_in_voting_procedure(
+    floor, committee, names, chair, delegate, director, other_committee, other_dais
+):
+    assert other_committee_in_voting_procedure(other_committee, other_dais) is not None
+    drafts_on_the_open_topic(committee, names, delegate, director, 2)
+    assert refused(
+        lambda: services.motion_vote(
+            committee=committee, motion="reorder", order=[2, 1], yes=5, no=0, actor=chair
+        )
+    ) == (NO_PROCEDURE)
+
+
+def test_a_division_needs_a_voting_procedure_still_open(
+    floor, committee, names, chair, delegate, director
+):
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    procedure = close_debate(committee, chair)[1]
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    procedure.refresh_from_db()
+    assert procedure.status == "finished"
+    assert refused(lambda: division(committee, chair, 1, [[1]])) == NO_PROCEDURE
+    assert refused(
+        lambda: services.motion_vote(
+            committee=committee, motion="reorder", order=[1], yes=5, no=0, actor=chair
+        )
+    ) == (NO_PROCEDURE)
+
+
 # Division of the question: what is refused ---------------------------------------------------
 
 
@@ -339,6 +394,20 @@ def division(committee, chair, draft, parts):
     return services.motion_vote(
         committee=committee, motion="division", draft=draft, parts=parts, yes=5, no=0, actor=chair
     )
+
+
+def test_a_division_is_recorded_and_every_screen_following_the_procedure_told(
+    procedure, committee, chair, monkeypatch
+):
+    told = []
+    monkeypatch.setattr(
+        services, "notify", lambda committee, what, **kw: told.append((committee, what, kw))
+    )
+    division(committee, chair, 2, [[3], [1, 2]])
+    entry = AuditEntry.objects.get(action="procedure.divided")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(procedure.pk))
+    assert entry.data == {"draft": "DR 1/2", "parts": [[3], [1, 2]]}
+    assert told == [(committee, "procedure", {"procedure": procedure.pk})]
 
 
 def test_a_division_names_a_draft_in_voting_procedure(procedure, committee, chair):
@@ -514,6 +583,26 @@ def test_each_answer_is_recorded_with_who_entered_it(
             ("Brazil", "no", True),
         ]
     ]
+
+
+def test_every_abstention_is_counted(committee, names, chair, delegate, director):
+    agenda_and_roll_call(committee, chair, statuses={"Japan": "present", "Kenya": "present"})
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    procedure = close_debate(committee, chair)[1]
+    vote = services.item_vote_open(item=first_item(procedure), method="roll_call", actor=chair)
+    for name, answer in [
+        ("Brazil", "yes"),
+        ("France", "no"),
+        ("Japan", "abstain"),
+        ("Kenya", "abstain"),
+        ("Mexico", "yes"),
+    ]:
+        record(vote, names[name], answer, chair)
+    vote.refresh_from_db()
+    assert (vote.yes, vote.no, vote.abstain) == (2, 1, 2)
+    services.vote_verify(vote=vote, actor=chair)
+    vote = services.vote_announce(vote=vote, actor=chair)
+    assert vote.result == "2 in favor, 1 against, 2 abstentions"
 
 
 # Numbers as the chair or a delegate writes them -------------------------------------------
