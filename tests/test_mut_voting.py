@@ -12,12 +12,12 @@ from sessions import services as session_services
 from sessions.errors import DomainError
 from sessions.models import AuditEntry, DaisRole, FloorMotion
 from voting import services
-from voting.models import Item, Vote
+from voting.models import Item, Resolution, Vote
 
 from .amendment_helpers import signed_and_submitted, unfriendly
 from .conftest import state
 from .factories import DaisRoleFactory, DelegateFactory, DelegationFactory, UserFactory
-from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
+from .voting_helpers import TEXT, agenda_and_roll_call, approve_draft, close_debate
 
 pytestmark = pytest.mark.django_db
 
@@ -456,6 +456,96 @@ def test_a_division_waits_for_the_amendments_to_its_own_draft_only(
         "text as amended."
     )
     assert division(committee, chair, 2, [[1]]).adopted
+
+
+# Counts by placard ------------------------------------------------------------------------
+
+
+def test_counts_are_entered_only_for_a_placard_vote(procedure, chair):
+    vote = services.item_vote_open(item=first_item(procedure), method="roll_call", actor=chair)
+    assert refused(lambda: services.vote_counts(vote=vote, yes=5, no=0, actor=chair)) == (
+        "This is a roll-call vote."
+    )
+    vote.refresh_from_db()
+    assert (vote.status, vote.yes) == ("open", 0)
+
+
+def test_the_chair_announces_a_placard_vote_as_soon_as_the_counts_are_in(procedure, chair):
+    vote = placard(procedure, chair)
+    services.vote_counts(vote=vote, yes=3, no=1, abstain=1, actor=chair)
+    entry = AuditEntry.objects.get(action="vote.announced", target_id=str(vote.pk))
+    assert (entry.actor, entry.data["result"]) == (chair, "3 in favor, 1 against, 1 abstention")
+    assert AuditEntry.objects.get(action="resolution.adopted").actor == chair
+
+
+# An adopted amendment: which others lapse ---------------------------------------------------
+
+
+def test_an_adopted_amendment_lapses_only_those_it_sent_back_for_revision(
+    floor, committee, names, chair, delegate, director
+):
+    """DOMAIN.md: an adopted amendment changes the text then voted on. Japan's and Brazil's
+    both rewrite clause 3: once Japan's is adopted, Brazil's no longer applies and is not put
+    to the vote; Kenya's, on clause 4, still is."""
+    (draft,) = drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    users = {n: DelegateFactory(delegation=names[n]).user for n in ["Japan", "Kenya", "Brazil"]}
+    for proposer, signer, step in [
+        ("Japan", "Kenya", ("set", "op.3", "Invites the Secretariat to act")),
+        ("Brazil", "Kenya", ("set", "op.3", "Invites the Secretariat later")),
+        ("Kenya", "Japan", ("delete", "op.4")),
+    ]:
+        amendment = unfriendly(draft, names[proposer], users[proposer], step)
+        signed_and_submitted(
+            amendment, names[proposer], users[proposer], names[signer], users[signer]
+        )
+        amendments.amendment_approve(amendment=amendment, actor=director)
+    procedure = close_debate(committee, chair)[1]
+    japans, brazils, kenyas, whole = procedure.items.order_by("position")
+    vote = services.item_vote_open(item=japans, method="placard", actor=chair)
+    services.vote_counts(vote=vote, yes=5, no=0, actor=chair)
+    statuses = [i.status for i in procedure.items.order_by("position")]
+    assert statuses == ["adopted", "lapsed", "pending", "pending"]
+    assert services.next_item(procedure) == kenyas
+    entry = AuditEntry.objects.get(action="procedure.lapsed")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(procedure.pk))
+    assert entry.data == {
+        "amendments": ["Amendment 2 to DR 1/1"],
+        "after": "Amendment 1 to DR 1/1",
+    }
+
+
+# What an adopted draft becomes ------------------------------------------------------------
+
+
+def test_a_resolution_keeps_its_drafts_heading_and_preamble_and_loses_only_its_own_failed_parts(
+    floor, committee, names, chair, delegate, director
+):
+    """DOMAIN.md: if a division passed, each separated part is voted on, then the (remaining)
+    draft as a whole. DR 1/1's clause 4, voted separately, fails: CCPCJ/1/1 is DR 1/1 without
+    it, under its heading and preamble; DR 1/2, not divided, keeps all four clauses."""
+    headed = approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+        text="The Commission on Crime Prevention and Criminal Justice,\n\n" + TEXT,
+    )
+    (plain,) = drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    procedure = close_debate(committee, chair)[1]
+    division(committee, chair, 1, [[4]])
+    for yes, no in [(1, 4), (5, 0), (5, 0)]:
+        vote = services.item_vote_open(
+            item=services.next_item(procedure), method="placard", actor=chair
+        )
+        services.vote_counts(vote=vote, yes=yes, no=no, actor=chair)
+    first = Resolution.objects.get(code="CCPCJ/1/1").resolution
+    draft = headed.resolution
+    assert first.heading == "The Commission on Crime Prevention and Criminal Justice"
+    assert (first.heading, first.preamble) == (draft.heading, draft.preamble)
+    assert first.operative == draft.operative[:3]
+    second = Resolution.objects.get(code="CCPCJ/1/2").resolution
+    assert second.operative == plain.resolution.operative and len(second.operative) == 4
 
 
 # Recording an answer ----------------------------------------------------------------------
