@@ -4,9 +4,13 @@ their verification and announcement, divisions of the question, reorders and mot
 the floor. Delegations: Brazil, France, INTERPOL (observer), Japan, Kenya, Mexico; drafts
 are voting_helpers.TEXT (four operative clauses), sponsored by Mexico, signed by France."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from resolutions import amendment_services as amendments
+from sessions import clock
 from sessions import floor as floor_services
 from sessions import services as session_services
 from sessions.errors import DomainError
@@ -546,6 +550,22 @@ def test_a_resolution_keeps_its_drafts_heading_and_preamble_and_loses_only_its_o
     assert first.operative == draft.operative[:3]
     second = Resolution.objects.get(code="CCPCJ/1/2").resolution
     assert second.operative == plain.resolution.operative and len(second.operative) == 4
+
+
+def test_an_adopted_resolution_is_stamped_and_recorded(procedure, committee, chair):
+    moment = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    with clock.travel_to(moment):
+        services.vote_no_objection(vote=vote, actor=chair)
+    resolution = Resolution.objects.get()
+    assert (resolution.code, resolution.number, resolution.adopted_at) == ("CCPCJ/1/1", 1, moment)
+    entry = AuditEntry.objects.get(action="resolution.adopted")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(resolution.pk))
+    assert entry.data == {
+        "draft": "DR 1/1",
+        "code": "CCPCJ/1/1",
+        "result": "Adopted without a vote",
+    }
 
 
 # Recording an answer ----------------------------------------------------------------------
