@@ -568,6 +568,35 @@ def test_an_adopted_resolution_is_stamped_and_recorded(procedure, committee, cha
     }
 
 
+def test_the_last_decision_finishes_voting_procedure_and_closes_the_topic(
+    floor, committee, names, chair, delegate, director, monkeypatch
+):
+    """DOMAIN.md: the next topic is taken up only after the first is closed (voting
+    procedure finished). Every screen following the procedure is told."""
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    procedure = close_debate(committee, chair)[1]
+    told = []
+    monkeypatch.setattr(
+        services, "notify", lambda committee, what, **kw: told.append((committee, what, kw))
+    )
+    moment = timezone.now().replace(microsecond=0) + dt.timedelta(hours=2)
+    vote = services.item_vote_open(item=first_item(procedure), method="without_vote", actor=chair)
+    with clock.travel_to(moment):
+        services.vote_no_objection(vote=vote, actor=chair)
+    procedure.refresh_from_db()
+    assert (procedure.status, procedure.finished_at) == ("finished", moment)
+    entry = AuditEntry.objects.get(action="procedure.finished")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(procedure.pk))
+    assert entry.data == {"topic": 1}
+    closed = AuditEntry.objects.get(action="topic.closed")
+    assert (closed.actor, closed.data["number"], closed.data["reason"]) == (
+        chair,
+        1,
+        "voting procedure finished",
+    )
+    assert told == [(committee, "procedure", {"procedure": procedure.pk})]
+
+
 # Recording an answer ----------------------------------------------------------------------
 
 
