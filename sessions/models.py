@@ -45,7 +45,7 @@ class QuorumRule(models.TextChoices):
 
 @deconstructible
 class CodeFormatValidator:
-    """A code format may use only its placeholders, and must number the codes."""
+    """A code format may use only its placeholders, and must name the topic and the number."""
 
     def __init__(self, allowed):
         self.allowed = frozenset(allowed)
@@ -66,8 +66,14 @@ class CodeFormatValidator:
             raise ValidationError(
                 f"Unknown placeholder {{{unknown[0]}}}; the allowed placeholders are {allowed}."
             )
-        if "number" not in names:
-            raise ValidationError(f"The format must contain {{number}} (allowed: {allowed}).")
+        # Drafts and resolutions are numbered within their topic (DR 1/1, DR 2/1): a format
+        # without the topic would give the first of topic 2 the code of the first of topic 1.
+        missing = [n for n in ("topic", "number") if n not in names]
+        if missing:
+            raise ValidationError(
+                f"The format must contain {{topic}} and {{number}}: codes are numbered within "
+                f"each topic (allowed: {allowed})."
+            )
 
     def __eq__(self, other):
         return isinstance(other, CodeFormatValidator) and self.allowed == other.allowed

@@ -171,6 +171,29 @@ def test_a_code_format_with_an_unknown_placeholder_is_refused(sec, committee):
     assert committee.draft_code_format == "DR {topic}/{number}"
 
 
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("resolution_code_format", "{acronym}/{number}"),
+        ("draft_code_format", "DR {number}"),
+        ("draft_code_format", "DR {topic}"),
+    ],
+)
+def test_a_code_format_must_name_the_topic_and_the_number(sec, committee, field, value):
+    """Codes are numbered within each topic: without the topic, the first resolution of topic 2
+    would take CCPCJ/1, the code of topic 1's first, and could never be adopted."""
+    before = getattr(committee, field)
+    response = sec.post(
+        url(Committee, "change", committee.pk), committee_form(committee, **{field: value})
+    )
+    assert response.status_code == 200
+    assert "The format must contain {topic} and {number}: codes are numbered within each topic" in (
+        response.content.decode()
+    )
+    committee.refresh_from_db()
+    assert getattr(committee, field) == before
+
+
 def test_committees_cannot_be_deleted(sec, committee):
     assert sec.post(url(Committee, "delete", committee.pk), {"post": "yes"}).status_code == 403
     assert Committee.objects.filter(pk=committee.pk).exists()
