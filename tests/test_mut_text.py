@@ -53,3 +53,356 @@ def test_a_lettered_list_whose_last_item_lost_its_letter_keeps_it_in_the_list():
         "Requests a report",
     ]
     assert warnings == [(4, "sub-clause without a label; taken as 1.b")]
+
+
+def test_unlabelled_items_after_a_colon_open_the_next_level_and_labels_go_on_from_them():
+    # Second level: letters. The two items that lost their letters are a. and b., so the
+    # "c." that follows is the list's third item, unchanged.
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\n- Train judges;\n- Train prosecutors;\n"
+        "c. Train police;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        ("Encourages Member States to", ["Train judges", "Train prosecutors", "Train police"]),
+        "Requests a report",
+    ]
+    assert warnings == [
+        (3, "sub-clause without a label; taken as 1.a"),
+        (4, "sub-clause without a label; taken as 1.b"),
+    ]
+
+
+def test_unlabelled_items_at_the_third_level_are_roman_and_iii_goes_on_from_them():
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges:\n- On money laundering;\n"
+        "- On cybercrime;\niii. On corruption;\nb. Train prosecutors;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        (
+            "Encourages Member States to",
+            [
+                ("Train judges", ["On money laundering", "On cybercrime", "On corruption"]),
+                "Train prosecutors",
+            ],
+        ),
+        "Requests a report",
+    ]
+    assert warnings == [
+        (4, "sub-clause without a label; taken as 1.a.i"),
+        (5, "sub-clause without a label; taken as 1.a.ii"),
+    ]
+
+
+def test_unlabelled_items_at_the_fourth_level_are_numbered_as_the_seeds_9_a_ii_1():
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges:\ni. On money laundering, by:\n"
+        "- Tracing assets;\n- Freezing assets;\n3. Returning assets;\nii. On cybercrime;\n"
+        "2. Requests a report.\n"
+    )
+    assert structure == [
+        (
+            "Encourages Member States to",
+            [
+                (
+                    "Train judges",
+                    [
+                        (
+                            "On money laundering, by",
+                            ["Tracing assets", "Freezing assets", "Returning assets"],
+                        ),
+                        "On cybercrime",
+                    ],
+                )
+            ],
+        ),
+        "Requests a report",
+    ]
+    assert warnings == [
+        (5, "sub-clause without a label; taken as 1.a.i.1"),
+        (6, "sub-clause without a label; taken as 1.a.i.2"),
+    ]
+
+
+def test_an_unlabelled_first_item_before_ii_is_i_of_a_roman_list():
+    # "ii." can only be a second roman item: the item before it is "i." of that list.
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\n- Train judges;\nii. Train prosecutors;\n"
+        "2. Requests a report.\n"
+    )
+    assert structure == [
+        ("Encourages Member States to", ["Train judges", "Train prosecutors"]),
+        "Requests a report",
+    ]
+    assert warnings == [(3, "sub-clause without a label; taken as 1.a")]
+
+
+def test_a_letter_after_an_unlabelled_sub_sub_clause_goes_on_with_the_letters():
+    # No indentation to go by: "b." after "a. …:" and its one unlabelled item is b. of the
+    # lettered list, not a second item of the new list.
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges:\n- On money laundering;\n"
+        "b. Train police;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        (
+            "Encourages Member States to",
+            [("Train judges", ["On money laundering"]), "Train police"],
+        ),
+        "Requests a report",
+    ]
+    assert warnings == [(4, "sub-clause without a label; taken as 1.a.i")]
+
+
+def test_an_unlabelled_clause_before_a_number_one_step_ahead_fills_the_top_level_gap():
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges;\n"
+        "- Something else is to be done;\n3. Urges action.\n"
+    )
+    assert structure == [
+        ("Encourages Member States to", ["Train judges"]),
+        "Something else is to be done",
+        "Urges action",
+    ]
+    assert warnings == [(4, "operative clause without a number after 1; numbered 2")]
+
+
+def test_an_unlabelled_clause_between_a_sub_clause_and_the_next_number_is_operative():
+    # The list numbered from 0 is renumbered from 1; "Requests …" after "a. …;" and before
+    # "2." is the second operative clause, "2." the third.
+    structure, warnings = operative(
+        PRE + "0. Encourages Member States to:\na. Train judges;\n- Requests a report;\n"
+        "2. Decides to remain seized.\n"
+    )
+    assert structure == [
+        ("Encourages Member States to", ["Train judges"]),
+        "Requests a report",
+        "Decides to remain seized",
+    ]
+    assert warnings[0] == (2, "first operative clause was numbered 0; renumbered as 1")
+    assert len(warnings) == 2 and warnings[1][1].endswith("; numbered 2")
+
+
+def test_unlabelled_clauses_opening_with_operative_phrases_are_numbered_in_turn():
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to act;\n- Requests a report;\n"
+        "- Urges States to act;\n4. Decides to remain seized.\n"
+    )
+    assert structure == [
+        "Encourages Member States to act",
+        "Requests a report",
+        "Urges States to act",
+        "Decides to remain seized",
+    ]
+    assert warnings == [
+        (3, "operative clause without a number after 1; numbered 2"),
+        (4, "operative clause without a number after 2; numbered 3"),
+    ]
+
+
+def test_an_operative_phrase_after_a_list_ending_with_a_semicolon_opens_a_clause():
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges;\nb. Train prosecutors;\n"
+        "- Requests a report;\n- Decides to remain seized.\n"
+    )
+    assert structure == [
+        ("Encourages Member States to", ["Train judges", "Train prosecutors"]),
+        "Requests a report",
+        "Decides to remain seized",
+    ]
+    assert warnings == [
+        (5, "operative clause without a number after 1; numbered 2"),
+        (6, "operative clause without a number after 2; numbered 3"),
+    ]
+
+
+def test_an_operative_phrase_after_a_colon_is_a_sub_clause():
+    structure, warnings = operative(
+        PRE + "1. Decides:\n- Requests the Secretariat to report;\n2. Urges action.\n"
+    )
+    assert structure == [("Decides", ["Requests the Secretariat to report"]), "Urges action"]
+    assert warnings == [(3, "sub-clause without a label; taken as 1.a")]
+
+
+def test_a_list_numbered_like_its_unnumbered_parent_and_an_operative_phrase_after_it():
+    # No numbers on the operative clauses, a numbered list under the first: "2. Requests"
+    # opens with an operative phrase at the first clause's indentation, so it is the
+    # second operative clause, not the list's second item.
+    structure, warnings = operative(
+        PRE + "Encourages Member States to:\n1. Train judges;\n2. Requests a report.\n"
+    )
+    assert structure == [("Encourages Member States to", ["Train judges"]), "Requests a report"]
+    assert warnings == [(2, "first operative clause has no number; numbered 1")]
+
+
+# Clauses ending with a period ----------------------------------------------------------------
+
+
+def test_an_operative_clause_ending_with_a_period_before_the_last_is_reported():
+    _, warnings = operative(PRE + "1. Decides to act.\n2. Requests a report.\n")
+    assert warnings == [(2, "clause ends with a period but is not the last clause")]
+
+
+def test_a_sub_clause_ending_with_a_period_among_semicolons_is_reported():
+    _, warnings = operative(PRE + "1. Asks:\na. One.\nb. Two;\n2. Ends.\n")
+    assert warnings == [(3, "clause ends with a period but is not the last clause")]
+
+
+def test_a_single_sub_clause_ending_with_a_period_is_reported():
+    _, warnings = operative(PRE + "1. Asks:\na. One.\n2. Ends.\n")
+    assert warnings == [(3, "clause ends with a period but is not the last clause")]
+
+
+def test_an_agenda_of_two_items_ending_with_periods_is_no_mistake():
+    structure, warnings = operative(
+        PRE + "1. Approves the following provisional agenda:\n1. Opening of the session.\n"
+        "2. Adoption of the agenda.\n2. Requests a report.\n"
+    )
+    assert structure == [
+        (
+            "Approves the following provisional agenda",
+            ["Opening of the session", "Adoption of the agenda"],
+        ),
+        "Requests a report",
+    ]
+    assert warnings == []
+
+
+def test_an_agenda_next_to_a_list_ending_with_semicolons_is_no_mistake():
+    structure, warnings = operative(
+        PRE + "1. Decides to convene the session:\na. In Vienna;\nb. In May;\n"
+        "2. Approves the following provisional agenda:\n1. Opening of the session.\n"
+        "2. Election of officers.\n3. Adoption of the agenda.\n3. Requests a report.\n"
+    )
+    assert structure[1] == (
+        "Approves the following provisional agenda",
+        ["Opening of the session", "Election of officers", "Adoption of the agenda"],
+    )
+    assert warnings == []
+
+
+def test_an_agenda_at_the_third_level_is_no_mistake():
+    structure, warnings = operative(
+        PRE + "1. Decides:\na. To convene the session in Vienna;\n"
+        "b. To approve the following provisional agenda:\ni. Opening of the session.\n"
+        "ii. Election of officers.\n2. Requests a report.\n"
+    )
+    assert structure[0][1][1] == (
+        "To approve the following provisional agenda",
+        ["Opening of the session", "Election of officers"],
+    )
+    assert warnings == []
+
+
+# Copies of official documents: paragraph numbers standing alone ------------------------------
+
+# The first page of an official copy, as pdftotext gives it (written for these tests).
+HEADER = (
+    "A/RES/99/12\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n3 January 2031\n\n"
+    "Ninety-ninth session\nAgenda item 7\nProtection of lighthouses\n\n"
+    "Resolution adopted by the General Assembly on\n20 December 2030\n"
+    "[on the report of the Third Committee (A/99/400, para. 12)]\n\n99/12.\n\n"
+    "Protection of lighthouses\n"
+)
+OPENING = "The General Assembly,\nRecalling its resolution 79/248,\n"
+
+
+def official(body):
+    return parse(HEADER + OPENING + body)
+
+
+def texts(clauses):
+    return [c.text for c in clauses]
+
+
+def test_lone_labels_of_a_preambular_list_keep_their_items():
+    result = parse(
+        HEADER + "The General Assembly,\nReaffirming that the plan was developed:\n(a)\n"
+        "To urge Governments to act,\n(b)\nTo promote an approach,\nNoting the report,\n"
+        "1. Welcomes the report;\n2. Decides to continue.\n"
+    )
+    preamble = result.resolution.preamble
+    assert texts(preamble) == ["Reaffirming that the plan was developed", "Noting the report"]
+    assert texts(preamble[0].children) == ["To urge Governments to act", "To promote an approach"]
+
+
+def test_words_moved_up_are_put_back_at_the_end_of_their_paragraph_each_time():
+    # Three numbers standing alone: the first as it should be, the next two each with the
+    # end of its paragraph sent up under it, one paragraph running over two lines.
+    result = official(
+        "1.\nWelcomes the report;\n2.\nranges;\nReiterates that language posts\n"
+        "are not subject to desirable\n3.\nfor its work;\nThanks the Committee\n"
+        "4. Decides to continue.\n"
+    )
+    assert texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "Reiterates that language posts are not subject to desirable ranges",
+        "Thanks the Committee for its work",
+        "Decides to continue",
+    ]
+
+
+def test_words_moved_up_in_the_last_paragraph_are_put_back_at_the_end():
+    result = official(
+        "1. Welcomes the report;\n2.\nranges.\n"
+        "Reiterates that language posts are not subject to desirable\n"
+    )
+    assert texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "Reiterates that language posts are not subject to desirable ranges",
+    ]
+
+
+def test_a_letter_spaced_first_word_right_under_the_lost_words_is_put_back():
+    result = official(
+        "1. Welcomes the report;\n2.\n"
+        "relevant special procedure mandate holders to give attention;\nI nv ite s\n"
+        "3. Decides to continue.\n"
+    )
+    assert texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "Invites relevant special procedure mandate holders to give attention",
+        "Decides to continue",
+    ]
+
+
+def test_a_short_line_of_capitalized_words_is_no_letter_spaced_phrase():
+    # "Law of the Sea" is short words on a line of its own, not "I nv ite s": it stays
+    # where it is, and the paragraph whose first word is lost is reported, not rewritten.
+    result = official(
+        "1. Welcomes the report;\n2.\n"
+        "relevant special procedure mandate holders to give attention to the\n"
+        "Law of the Sea\nand its protection;\n3. Decides to continue.\n"
+    )
+    assert texts(result.resolution.operative)[1] == (
+        "relevant special procedure mandate holders to give attention to the Law of the Sea "
+        "and its protection"
+    )
+    assert any(
+        "no known phrase (“relevant special procedure…”)" in w.message for w in result.warnings
+    )
+
+
+def test_a_number_standing_alone_at_the_end_of_the_copy_is_read():
+    result = official("1. Welcomes the report;\n2. Decides to continue;\n3.\n\n")
+    assert texts(result.resolution.operative)[:2] == ["Welcomes the report", "Decides to continue"]
+    assert len(result.resolution.operative) == 3
+
+
+def test_lower_case_words_under_the_last_number_stay_in_its_paragraph():
+    result = official("1. Welcomes the report;\n2. Decides to continue;\n3.\nto continue.\n\n")
+    assert texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "Decides to continue",
+        "to continue",
+    ]
+
+
+def test_a_section_heading_before_the_preamble_is_placed_before_its_first_paragraph():
+    result = parse(
+        HEADER + "The General Assembly,\nI\nGeneral matters\nRecalling its resolution 79/248,\n"
+        "1. Welcomes the report;\nII\nLanguage services\n2. Requests efforts.\n"
+    )
+    assert result.resolution.sections == [
+        {"text": "I General matters", "before": "pre 1"},
+        {"text": "II Language services", "before": "op 2"},
+    ]
