@@ -517,3 +517,56 @@ def test_a_list_past_z_reads_every_doubled_letter_the_renderer_writes():
     structure, warnings = operative(PRE + f"1. Lists:\n{items}\n2. Ends.\n")
     assert structure[0][1] == [f"Item {i}" for i in range(1, 31)]
     assert warnings == []
+
+
+def test_a_line_opening_with_a_small_letter_after_a_blank_line_goes_on_with_the_clause():
+    # Like the seed's 9.b, which goes on after a blank line with a lower-case word; a word
+    # such as "eGovernment" opens with a small letter too.
+    structure, warnings = operative(
+        PRE + "1. Urges Member States to act,\n\neGovernment services included;\n"
+        "2. Requests a report.\n"
+    )
+    assert structure == [
+        "Urges Member States to act, eGovernment services included",
+        "Requests a report",
+    ]
+    assert warnings == []
+
+
+def test_six_words_moved_up_under_a_number_are_put_back_at_the_end():
+    result = official(
+        "1. Welcomes the report;\n2.\nfor consideration at its next session;\n"
+        "Requests the Secretary-General to report\n3. Decides to continue.\n"
+    )
+    assert texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "Requests the Secretary-General to report for consideration at its next session",
+        "Decides to continue",
+    ]
+
+
+def test_a_long_line_under_a_number_is_the_paragraphs_start_not_its_moved_end():
+    # Eight words are more than the end of a line sent up: the paragraph whose first word
+    # the copy lost stays first and is reported; the next paragraph is not merged into it.
+    result = official(
+        "1. Welcomes the report;\n2.\n"
+        "relevant special procedure mandate holders to give attention;\nDecides to continue.\n"
+    )
+    assert texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "relevant special procedure mandate holders to give attention",
+        "Decides to continue",
+    ]
+    assert any(
+        "no known phrase (“relevant special procedure…”)" in w.message for w in result.warnings
+    )
+
+
+def test_furniture_left_inside_a_clause_is_reported_in_full():
+    result = official("1. Decides to 30-12345 (E) protect lighthouses.\n")
+    assert [
+        w.message for w in result.warnings if "furniture" in w.message and "“" in w.message
+    ] == [
+        "“30-12345 (E)” inside a clause looks like page furniture (a job number or barcode); "
+        "check the clause"
+    ]
