@@ -570,3 +570,19 @@ def test_furniture_left_inside_a_clause_is_reported_in_full():
         "“30-12345 (E)” inside a clause looks like page furniture (a job number or barcode); "
         "check the clause"
     ]
+
+
+def test_the_result_as_data_carries_the_warnings_and_what_was_set_aside():
+    data = official("1. Decides to act.\n").to_dict()
+    assert data["warnings"] == [
+        {
+            "line": 1,
+            "message": "set aside from the official copy, not lost: the document header "
+            "(A/RES/99/12)",
+        }
+    ]
+    [header] = data["set_aside"]
+    assert (header["kind"], header["line"]) == ("header", 1)
+    assert header["text"].split("\n")[:3] == ["A/RES/99/12", "United Nations", "General Assembly"]
+    pasted = parse(PRE + "1. Decides to act;\n2. Requests a report.\n").to_dict()
+    assert pasted["warnings"] == [] and "set_aside" not in pasted
