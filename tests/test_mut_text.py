@@ -586,3 +586,55 @@ def test_the_result_as_data_carries_the_warnings_and_what_was_set_aside():
     assert header["text"].split("\n")[:3] == ["A/RES/99/12", "United Nations", "General Assembly"]
     pasted = parse(PRE + "1. Decides to act;\n2. Requests a report.\n").to_dict()
     assert pasted["warnings"] == [] and "set_aside" not in pasted
+
+
+def test_ii_after_an_unlabelled_item_makes_it_i_even_under_a_semicolon():
+    # "ii." can only be a second roman item, so the item before it is "i.", a sub-clause of
+    # "a." although "a." lost its colon.
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges;\n- On money laundering;\n"
+        "ii. On cybercrime;\nb. Train police;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        (
+            "Encourages Member States to",
+            [("Train judges", ["On money laundering", "On cybercrime"]), "Train police"],
+        ),
+        "Requests a report",
+    ]
+    assert warnings == [(4, "sub-clause without a label; taken as 1.a.i")]
+
+
+def test_a_numbered_list_after_a_colon_whose_first_item_lost_its_number():
+    # "2. On cybercrime" after "a. …:" and one unlabelled item is that list's second item;
+    # "2. Requests a report", with an operative phrase, goes on with the operative clauses.
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges:\n- On money laundering;\n"
+        "2. On cybercrime;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        (
+            "Encourages Member States to",
+            [("Train judges", ["On money laundering", "On cybercrime"])],
+        ),
+        "Requests a report",
+    ]
+    assert warnings == [(4, "sub-clause without a label; taken as 1.a.i")]
+
+
+def test_two_items_that_lost_their_letters_in_a_row_are_b_and_c():
+    structure, warnings = operative(
+        PRE + "1. Encourages Member States to:\na. Train judges;\n- Train prosecutors;\n"
+        "- Train police;\nd. Train lawyers;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        (
+            "Encourages Member States to",
+            ["Train judges", "Train prosecutors", "Train police", "Train lawyers"],
+        ),
+        "Requests a report",
+    ]
+    assert warnings == [
+        (4, "sub-clause without a label; taken as 1.b"),
+        (5, "sub-clause without a label; taken as 1.c"),
+    ]
