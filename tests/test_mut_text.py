@@ -638,3 +638,14 @@ def test_two_items_that_lost_their_letters_in_a_row_are_b_and_c():
         (4, "sub-clause without a label; taken as 1.b"),
         (5, "sub-clause without a label; taken as 1.c"),
     ]
+
+
+def test_a_number_standing_alone_before_the_closing_lines_is_read():
+    result = official(
+        "1. Welcomes the report;\n2. Decides to continue;\n3.\n\n71st plenary meeting\n"
+        "20 December 2030\n"
+    )
+    assert texts(result.resolution.operative)[:2] == ["Welcomes the report", "Decides to continue"]
+    assert [a.text for a in result.set_aside if a.kind == "closing"] == [
+        "71st plenary meeting / 20 December 2030"
+    ]
