@@ -7,7 +7,9 @@ and a clause that introduces sub-clauses ending with a colon."""
 
 import pytest
 
-from resolutions.text import parse
+from resolutions.text import amend, parse
+
+from .amendment_helpers import TEXT
 
 
 def shape(clauses):
@@ -649,3 +651,111 @@ def test_a_number_standing_alone_before_the_closing_lines_is_read():
     assert [a.text for a in result.set_aside if a.kind == "closing"] == [
         "71st plenary meeting / 20 December 2030"
     ]
+
+
+# Amendments: operations for a pasted text (resolutions.text.amend.add_pasted) ----------------
+
+# DR 1/1 of the amendment tests: op 1, op 2 with a. and b., op 3.
+BASE = parse(TEXT).resolution
+
+
+def pasted(text):
+    return parse(text).resolution
+
+
+def amended_shape(operations):
+    return shape(amend.apply(BASE, operations)[0].operative)
+
+
+def test_pasted_clauses_at_the_end_follow_the_last_operative_clause():
+    operations = amend.add_pasted(
+        BASE,
+        [],
+        pasted("1. Calls upon Member States to act;\n2. Urges States to report."),
+        where="end",
+    )
+    assert [(o["op"], o["parent"], o["after"]) for o in operations] == [
+        ("add", "", "op.3"),
+        ("add", "", "op.3"),
+    ]
+    assert amended_shape(operations)[3:] == [
+        "Calls upon Member States to act",
+        "Urges States to report",
+    ]
+
+
+def test_pasted_clauses_as_sub_clauses_follow_the_last_sub_clause():
+    operations = amend.add_pasted(
+        BASE,
+        [],
+        pasted("1. Calls upon Member States to report on fraud."),
+        where="child",
+        key="op.2",
+    )
+    assert [(o["parent"], o["after"]) for o in operations] == [("op.2", "op.2.2")]
+    assert amended_shape(operations)[1] == (
+        "Requests a report",
+        ["on trafficking", "on corruption", "Calls upon Member States to report on fraud"],
+    )
+
+
+def test_pasted_clauses_after_a_sub_clause_stay_under_its_parent():
+    operations = amend.add_pasted(
+        BASE,
+        [],
+        pasted("1. Calls upon Member States to report on fraud."),
+        where="after",
+        key="op.2.1",
+    )
+    assert [(o["parent"], o["after"]) for o in operations] == [("op.2", "op.2.1")]
+    assert amended_shape(operations)[1][1] == [
+        "on trafficking",
+        "Calls upon Member States to report on fraud",
+        "on corruption",
+    ]
+
+
+def test_pasted_clauses_replacing_an_operative_clause_delete_it_and_take_its_place():
+    earlier = amend.edit(BASE, [], "set", "op.3", "Decides to review the matter")
+    operations = amend.add_pasted(
+        BASE, earlier, pasted("1. Calls upon Member States to act."), where="replace", key="op.1"
+    )
+    assert earlier == [
+        {
+            "op": "replace",
+            "key": "op.3",
+            "old": "Decides to remain seized",
+            "text": "Decides to review the matter",
+        }
+    ]  # the operations given are left as they were
+    assert [(o["op"], o.get("key") or o.get("after")) for o in operations] == [
+        ("replace", "op.3"),
+        ("delete", "op.1"),
+        ("add", "op.1"),
+    ]
+    assert operations[2]["parent"] == ""
+    assert amended_shape(operations)[0] == "Calls upon Member States to act"
+
+
+def test_pasted_text_refusals_are_readable():
+    def refusal(text, **where):
+        with pytest.raises(amend.AmendError) as error:
+            amend.add_pasted(BASE, [], pasted(text), **where)
+        return str(error.value)
+
+    assert refusal("Recalling x,\n1. Urges y.", where="end") == (
+        "Only operative clauses may be amended: the pasted text was read as 1 preambular "
+        "clause. Paste operative clauses only, numbered (“1. Calls upon …”)."
+    )
+    assert refusal("Recalling x,\nNoting y,", where="end").startswith(
+        "Only operative clauses may be amended: the pasted text was read as 2 preambular "
+        "clauses. Paste"
+    )
+    empty = parse("Recalling x,\n1. Urges y.").resolution
+    empty.preamble, empty.operative = [], []
+    with pytest.raises(amend.AmendError) as error:
+        amend.add_pasted(BASE, [], empty, where="end")
+    assert str(error.value) == "The pasted text has no operative clause."
+    assert refusal("1. Urges y.", where="after", key="op.9") == (
+        "There is no clause op 9 in the text."
+    )
