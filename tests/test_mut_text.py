@@ -759,3 +759,127 @@ def test_pasted_text_refusals_are_readable():
     assert refusal("1. Urges y.", where="after", key="op.9") == (
         "There is no clause op 9 in the text."
     )
+
+
+def test_pasted_clauses_replacing_a_later_clause_delete_that_clause():
+    operations = amend.add_pasted(
+        BASE, [], pasted("1. Calls upon Member States to act."), where="replace", key="op.3"
+    )
+    assert [(o["op"], o.get("key") or o.get("after")) for o in operations] == [
+        ("delete", "op.3"),
+        ("add", "op.3"),
+    ]
+    assert amended_shape(operations)[2] == "Calls upon Member States to act"
+
+
+def test_pasted_clauses_cannot_replace_a_clause_the_amendment_deletes():
+    earlier = amend.edit(BASE, [], "delete", "op.1")
+    with pytest.raises(amend.AmendError) as error:
+        amend.add_pasted(BASE, earlier, pasted("1. Urges y."), where="replace", key="op.1")
+    assert str(error.value) == "op 1 is already deleted by this amendment."
+
+
+def test_undo_drops_one_change_and_refuses_one_no_longer_there():
+    operations = amend.edit(BASE, [], "delete", "op.1")
+    # Keys name clauses of the amended text: base op 3 is now op 2.
+    operations = amend.edit(BASE, operations, "set", "op.2", "Decides to review the matter")
+    assert amend.undo(operations, 0) == [operations[1]]
+    assert amend.undo(operations, 1) == [operations[0]]
+    for index in (-1, 2):
+        with pytest.raises(amend.AmendError) as error:
+            amend.undo(operations, index)
+        assert str(error.value) == "That change is no longer in the amendment."
+
+
+def test_new_clauses_at_the_same_place_conflict_and_at_different_places_do_not():
+    after_1 = amend.edit(BASE, [], "add_after", "op.1", "Invites INTERPOL to help")
+    after_1_too = amend.edit(BASE, [], "add_after", "op.1", "Invites UNODC to help")
+    after_2 = amend.edit(BASE, [], "add_after", "op.2", "Invites UNODC to help")
+    first_of_2 = amend.edit(BASE, [], "add_child", "op.2", "on fraud")
+    first_of_2[0]["after"] = ""  # the first sub-clause of op 2
+    first = [{"op": "add", "parent": "", "after": "", "clause": {"text": "Notes", "children": []}}]
+    assert amend.conflicts(after_1, after_1_too) == ["op 1"]
+    assert amend.conflicts(after_1, after_2) == []
+    assert amend.conflicts(first_of_2, first) == []
+
+
+def test_a_new_clause_whose_anchor_was_deleted_is_dropped_with_its_first_words():
+    mine = amend.edit(
+        BASE, [], "add_after", "op.1", "Invites INTERPOL to help Member States share their data"
+    )
+    applied = amend.edit(BASE, [], "delete", "op.1")
+    kept, problems = amend.rebase(mine, BASE, applied)
+    assert kept == []
+    assert problems == [
+        "op 1 no longer exists: the new clause “Invites INTERPOL to help Member States …” was "
+        "dropped"
+    ]
+
+
+def test_the_diff_of_an_amendment_entry_by_entry():
+    operations = amend.edit(BASE, [], "delete", "op.2")
+    # Keys name clauses of the amended text: base op 3 is now op 2.
+    operations = amend.edit(BASE, operations, "set", "op.2", "Decides to review the matter")
+    operations = amend.edit(BASE, operations, "add_after", "op.1", "Invites INTERPOL to help")
+    operations = amend.edit(BASE, operations, "add_child", "op.2", "by sharing data")
+    entries = [e.to_dict() for e in amend.diff_entries(BASE, operations)]
+    for entry in entries:
+        del entry["words"]
+    assert entries == [
+        {
+            "op": "same",
+            "old_path": "op 1",
+            "new_path": "op 1",
+            "old_text": "Encourages Member States to share data",
+            "new_text": "Encourages Member States to share data",
+            "depth": 1,
+        },
+        {
+            "op": "added",
+            "old_path": None,
+            "new_path": "op 2",
+            "old_text": None,
+            "new_text": "Invites INTERPOL to help",
+            "depth": 1,
+        },
+        {
+            "op": "added",
+            "old_path": None,
+            "new_path": "op 2.a",
+            "old_text": None,
+            "new_text": "by sharing data",
+            "depth": 2,
+        },
+        {
+            "op": "removed",
+            "old_path": "op 2",
+            "new_path": None,
+            "old_text": "Requests a report",
+            "new_text": None,
+            "depth": 1,
+        },
+        {
+            "op": "removed",
+            "old_path": "op 2.a",
+            "new_path": None,
+            "old_text": "on trafficking",
+            "new_text": None,
+            "depth": 2,
+        },
+        {
+            "op": "removed",
+            "old_path": "op 2.b",
+            "new_path": None,
+            "old_text": "on corruption",
+            "new_text": None,
+            "depth": 2,
+        },
+        {
+            "op": "changed",
+            "old_path": "op 3",
+            "new_path": "op 3",
+            "old_text": "Decides to remain seized",
+            "new_text": "Decides to review the matter",
+            "depth": 1,
+        },
+    ]
