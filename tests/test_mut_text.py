@@ -883,3 +883,81 @@ def test_the_diff_of_an_amendment_entry_by_entry():
             "depth": 1,
         },
     ]
+
+
+def refused(operations):
+    with pytest.raises(amend.AmendError) as error:
+        amend.validate(BASE, operations)
+    return str(error.value)
+
+
+def change(key, text):
+    return {"op": "replace", "key": key, "old": "", "text": text}
+
+
+def test_each_operation_refused_says_which_clause_and_why():
+    assert refused([change("op.2", "Requests a study"), change("op.2", "Requests a plan")]) == (
+        "op 2 is changed twice."
+    )
+    assert refused([change("op.2", "   ")]) == "Write the new text of op 2 first."
+    assert refused([{"op": "delete", "key": "op.2", "old": {}}, change("op.2.1", "on fraud")]) == (
+        "op 2.a is already deleted by this amendment."
+    )
+    assert refused([{"op": "delete", "key": "op.a", "old": {}}]) == "No clause “op.a”."
+
+
+def new_clause(parent, after, text, children=()):
+    return {
+        "op": "add",
+        "parent": parent,
+        "after": after,
+        "clause": {"text": text, "children": [{"text": c, "children": []} for c in children]},
+    }
+
+
+def test_new_clauses_with_the_same_anchor_keep_the_order_they_were_written_in():
+    operations = amend.edit(BASE, [], "add_after", "op.1", "Invites INTERPOL to help")
+    operations = amend.edit(BASE, operations, "add_after", "op.2", "Invites UNODC to help")
+    operations.append(new_clause("op.2", "", "on fraud"))  # the first sub-clause of op 2
+    amended, origins = amend.apply(BASE, operations)
+    assert shape(amended.operative) == [
+        "Encourages Member States to share data",
+        "Invites INTERPOL to help",
+        "Invites UNODC to help",
+        ("Requests a report", ["on fraud", "on trafficking", "on corruption"]),
+        "Decides to remain seized",
+    ]
+    assert origins["op.2"] == ("new", 0, ())
+    assert origins["op.3"] == ("new", 1, ())
+    assert origins["op.4.1"] == ("new", 2, ())
+    assert origins["op.4.2"] == ("base", "op.2.1", False)
+
+
+def test_the_amended_text_shares_nothing_with_the_base():
+    amended, _ = amend.apply(BASE, amend.edit(BASE, [], "delete", "op.1"))
+    amended.preamble.append(amended.preamble[0])
+    amended.preamble[0].text = "Noting the report"
+    assert [c.text for c in BASE.preamble] == ["Recalling resolution 55/25"]
+
+
+def test_descriptions_of_new_clauses_say_where_they_go_and_what_they_hold():
+    twelve = "Invites INTERPOL to help Member States share their data on organized crime"
+    assert len(twelve.split()) == 12
+    assert amend.describe(new_clause("", "", twelve)) == (
+        f"Add as the first operative clause: “{twelve}”"
+    )
+    assert amend.describe(new_clause("op.2", "", twelve + " groups", ["on fraud"])) == (
+        f"Add as the first sub-clause of op 2: “{twelve} …” (with 1 sub-clause)"
+    )
+    assert amend.describe(new_clause("", "op.3", "Decides", ["to act", "to report"])) == (
+        "Add after op 3: “Decides” (with 2 sub-clauses)"
+    )
+
+
+def test_conflicts_of_new_clauses_name_their_parent_or_the_operative_part():
+    first_of_2 = [new_clause("op.2", "", "on fraud")]
+    first_of_2_too = [new_clause("op.2", "", "on theft")]
+    first = [new_clause("", "", "Notes the report")]
+    first_too = [new_clause("", "", "Welcomes the report")]
+    assert amend.conflicts(first_of_2, first_of_2_too) == ["op 2"]
+    assert amend.conflicts(first, first_too) == ["the operative part"]
