@@ -961,3 +961,78 @@ def test_conflicts_of_new_clauses_name_their_parent_or_the_operative_part():
     first_too = [new_clause("", "", "Welcomes the report")]
     assert amend.conflicts(first_of_2, first_of_2_too) == ["op 2"]
     assert amend.conflicts(first, first_too) == ["the operative part"]
+
+
+def edit_refused(operations, op, key, *text):
+    with pytest.raises(amend.AmendError) as error:
+        amend.edit(BASE, operations, op, key, *text)
+    return str(error.value)
+
+
+def test_the_editor_writes_each_operation_in_full_and_leaves_the_given_list_alone():
+    given = []
+    operations = amend.edit(BASE, given, "append_op", "", "Calls upon States to act")
+    operations = amend.edit(BASE, operations, "add_after", "op.2.1", "on fraud")
+    operations = amend.edit(BASE, operations, "delete", "op.1")
+    assert given == []
+    assert operations == [
+        {
+            "op": "add",
+            "parent": "",
+            "after": "op.3",
+            "clause": {"text": "Calls upon States to act", "children": []},
+        },
+        {
+            "op": "add",
+            "parent": "op.2",
+            "after": "op.2.1",
+            "clause": {"text": "on fraud", "children": []},
+        },
+        {
+            "op": "delete",
+            "key": "op.1",
+            "old": {"text": "Encourages Member States to share data", "children": []},
+        },
+    ]
+
+
+def test_a_sub_sub_clause_added_after_another_stays_under_the_same_sub_clause():
+    base = parse(
+        "Recalling the Charter,\n1. Requests a report:\na. on crime:\ni. at sea;\nii. on land;\n"
+        "2. Decides to remain seized."
+    ).resolution
+    operations = amend.edit(base, [], "add_after", "op.1.1.1", "in the air")
+    assert (operations[0]["parent"], operations[0]["after"]) == ("op.1.1", "op.1.1.1")
+    amended, _ = amend.apply(base, operations)
+    assert [c.text for c in amended.operative[0].children[0].children] == [
+        "at sea",
+        "in the air",
+        "on land",
+    ]
+
+
+def test_deleting_a_clause_drops_the_new_sub_clauses_written_under_it():
+    operations = amend.edit(BASE, [], "add_child", "op.2", "on fraud")
+    operations = amend.edit(BASE, operations, "add_after", "op.1", "Invites INTERPOL to help")
+    operations = amend.edit(BASE, operations, "delete", "op.3")  # base op 2, now op 3
+    assert [(o["op"], o.get("parent"), o.get("key")) for o in operations] == [
+        ("add", "", None),
+        ("delete", None, "op.2"),
+    ]
+
+
+def test_the_editor_refuses_readably():
+    assert edit_refused([], "set", "pre.1", "Noting x") == (
+        "Only operative clauses may be amended; the preamble stays as it is."
+    )
+    for move in ("up", "down", "indent", "outdent"):
+        assert edit_refused([], move, "op.2") == (
+            "An amendment adds, deletes or changes clauses; it does not move them. "
+            "Delete the clause and add it where it belongs."
+        )
+    assert edit_refused([], "set", "op.9", "x") == "No clause “op 9”."
+    assert edit_refused([], "set", "zz", "x") == "No clause “zz”."
+    assert edit_refused([], "add_after", "op.1") == "Write the new clause's text first."
+    assert edit_refused([], "merge", "op.1", "x") == "That change is not understood."
+    added = amend.edit(BASE, [], "add_after", "op.1", "Invites INTERPOL to help")
+    assert edit_refused(added, "merge", "op.2", "x") == "That change is not understood."
