@@ -1036,3 +1036,65 @@ def test_the_editor_refuses_readably():
     assert edit_refused([], "merge", "op.1", "x") == "That change is not understood."
     added = amend.edit(BASE, [], "add_after", "op.1", "Invites INTERPOL to help")
     assert edit_refused(added, "merge", "op.2", "x") == "That change is not understood."
+
+
+def delete(key):
+    return {"op": "delete", "key": key, "old": {}}
+
+
+def test_validate_names_the_clause_of_every_refusal():
+    assert refused([change("op.9", "Decides")]) == "There is no clause op 9 in the text."
+    assert refused([change("op.2.1", "on fraud"), delete("op.2")]) == (
+        "op 2 is deleted and changed by the same amendment."
+    )
+    assert refused([new_clause("op.9", "", "on fraud")]) == "There is no clause op 9 in the text."
+    assert refused([new_clause("op.2", "op.2.3", "on fraud")]) == (
+        "There is no clause op 2.c to add after."
+    )
+    assert refused([new_clause("op.2", "op.1", "on fraud")]) == (
+        "There is no clause op 1 to add after."
+    )
+    assert refused([delete("op.2"), new_clause("op.2", "", "on fraud")]) == (
+        "op 2 is deleted by this amendment."
+    )
+    assert refused([new_clause("op.2", "", "on fraud"), delete("op.2")]) == (
+        "op 2 is deleted by this amendment."
+    )
+    assert refused([new_clause("", "op.1", " ")]) == "Write the new clause's text first."
+    assert refused([{"op": "move", "key": "op.1"}]) == (
+        "An amendment adds, deletes or changes operative clauses."
+    )
+
+
+def test_a_first_sub_clause_can_be_added_under_a_clause_without_any():
+    operations = amend.edit(BASE, [], "add_child", "op.1", "by sharing it in real time")
+    assert (operations[0]["parent"], operations[0]["after"]) == ("op.1", "")
+    assert amended_shape(operations)[0] == (
+        "Encourages Member States to share data",
+        ["by sharing it in real time"],
+    )
+
+
+def test_rebase_compares_a_change_by_its_text_and_a_deletion_by_the_whole_clause():
+    applied = amend.edit(BASE, [], "add_child", "op.2", "on fraud")  # op 2 keeps its text
+    changed = [change("op.2", "Requests a study")]
+    kept, problems = amend.rebase(changed, BASE, applied)
+    assert (kept, problems) == (changed, [])
+    kept, problems = amend.rebase([delete("op.2")], BASE, applied)
+    assert kept == []
+    assert problems == ["op 2 was changed (it is now op 2): its deletion was dropped"]
+
+
+def test_rebase_moves_new_clauses_to_their_parents_new_label_and_goes_on_after_a_drop():
+    applied = amend.edit(BASE, [], "add_after", "op.1", "Invites INTERPOL to help")
+    applied = amend.edit(BASE, applied, "delete", "op.1")
+    mine = [
+        new_clause("", "op.1", "Urges States to act"),
+        new_clause("op.2", "op.2.2", "on fraud"),
+    ]
+    kept, problems = amend.rebase(mine, BASE, applied)
+    assert problems == ["op 1 no longer exists: the new clause “Urges States to act” was dropped"]
+    assert [(o["parent"], o["after"]) for o in kept] == [("op.2", "op.2.2")]
+    applied = amend.edit(BASE, [], "add_after", "op.1", "Invites INTERPOL to help")
+    kept, problems = amend.rebase(mine[1:], BASE, applied)
+    assert ([(o["parent"], o["after"]) for o in kept], problems) == ([("op.3", "op.3.2")], [])
