@@ -1098,3 +1098,24 @@ def test_rebase_moves_new_clauses_to_their_parents_new_label_and_goes_on_after_a
     applied = amend.edit(BASE, [], "add_after", "op.1", "Invites INTERPOL to help")
     kept, problems = amend.rebase(mine[1:], BASE, applied)
     assert ([(o["parent"], o["after"]) for o in kept], problems) == ([("op.3", "op.3.2")], [])
+
+
+def test_pasted_clauses_after_a_sub_sub_clause_stay_under_its_sub_clause():
+    base = parse(
+        "Recalling the Charter,\n1. Requests a report:\na. on crime:\ni. at sea;\nii. on land;\n"
+        "2. Decides to remain seized."
+    ).resolution
+    operations = amend.add_pasted(base, [], pasted("1. In the air."), where="after", key="op.1.1.1")
+    assert (operations[0]["parent"], operations[0]["after"]) == ("op.1.1", "op.1.1.1")
+
+
+def test_unchanged_sub_clauses_in_the_diff_keep_their_depth():
+    operations = amend.edit(BASE, [], "set", "op.3", "Decides to review the matter")
+    entries = amend.diff_entries(BASE, operations)
+    assert [(e.op, e.old_path, e.depth) for e in entries] == [
+        ("same", "op 1", 1),
+        ("same", "op 2", 1),
+        ("same", "op 2.a", 2),
+        ("same", "op 2.b", 2),
+        ("changed", "op 3", 1),
+    ]
