@@ -1119,3 +1119,53 @@ def test_unchanged_sub_clauses_in_the_diff_keep_their_depth():
         ("same", "op 2.b", 2),
         ("changed", "op 3", 1),
     ]
+
+
+def test_editing_a_new_clause_and_its_sub_clauses_changes_only_the_amendment():
+    given = amend.edit(BASE, [], "append_op", "", "Calls upon States to act")
+    given = amend.edit(BASE, given, "set", "op.1", "Encourages Member States to share their data")
+    operations = amend.edit(BASE, given, "add_child", "op.4", "by sharing data")
+    operations = amend.edit(BASE, operations, "add_child", "op.4", "by training")
+    operations = amend.edit(BASE, operations, "add_after", "op.4.1", "by funding")
+    operations = amend.edit(BASE, operations, "add_child", "op.4.1", "in real time")
+    operations = amend.edit(BASE, operations, "add_child", "op.4.1", "in confidence")
+    operations = amend.edit(BASE, operations, "delete", "op.4.1.1")
+    operations = amend.edit(BASE, operations, "delete", "op.4.3")
+    operations = amend.edit(BASE, operations, "set", "op.4.2", "by funding training")
+    operations = amend.edit(BASE, operations, "add_after", "op.4", "Urges States to report")
+    assert given[0]["clause"] == {"text": "Calls upon States to act", "children": []}
+    assert operations == [
+        {
+            "op": "add",
+            "parent": "",
+            "after": "op.3",
+            "clause": {
+                "text": "Calls upon States to act",
+                "children": [
+                    {
+                        "text": "by sharing data",
+                        "children": [{"text": "in confidence", "children": []}],
+                    },
+                    {"text": "by funding training", "children": []},
+                ],
+            },
+        },
+        {
+            "op": "add",
+            "parent": "",
+            "after": "op.3",
+            "clause": {"text": "Urges States to report", "children": []},
+        },
+        {
+            "op": "replace",
+            "key": "op.1",
+            "old": "Encourages Member States to share data",
+            "text": "Encourages Member States to share their data",
+        },
+    ]
+
+
+def test_deleting_a_clause_drops_the_deletions_inside_it():
+    operations = amend.edit(BASE, [], "delete", "op.2.1")
+    operations = amend.edit(BASE, operations, "delete", "op.2")
+    assert [(o["op"], o["key"]) for o in operations] == [("delete", "op.2")]
