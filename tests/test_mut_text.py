@@ -1169,3 +1169,22 @@ def test_deleting_a_clause_drops_the_deletions_inside_it():
     operations = amend.edit(BASE, [], "delete", "op.2.1")
     operations = amend.edit(BASE, operations, "delete", "op.2")
     assert [(o["op"], o["key"]) for o in operations] == [("delete", "op.2")]
+
+
+def test_a_new_sub_clause_of_a_base_clause_can_take_sub_clauses_of_its_own():
+    operations = amend.edit(BASE, [], "add_child", "op.1", "by sharing data")
+    operations = amend.edit(BASE, operations, "add_child", "op.1.1", "in real time")
+    operations = amend.edit(BASE, operations, "add_after", "op.1.1.1", "in confidence")
+    assert operations[0]["clause"] == {
+        "text": "by sharing data",
+        "children": [
+            {"text": "in real time", "children": []},
+            {"text": "in confidence", "children": []},
+        ],
+    }
+
+
+def test_pasted_clauses_with_no_clause_to_go_after_are_refused():
+    with pytest.raises(amend.AmendError) as error:
+        amend.add_pasted(BASE, [], pasted("1. Urges y."), where="after")
+    assert str(error.value) == "No clause “”."
