@@ -1188,3 +1188,14 @@ def test_pasted_clauses_with_no_clause_to_go_after_are_refused():
     with pytest.raises(amend.AmendError) as error:
         amend.add_pasted(BASE, [], pasted("1. Urges y."), where="after")
     assert str(error.value) == "No clause “”."
+
+
+def test_a_clause_added_after_a_new_sub_sub_clause_stays_beside_it():
+    operations = amend.edit(BASE, [], "add_child", "op.1", "by sharing data")
+    operations = amend.edit(BASE, operations, "add_child", "op.1.1", "in real time:")
+    operations = amend.edit(BASE, operations, "add_child", "op.1.1.1", "by phone")
+    operations = amend.edit(BASE, operations, "add_after", "op.1.1.1.1", "by mail")
+    assert operations[0]["clause"]["children"][0]["children"] == [
+        {"text": "by phone", "children": []},
+        {"text": "by mail", "children": []},
+    ]
