@@ -434,7 +434,12 @@ class _Operative:
         current_kind = self.levels[depth - 1][0]
         options = []
         child = next((r for r in following.readings if r[1] == 2 and r[0] != current_kind), None)
-        if child:
+        # Not a deeper level's first item when the label goes on with an open level ("2."
+        # after "1." / "a. …;" / no label): the unlabeled clause is then that level's next.
+        goes_on = any(
+            (kind, written + 1) in following.readings for kind, written, *_ in self.levels
+        )
+        if child and (current_end == ":" or not goes_on):
             options.append((depth + 1, child[0], 1))
         for level in range(depth, 0, -1):
             kind, written = self.levels[level - 1][:2]
