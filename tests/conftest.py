@@ -323,3 +323,16 @@ def japanese(japan):
 @pytest.fixture
 def kenyan(kenya):
     return kenya.delegates.first().user
+
+
+@pytest.fixture
+def names(delegations):
+    """The committee's delegations by name ("Mexico", "INTERPOL")."""
+    return {d.name: d for d in delegations}
+
+
+@pytest.fixture
+def rapporteur(committee):
+    return DaisRoleFactory(
+        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
+    ).user

@@ -10,10 +10,9 @@ from django.db import connection, connections
 
 from sessions import floor
 from sessions.errors import DomainError
-from sessions.models import AuditEntry, DaisRole, Floor, FloorMotion, Speech
+from sessions.models import AuditEntry, Floor, FloorMotion, Speech
 from voting.models import Vote
 
-from .factories import DaisRoleFactory, UserFactory
 from .voting_helpers import agenda_and_roll_call
 
 pytestmark = [
@@ -26,21 +25,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def floor_open(committee, delegations, chair):
     agenda_and_roll_call(committee, chair)
     return committee
-
-
-@pytest.fixture
-def rapporteur(committee):
-    return DaisRoleFactory(
-        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
-    ).user
 
 
 def run_together(*jobs):

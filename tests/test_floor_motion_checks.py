@@ -16,11 +16,6 @@ K = FloorMotion.Kind
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def two_drafts(committee, delegations, chair, names, delegate, director):
     """Topic 1 open with DR 1/1 and DR 1/2, each with four operative clauses."""
     agenda_and_roll_call(committee, chair)

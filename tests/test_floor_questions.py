@@ -19,11 +19,6 @@ T0 = timezone.make_aware(dt.datetime(2025, 4, 15, 10, 0))
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def floor_open(committee, delegations, chair):
     agenda_and_roll_call(committee, chair)
     return committee

@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def live_floor(committee, delegations, chair, names):
     """Topic 1 open, Kenya waiting, a motion moved by Brazil pending."""
     agenda_and_roll_call(committee, chair)

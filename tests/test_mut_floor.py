@@ -55,11 +55,6 @@ def assert_logged(action, *, actor, committee, target, data):
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def floor_open(committee, delegations, chair):
     """Topics 1 and 2 adopted, topic 1 open, a meeting whose roll call has everyone present."""
     agenda_and_roll_call(committee, chair)

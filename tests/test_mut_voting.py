@@ -27,18 +27,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
-def rapporteur(committee):
-    return DaisRoleFactory(
-        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
-    ).user
-
-
-@pytest.fixture
 def floor(committee, delegations, chair):
     # Japan answered "present" (so it may abstain); everyone else present and voting.
     return agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})

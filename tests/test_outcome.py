@@ -34,11 +34,6 @@ def schema():
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def adopted(committee, delegations, chair, director, delegate, names):
     adopt(
         committee,

@@ -28,11 +28,6 @@ NO_ONE = "is in voting procedure: no one enters or leaves"
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def draft(committee, delegations, chair, director, delegate, other_delegate):
     return make_draft(
         committee,

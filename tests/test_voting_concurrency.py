@@ -9,11 +9,11 @@ import pytest
 from django.db import connection, connections
 
 from sessions.errors import DomainError
-from sessions.models import DaisRole, MemberState
+from sessions.models import MemberState
 from voting import services
 from voting.models import Ballot, Vote
 
-from .factories import DaisRoleFactory, DelegationFactory, UserFactory
+from .factories import DelegationFactory
 from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
 
 pytestmark = [
@@ -44,13 +44,6 @@ def vote(committee, delegations, chair, director, delegate):
     )
     procedure = close_debate(committee, chair, yes=30, no=0)[1]
     return services.item_vote_open(item=procedure.items.get(), method="roll_call", actor=chair)
-
-
-@pytest.fixture
-def rapporteur(committee):
-    return DaisRoleFactory(
-        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
-    ).user
 
 
 def run_together(jobs):

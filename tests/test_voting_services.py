@@ -8,27 +8,14 @@ import pytest
 from sessions import clock
 from sessions import services as session_services
 from sessions.errors import DomainError
-from sessions.models import AuditEntry, DaisRole, Topic
+from sessions.models import AuditEntry, Topic
 from voting import services
 from voting.models import Ballot, Item, Resolution, Vote
 from voting.selectors import vote_state
 
-from .factories import DaisRoleFactory, UserFactory
 from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
-def rapporteur(committee):
-    return DaisRoleFactory(
-        committee=committee, role=DaisRole.Role.RAPPORTEUR, user=UserFactory(username="riley")
-    ).user
 
 
 @pytest.fixture

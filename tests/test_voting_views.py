@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def names(delegations):
-    return {d.name: d for d in delegations}
-
-
-@pytest.fixture
 def procedure(committee, delegations, chair, names, delegate, director):
     agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})
     for _ in range(2):
