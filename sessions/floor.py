@@ -61,6 +61,7 @@ def _require_may_act_for(committee, delegation, actor):
 
 _DECIDERS = []
 _VOTE_STATE = []
+_VOTE_PAGE = []
 _DEBATE_CLOSED = []
 _MOTION_CHECKS = []
 
@@ -71,9 +72,12 @@ def register_decider(function):
     return function
 
 
-def register_vote_state(function):
-    """``function(committee) -> dict | None``: the vote under way, for the projector."""
+def register_vote_state(function, *, page=None):
+    """``function(committee) -> dict | None``: the vote under way (or the last announced), for
+    the projector and the floor page; ``page(committee) -> str``: the address of the page
+    that follows it, which the floor page links to."""
     _VOTE_STATE[:] = [function]
+    _VOTE_PAGE[:] = [page] if page is not None else []
     return function
 
 
@@ -92,14 +96,23 @@ def register_motion_check(function):
     return function
 
 
+def debate_closed(committee):
+    """Why the floor takes no speakers now (voting procedure under way), or None."""
+    return _DEBATE_CLOSED[0](committee) if _DEBATE_CLOSED else None
+
+
 def _check_debate_open(committee):
-    reason = _DEBATE_CLOSED[0](committee) if _DEBATE_CLOSED else None
+    reason = debate_closed(committee)
     if reason:
         raise DomainError(reason)
 
 
 def vote_state(committee):
     return _VOTE_STATE[0](committee) if _VOTE_STATE else None
+
+
+def vote_page(committee):
+    return _VOTE_PAGE[0](committee) if _VOTE_PAGE else None
 
 
 # Locks and reads ---------------------------------------------------------------------------
@@ -546,7 +559,8 @@ def _ms(moment):
 def floor_state(committee, *, now=None):
     """Everything a screen shows of the floor, with the server's clock so each screen
     computes the timers itself. With no topic open, the history is the last topic's (its
-    list is closed: nobody waits or speaks). A fixed number of queries (six)."""
+    list is closed: nobody waits or speaks). A fixed number of queries (six; seven with a
+    topic open)."""
     now = now or clock.now()
     floor = Floor.objects.filter(committee=committee).first() or Floor(committee=committee)
     topic = open_topic(committee)
@@ -641,6 +655,7 @@ def floor_state(committee, *, now=None):
         "history": sorted(history.values(), key=lambda r: r["name"]),
         "history_topic": {"number": past.number, "title": past.title} if past else None,
         "suspension": suspension,
+        "debate_closed": debate_closed(committee) if topic else None,
         "adjourned": _is_adjourned(committee, floor) if floor.adjourned_at else False,
         "motions": motions,
         "last_motion": (

@@ -252,3 +252,81 @@ def test_a_roll_call_typed_as_fast_as_the_keys_go_records_each_key_for_its_deleg
     assert (vote.status, vote.yes, vote.no) == ("verified", 3, 2)
     assert Ballot.objects.filter(vote=vote).count() == 5
     projector.context.close()
+
+
+def test_a_delegate_on_the_floor_page_follows_the_vote_under_way_and_its_tally(
+    chromium, asgi_server, page, committee, delegations, chair, director, delegate, monkeypatch
+):
+    """The floor page (a delegate's phone during voting procedure) shows the vote under way,
+    who is being called and the tally as the chair records each answer, without reloading,
+    and links to the vote's own page."""
+    names = {d.name: d for d in delegations}
+    agenda_and_roll_call(committee, chair, statuses={"Japan": "present"})
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+    )
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 0)  # Brazil is drawn
+    phone = chromium.new_context(
+        base_url=asgi_server.url, viewport={"width": 390, "height": 844}
+    ).new_page()
+    log_in(phone, delegate)
+    phone.goto("/c/ccpcj/floor/")
+    expect(phone.locator("body")).to_have_attribute("data-live", "on")
+    phone.evaluate("window.__notReloaded = true")
+    card = phone.locator("#floor-vote-card")
+    expect(card).to_be_hidden()  # no vote yet
+    expect(phone.locator("#join-list")).to_be_visible()
+
+    close_debate(committee, chair)
+    # Debate is closed: the list takes nobody, and the page says why.
+    expect(phone.locator("#debate-closed")).to_have_text(
+        "Debate on topic 1 is closed: the committee is in voting procedure."
+    )
+    expect(phone.locator("#join-list")).to_have_count(0)
+    # The vote on closure of debate was the last: its result, by placard (no abstentions).
+    expect(card).to_contain_text("The last vote")
+    expect(card.locator('[data-v="subject"]')).to_have_text("Closure of debate on topic 1")
+    expect(card.locator("[data-v-abstain]")).to_be_hidden()
+
+    log_in(page, chair)
+    page.get_by_role("link", name="Voting").click()
+    page.get_by_role("link", name="Voting procedure on topic 1").click()
+    page.get_by_label("Roll-call vote").check()
+    page.get_by_role("button", name="Put it to the committee").click()
+    page.wait_for_load_state()
+    expect(page.locator('.calling [data-v="calling"]')).to_have_text("Brazil")
+    expect(card.locator('[data-v="heading"]')).to_have_text("Vote under way")
+    expect(card.locator('[data-v="subject"]')).to_have_text("DR 1/1 as a whole")
+    expect(card.locator('[data-v="method"]')).to_have_text("Roll-call vote")
+    expect(card.locator('[data-v="calling"]')).to_have_text("Brazil")
+    expect(card.locator("[data-v-abstain]")).to_be_visible()
+
+    page.keyboard.type("pny")  # Brazil passes, France no, Japan yes
+    expect(card.locator('[data-v="calling"]')).to_have_text("Kenya")
+    expect(card.locator('[data-v="yes"]')).to_have_text("1")
+    expect(card.locator('[data-v="no"]')).to_have_text("1")
+    page.keyboard.type("yy")  # Kenya, Mexico; then Brazil is called again
+    expect(card.locator("[data-v-calling]")).to_contain_text("Called again: Brazil")
+    page.keyboard.press("n")
+    expect(card.locator("[data-v-calling]")).to_be_hidden()
+    expect(card.locator('[data-v="no"]')).to_have_text("2")
+    page.get_by_role("button", name="Verify the count").click()
+    page.get_by_role("button", name="Announce the result").click()
+    page.locator("dialog.confirm-dialog").get_by_role("button", name="Announce").click()
+    expect(card.locator('[data-v="heading"]')).to_have_text("The last vote")
+    expect(card.locator('[data-v="result"]')).to_have_text(
+        "Adopted: 3 in favor, 2 against, 0 abstentions"
+    )
+    # Its only draft decided, voting procedure ends and the topic closes.
+    expect(phone.locator("#current-speech h2")).to_have_text("No topic is open")
+    expect(phone.locator("#debate-closed")).to_have_count(0)
+    assert phone.evaluate("window.__notReloaded") is True
+    assert phone.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    shot(phone, "phone-floor-vote")
+    card.get_by_role("link", name="Follow the vote").click()
+    expect(phone).to_have_url(re.compile(r"/c/ccpcj/votes/current/$"))
+    phone.context.close()

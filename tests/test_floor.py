@@ -277,7 +277,7 @@ def test_floor_state_has_a_fixed_number_of_queries(
     floor.speaker_next(committee=c, actor=chair)
     raise_(c, K.SUSPEND, chair, minutes=5, delegation=names["Kenya"])
     raise_(c, K.SPEAKING_TIME, chair, seconds=30)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         floor.floor_state(c)
 
 

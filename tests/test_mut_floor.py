@@ -1162,6 +1162,7 @@ def test_the_floors_state_during_debate(floor_open, chair, names):
         ],
         "history_topic": None,
         "suspension": None,
+        "debate_closed": None,
         "adjourned": False,
         "motions": [
             {
@@ -1227,6 +1228,7 @@ def test_a_floor_no_one_has_used_yet(floor_open):
         "history": [],
         "history_topic": None,
         "suspension": None,
+        "debate_closed": None,
         "adjourned": False,
         "motions": [],
         "last_motion": None,
@@ -1404,7 +1406,7 @@ def test_another_committees_meeting_and_motions_are_not_this_floors(
     assert floor.pending_motions(other_committee) == [elsewhere]
 
 
-def test_the_state_reads_motions_on_the_topic_in_the_same_six_queries(
+def test_the_state_reads_motions_on_the_topic_in_the_same_seven_queries(
     floor_open, chair, names, django_assert_num_queries
 ):
     """The subject of a motion to adjourn or close debate names its topic: read with the
@@ -1412,7 +1414,7 @@ def test_the_state_reads_motions_on_the_topic_in_the_same_six_queries(
     floor.speaker_add(committee=floor_open, delegation=names["Japan"], actor=chair)
     raise_(floor_open, K.ADJOURN_DEBATE, chair, delegation=names["Kenya"])
     raise_(floor_open, K.CLOSURE, chair, delegation=names["France"])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         state = floor.floor_state(floor_open)
     assert [m["subject"] for m in state["motions"]] == [
         "Adjourn debate on topic 1",

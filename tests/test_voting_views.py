@@ -404,3 +404,46 @@ def test_the_announcement_asks_about_abstentions_only_where_there_can_be_some(
     client.force_login(chair)
     page = client.get(url("vote", pk=vote.pk)).content.decode()
     assert question in page
+
+
+def floor_page(client, user):
+    client.force_login(user)
+    return client.get(reverse("committee:floor", kwargs={"committee": "ccpcj"})).content.decode()
+
+
+def test_the_floor_page_shows_the_vote_under_way_and_links_to_its_page(
+    client, roll_call_vote, delegate, names
+):
+    services.ballot_record(
+        vote=roll_call_vote,
+        delegation=names["Brazil"],
+        answer="yes",
+        actor=roll_call_vote.opened_by,
+    )
+    html = floor_page(client, delegate)
+    card = html[html.index('id="floor-vote-card"') : html.index('id="floor-live"')]
+    assert " hidden" not in card[: card.index(">")]
+    assert "Vote under way" in card
+    assert "DR 1/1 as a whole" in card
+    assert "Roll-call vote" in card
+    assert 'In favor <b data-v="yes">1</b>' in card
+    assert f'href="{url("current")}"' in card
+
+
+def test_during_voting_procedure_the_floor_page_says_debate_is_closed_and_takes_no_speakers(
+    client, procedure, delegate
+):
+    html = floor_page(client, delegate)
+    assert "Debate on topic 1 is closed: the committee is in voting procedure." in html
+    assert "Join the speakers list" not in html
+
+
+def test_before_voting_procedure_the_floor_page_takes_speakers_and_shows_no_vote(
+    client, committee, chair, delegate, delegations
+):
+    agenda_and_roll_call(committee, chair)
+    html = floor_page(client, delegate)
+    assert "Join the speakers list" in html
+    assert "is closed" not in html
+    card = html[html.index('id="floor-vote-card"') : html.index('id="floor-live"')]
+    assert " hidden" in card[: card.index(">")]

@@ -1,6 +1,7 @@
 """Reads for the voting pages and the live messages, each a fixed number of queries."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from .models import Ballot, Item, Method, Resolution, Vote, VotingProcedure
 
@@ -132,6 +133,11 @@ def floor_vote_state(committee):
     """The vote the floor's projector shows at first (later ones arrive in messages)."""
     vote = current_vote(committee)
     return vote_state(vote) if vote else None
+
+
+def vote_page(committee):
+    """The page that follows the vote under way (the floor page links to it)."""
+    return reverse("voting:current", kwargs={"committee": committee.slug})
 
 
 def in_voting_procedure(committee):

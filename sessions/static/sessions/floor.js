@@ -56,13 +56,45 @@
       offset = state.now - Date.now();
       draw(state);
     };
+    // The vote under way (or the last announced), from the vote's own messages; its page
+    // (the link) shows the roll call's rows.
+    var voteCard = document.getElementById("floor-vote-card");
+    var vote = JSON.parse(document.getElementById("floor-vote").textContent);
+    var drawVote = function () {
+      voteCard.hidden = !vote;
+      if (!vote) return;
+      var set = function (key, value) {
+        var el = voteCard.querySelector('[data-v="' + key + '"]');
+        if (el) el.textContent = value == null ? "" : value;
+      };
+      var announced = vote.status === "announced";
+      set("heading", announced ? "The last vote" : "Vote under way");
+      set("subject", vote.subject);
+      set("method", vote.method_label);
+      set("yes", vote.yes);
+      set("no", vote.no);
+      set("abstain", vote.abstain);
+      voteCard.querySelector("[data-v-abstain]").hidden = vote.kind === "procedural";
+      voteCard.querySelector("[data-v-calling]").hidden = !vote.calling;
+      if (vote.calling) {
+        set("calling_label", vote.calling.again ? "Called again" : "Now calling");
+        set("calling", vote.calling.name);
+      }
+      set("result", announced ? (vote.adopted ? "Adopted" : "Not adopted") + ": " + vote.result : vote.status_label);
+    };
+    var takeVote = function (next) {
+      if (!next || (vote && next.vote === vote.vote && next.seq < vote.seq)) return;
+      vote = next;
+      drawVote();
+    };
+    document.body.addEventListener("live:vote", function (event) { takeVote(event.detail && event.detail.state); });
     var fetching = false;
     var fetchState = function () {
       if (fetching) return;
       fetching = true;
       fetch(page.state_url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) { fetching = false; if (data) take(data.state); })
+        .then(function (data) { fetching = false; if (data) { take(data.state); takeVote(data.vote); } })
         .catch(function () { fetching = false; });
     };
     document.body.addEventListener("live:floor", function (event) {
@@ -72,6 +104,10 @@
       take(state);
     });
     document.body.addEventListener("live:resync", fetchState);  // after live.js caught up
+    // A topic opened or closed, voting procedure begun or ended: the floor's own state changed
+    // from outside it (rare: a request per screen then).
+    document.body.addEventListener("live:agenda", fetchState);
+    document.body.addEventListener("live:procedure", fetchState);
     tick();
     setInterval(tick, 250);
     // The chair's keyboard shortcuts: one key per button (its data-key), never while typing
@@ -207,7 +243,7 @@
     } else {
       body.push(h("div", { class: "speaker-now text-body-secondary", id: "speaker-now", text: "Nobody has the floor" }));
     }
-    if (run && !c && state.waiting.length) {
+    if (run && !c && state.waiting.length && !state.debate_closed) {
       body.push(form(page, url(page, "speaker_next"), { class: "mt-2" }, [
         h("button", { class: "btn btn-success btn-lg", type: "submit", "data-key": "n", text: "Next speaker: " + state.waiting[0].name })]));
     }
@@ -219,7 +255,7 @@
       var mine = state.waiting.filter(function (w) { return w.delegation === own.id; })[0];
       if (mine) {
         head.push(form(page, url(page, "speaker_withdraw", mine.id), {}, [h("button", { class: "btn btn-outline-secondary", type: "submit", text: "Leave the speakers list" })]));
-      } else {
+      } else if (!state.debate_closed) {
         head.push(form(page, url(page, "speaker_add"), {}, [h("button", { class: "btn btn-primary btn-lg", type: "submit", id: "join-list", text: "Join the speakers list" })]));
       }
     }
@@ -231,6 +267,7 @@
     });
     return h("section", { class: "card mb-3", id: "speakers" }, [h("div", { class: "card-body" }, [
       h("div", { class: "d-flex justify-content-between align-items-center flex-wrap gap-2 mb-2" }, head),
+      state.debate_closed && h("p", { class: "alert alert-secondary py-2 mb-2", id: "debate-closed", text: state.debate_closed }),
       h("ol", { class: "list-group list-group-numbered", id: "waiting" }, items),
       !state.waiting.length && h("p", { class: "text-body-secondary mb-0", id: "nobody-waiting", text: "Nobody is waiting to speak." }),
     ])]);
@@ -334,12 +371,15 @@
     vote = next;
     render();
   });
-  document.body.addEventListener("live:resync", function () {
+  function refetch() {
     fetch(root.dataset.stateUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) { if (!data) return; if (data.vote) vote = data.vote; take(data.state); })
       .catch(function () {});
-  });
+  }
+  document.body.addEventListener("live:resync", refetch);
+  // The open topic changes outside the floor's own messages (rare: a request per screen).
+  document.body.addEventListener("live:agenda", refetch);
   render();
   setInterval(tick, 250);
 })();
