@@ -265,6 +265,13 @@ def test_procedural_vote_by_roll_call_calls_everyone_and_takes_effect_when_annou
     assert not committee.procedures.exists()
     with pytest.raises(DomainError, match="Nobody abstains on a procedural vote"):
         services.ballot_record(vote=vote, delegation=names["Japan"], answer="abstain", actor=chair)
+    with pytest.raises(DomainError, match="is being called, not"):  # in the order of call
+        services.ballot_record(
+            vote=vote,
+            delegation=services.delegation_for(vote, vote.call_order[1]),
+            answer="yes",
+            actor=chair,
+        )
     for pk in vote.call_order:
         delegation = services.delegation_for(vote, pk)
         answer = "no" if delegation.name == "Kenya" else "yes"

@@ -31,7 +31,9 @@ def procedure(committee, delegations, chair, names, delegate, director):
 
 
 @pytest.fixture
-def roll_call_vote(procedure, chair):
+def roll_call_vote(procedure, chair, monkeypatch):
+    # Kenya drawn: then Mexico, Brazil, France, Japan (the observer votes on procedure only).
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 3)
     item = procedure.items.order_by("position").first()
     return services.item_vote_open(item=item, method="roll_call", actor=chair)
 
@@ -145,6 +147,8 @@ def test_chair_answers_with_json_and_errors_are_messages(client, chair, roll_cal
         ({"delegation": "x", "answer": "yes"}, "Choose the delegation"),
         ({"delegation": names["INTERPOL"].pk, "answer": "yes"}, "observers"),
         ({"delegation": names["France"].pk, "answer": "maybe"}, "Answer yes, no"),
+        # A screen behind the others: Mexico is called after Kenya, not France.
+        ({"delegation": names["France"].pk, "answer": "yes"}, "Mexico is being called, not France"),
         ({"delegation": 999999, "answer": "yes"}, "No such delegation"),
     ]:
         response = client.post(ballot, bad, HTTP_ACCEPT="application/json")
@@ -213,7 +217,7 @@ def test_without_a_vote_through_the_page(client, chair, procedure):
 def test_reloaded_mid_vote_the_page_shows_the_exact_state(
     client, chair, delegate, roll_call_vote, names
 ):
-    for name, answer in [("Kenya", "yes"), ("Japan", "pass"), ("Brazil", "no")]:
+    for name, answer in [("Kenya", "yes"), ("Mexico", "pass"), ("Brazil", "no")]:
         services.ballot_record(
             vote=roll_call_vote, delegation=names[name], answer=answer, actor=chair
         )
@@ -416,7 +420,7 @@ def test_the_floor_page_shows_the_vote_under_way_and_links_to_its_page(
 ):
     services.ballot_record(
         vote=roll_call_vote,
-        delegation=names["Brazil"],
+        delegation=names["Kenya"],
         answer="yes",
         actor=roll_call_vote.opened_by,
     )

@@ -100,10 +100,12 @@ def topic_1(topic, chair):
             services.ballot_record(
                 vote=vote, delegation=delegations[iso3], answer=answer, actor=chair
             )
-        for iso3, answer in PASSES_1_3.items():
-            services.ballot_record(
-                vote=vote, delegation=delegations[iso3], answer=answer, actor=chair
-            )
+        for pk in vote.call_order:  # those who passed, called again in the same order
+            iso3 = by_pk[pk]
+            if iso3 in PASSES_1_3:
+                services.ballot_record(
+                    vote=vote, delegation=delegations[iso3], answer=PASSES_1_3[iso3], actor=chair
+                )
         rapporteur = get_user_model().objects.get(username="rapporteur")
         services.vote_verify(vote=vote, actor=rapporteur)
         services.vote_announce(vote=vote, actor=chair)

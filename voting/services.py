@@ -861,6 +861,22 @@ def _write_answer(vote, ballot, entry, *, new):
         sql.inserted(logged, entry)
 
 
+def _calling(vote, answers):
+    """The delegation called now: the first in the order of call that has not answered, then
+    (once every one has) the first that passed, called again; None when all have answered."""
+    calling = next((pk for pk in vote.call_order if pk not in answers), None)
+    if calling is None:
+        calling = next((pk for pk in vote.call_order if answers[pk][0] == A.PASS), None)
+    return calling
+
+
+def _out_of_turn(vote, delegation, calling):
+    if calling is None:
+        return "Every delegation has answered: verify the count, or undo the last entry."
+    name = dict(zip(vote.call_order, vote.call_names, strict=True))[calling]
+    return f"{name} is being called, not {delegation}: answer for {name} first."
+
+
 def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
     """One delegation's answer in a roll-call vote. Recording the same answer again changes
     nothing (a double click counts once)."""
@@ -893,6 +909,9 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
             ballot = Ballot.objects.get(vote=vote, delegation=delegation)
             ballot.vote = vote
             return ballot  # the same click twice
+        # Only the delegation being called answers: a screen behind the others (a second
+        # dais member's, an answer undone meanwhile) may name another.
+        calling = _calling(vote, answers)
         vote.sequence += 1
         step = vote.sequence
         if previous is not None:
@@ -909,6 +928,8 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
                     f"{delegation} passed: it is called again once every delegation"
                     " has been called."
                 )
+            if calling != delegation.pk:
+                raise DomainError(_out_of_turn(vote, delegation, calling))
             ballot.answer, ballot.with_rights, ballot.passed, ballot.step = (
                 answer,
                 with_rights,
@@ -927,6 +948,8 @@ def ballot_record(*, vote, delegation, answer, actor, with_rights=False):
                         f"{delegation} answered “present and voting” at the roll call, so it "
                         "cannot abstain."
                     )
+            if calling != delegation.pk:
+                raise DomainError(_out_of_turn(vote, delegation, calling))
             ballot = Ballot(
                 vote=vote,
                 delegation=delegation,
