@@ -69,6 +69,7 @@ class TopicForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's form has its token
         self.helper.form_show_labels = True
 
 
@@ -89,6 +90,7 @@ class AgendaOrderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's form has its token
 
 
 class CsvImportForm(forms.Form):

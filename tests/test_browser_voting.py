@@ -157,10 +157,17 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     page.get_by_role("link", name="Voting procedure").click()
     page.get_by_label("Placard vote").check()
     page.get_by_role("button", name="Put it to the committee").click()
-    page.fill("#id_yes", "9")
+    page.fill("#id_yes", "2o")  # a letter o for a zero
     page.fill("#id_no", "0")
     page.fill("#id_abstain", "1")
     page.get_by_role("button", name="Record the counts and announce").click()
+    expect(page.locator("#placard")).to_contain_text("Enter a whole number.")
+    expect(page.locator("#id_yes")).to_have_value("2o")  # as typed, never read as 2
+    assert Resolution.objects.count() == 0
+    page.fill("#id_yes", "9")
+    page.get_by_role("button", name="Record the counts and announce").click()
+    # The numbers to be announced, as typed, in the question.
+    expect(confirm).to_contain_text("in favor 9, against 0, abstaining 1?")
     confirm.get_by_role("button", name="Announce").click()
     expect(page.locator(".alert-block, .alert-danger").first).to_contain_text("only 5 delegations")
     expect(page.locator("#id_yes")).to_have_value("9")  # what was typed is kept

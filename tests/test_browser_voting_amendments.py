@@ -98,6 +98,11 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
     expect(projector.locator("body")).to_have_attribute("data-live", "on")
     expect(projector.locator('[data-v="subject"]')).to_have_text("Closure of debate on topic 1")
     projector.evaluate("window.__notReloaded = true")
+    # A delegate's laptop follows the votes from the closure's on, never reloaded.
+    laptop = projector.context.new_page()
+    laptop.goto("/c/ccpcj/votes/current/")
+    expect(laptop.locator('[data-v="majority_label"]')).to_have_text("two-thirds majority")
+    laptop.evaluate("window.__notReloaded = true")
 
     # Voting procedure: the amendment first, then the draft as a whole.
     page.get_by_role("link", name="Voting procedure on topic 1").click()
@@ -121,6 +126,16 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
         "Change op 1 to read: “Urges Member States to act”"
     )
     big = projector.locator('[data-v="calling"]')
+    # The laptop's heading is the amendment's, not the closure's that it loaded with.
+    expect(laptop.locator('[data-v="subject"]')).to_have_text("Amendment 1 to DR 1/1")
+    expect(laptop.locator('[data-v="kind_label"]')).to_have_text("Substantive")
+    expect(laptop.locator('[data-v="majority_label"]')).to_have_text("simple majority")
+    # A second laptop opens the page during the amendment's vote: it shows who proposed it.
+    during = projector.context.new_page()
+    during.goto("/c/ccpcj/votes/current/")
+    expect(during.locator("[data-v-amendment-status]")).to_have_text(
+        "Approved, waiting for the vote"
+    )
 
     def tally(key):
         return projector.locator(f'.tally [data-v="{key}"]')
@@ -148,6 +163,7 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
     confirm.get_by_role("button", name="Announce").click()
     expect(page.locator("[data-v-result]")).to_contain_text("3 in favor, 1 against, 1 abstention")
     expect(projector.locator('[data-v="outcome"]')).to_have_text("Adopted")
+    expect(during.locator("[data-v-amendment-status]")).to_have_text("Applied")
     expect(projector.locator('[data-v="result"]')).to_have_text(
         "3 in favor, 1 against, 1 abstention"
     )
@@ -171,6 +187,7 @@ def test_roll_call_on_an_amendment_then_placard_on_its_draft_while_the_projector
     expect(tally("yes")).to_have_text("4")
     shot(projector, "amendment-draft-projector")
     assert projector.evaluate("window.__notReloaded") is True
+    assert laptop.evaluate("window.__notReloaded") is True
 
     resolution = Resolution.objects.get()
     assert resolution.code == "CCPCJ/1/1"

@@ -13,6 +13,7 @@ COUNT = {"min_value": 0, "max_value": 999}
 def _helper(label, css="btn-primary"):
     helper = FormHelper()
     helper.form_tag = False
+    helper.disable_csrf = True  # the template's form has its token
     helper.add_input(Submit("submit", label, css_class=css))
     return helper
 
@@ -34,8 +35,18 @@ class CountsForm(forms.Form):
         if not abstentions:
             del self.fields["abstain"]
         for field in self.fields.values():
-            if isinstance(field, forms.IntegerField):  # a number pad on a phone for the counts
-                field.widget.attrs.update({"inputmode": "numeric", "class": "form-control-lg"})
+            if isinstance(field, forms.IntegerField):
+                # A number pad on a phone, but a text field: a browser's number field drops
+                # what is not a digit as it is typed ("2o" became 2), where this keeps it and
+                # the form says what is wrong.
+                field.widget = forms.TextInput(
+                    attrs={
+                        "inputmode": "numeric",
+                        "class": "form-control-lg",
+                        "autocomplete": "off",
+                        "data-count": field.label,
+                    }
+                )
         self.helper = _helper(label)
 
     def counts(self):

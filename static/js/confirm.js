@@ -1,6 +1,9 @@
 // Asks before a step that cannot be undone. A form with data-confirm="question" (and
 // optionally data-confirm-button="Close topic 1") opens a dialog; the form is sent only when
-// the person confirms. Without JavaScript the form is sent as it is.
+// the person confirms. Without JavaScript the form is sent as it is. Where the question has
+// "{counts}", it is replaced by what the form's count fields (data-count="In favor") hold, so
+// the person confirms the numbers as typed; a count that is not a whole number is sent without
+// asking, and the page that comes back says what is wrong (nothing takes effect).
 (function () {
   var dialog = null;
   var pending = null;
@@ -32,12 +35,24 @@
     var form = event.target;
     if (!form.dataset || !form.dataset.confirm) return;
     if (form.dataset.confirmed === "yes") { delete form.dataset.confirmed; return; }
+    var question = form.dataset.confirm;
+    if (question.indexOf("{counts}") >= 0) {
+      var counts = Array.prototype.slice.call(form.querySelectorAll("[data-count]"));
+      var wrong = counts.some(function (input) {
+        var value = input.value.trim();
+        return value === "" ? input.required : !/^\d+$/.test(value);
+      });
+      if (wrong) return;
+      question = question.replace("{counts}", counts.map(function (input) {
+        return input.dataset.count.toLowerCase() + " " + (input.value.trim() || "0");
+      }).join(", "));
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     if (!dialog) build();
     pending = form;
     form._confirmSubmitter = event.submitter || null;
-    dialog.querySelector("#confirm-question").textContent = form.dataset.confirm;
+    dialog.querySelector("#confirm-question").textContent = question;
     dialog.querySelector("[data-confirm-ok]").textContent = form.dataset.confirmButton || "Confirm";
     dialog.returnValue = "";
     dialog.showModal();

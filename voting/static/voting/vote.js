@@ -56,8 +56,10 @@
     root.dataset.seq = state.seq;
     root.dataset.vote = state.vote;
     root.dataset.status = state.status;
-    ["subject", "method_label", "status_label", "drawn", "answered", "expected", "result", "reason", "resolution"]
+    ["subject", "method_label", "kind_label", "majority_label", "status_label", "drawn", "answered",
+      "expected", "result", "reason", "resolution"]
       .forEach(function (key) { setText(key, state[key]); });
+    show("data-v-objection", !!state.objection);
     setText("expected_label", state.method === "roll_call" ? "called have answered" : "entitled to vote");
     var expected = Math.max(state.expected, 1);
     ["yes", "no", "abstain", "pass"].forEach(function (key) {
@@ -107,6 +109,11 @@
     });
     all("[data-v-amendment-of]").forEach(function (el) {
       el.hidden = String(state.vote) !== el.dataset.vAmendmentOf;
+      // Its outcome once announced (the status it had when the page loaded until then).
+      var status = el.querySelector("[data-v-amendment-status]");
+      if (status && !el.hidden && announced) {
+        status.textContent = state.adopted ? status.dataset.adopted : status.dataset.failed;
+      }
     });
     var verify = root.querySelector("#verify-form button");
     if (verify) verify.disabled = !!state.calling;
