@@ -337,3 +337,92 @@ def test_a_delegate_on_the_floor_page_follows_the_vote_under_way_and_its_tally(
     card.get_by_role("link", name="Follow the vote").click()
     expect(phone).to_have_url(re.compile(r"/c/ccpcj/votes/current/$"))
     phone.context.close()
+
+
+def test_a_long_name_being_called_keeps_the_projectors_tally_on_the_screen(
+    chromium, asgi_server, committee, delegations, chair, director, delegate, monkeypatch
+):
+    """The longest name of a Member State, called in a roll call, in smaller type: the whole
+    projector (subject, the name, the tally) still fits a 1920×1080 and a 1024×768 screen,
+    whether the name arrives live or with the page."""
+    from .conftest import state
+    from .factories import DelegationFactory
+
+    DelegationFactory(committee=committee, member_state=state("GBR"))
+    names = {d.name: d for d in committee.delegations.select_related("member_state")}
+    agenda_and_roll_call(committee, chair)
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+    )
+    _, procedure = close_debate(committee, chair, yes=6)
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 4)  # Mexico, then the UK
+    vote = services.item_vote_open(
+        item=procedure.items.order_by("position").first(), method="roll_call", actor=chair
+    )
+    projector = chromium.new_context(
+        base_url=asgi_server.url, viewport={"width": 1920, "height": 1080}
+    ).new_page()
+    log_in(projector, delegate)
+    projector.goto("/c/ccpcj/votes/projector/")
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    calling = projector.locator('[data-v="calling"]')
+    expect(calling).to_have_text("Mexico")
+    services.ballot_record(vote=vote, delegation=names["Mexico"], answer="yes", actor=chair)
+    uk = "United Kingdom of Great Britain and Northern Ireland"
+    expect(calling).to_have_text(uk)
+    for reload in (False, True):
+        if reload:
+            projector.reload()
+            expect(calling).to_have_text(uk)
+        for width, height in [(1920, 1080), (1024, 768)]:
+            projector.set_viewport_size({"width": width, "height": height})
+            assert projector.evaluate("document.documentElement.scrollHeight <= innerHeight"), (
+                width,
+                height,
+                reload,
+            )
+            shot(projector, f"projector-long-name-{width}")
+    projector.context.close()
+
+
+def test_a_long_name_speaking_keeps_the_floor_projector_on_the_screen(
+    chromium, asgi_server, committee, delegations, chair, delegate
+):
+    from sessions import floor
+
+    from .conftest import state
+    from .factories import DelegationFactory
+
+    uk = DelegationFactory(committee=committee, member_state=state("GBR"))
+    agenda_and_roll_call(committee, chair)
+    names = {d.name: d for d in committee.delegations.select_related("member_state")}
+    waiting = ["Brazil", "France", "Japan", "Mexico", "INTERPOL"]  # a full list below it
+    for delegation in [names["Kenya"], uk, *(names[name] for name in waiting)]:
+        floor.speaker_add(committee=committee, delegation=delegation, actor=chair)
+    floor.speaker_next(committee=committee, actor=chair)
+    projector = chromium.new_context(
+        base_url=asgi_server.url, viewport={"width": 1920, "height": 1080}
+    ).new_page()
+    log_in(projector, delegate)
+    projector.goto("/c/ccpcj/floor/projector/")
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    speaker = projector.locator('[data-f="speaker"]')
+    expect(speaker).to_have_text("Kenya")
+    floor.speech_end(committee=committee, actor=chair)
+    floor.speaker_next(committee=committee, actor=chair)
+    expect(speaker).to_have_text("United Kingdom of Great Britain and Northern Ireland")
+    for reload in (False, True):
+        if reload:
+            projector.reload()
+        for width, height in [(1920, 1080), (1024, 768)]:
+            projector.set_viewport_size({"width": width, "height": height})
+            assert projector.evaluate("document.documentElement.scrollHeight <= innerHeight"), (
+                width,
+                reload,
+            )
+            shot(projector, f"floor-projector-long-name-{width}")
+    projector.context.close()

@@ -18,6 +18,11 @@
   function setText(key, value) {
     all('[data-v="' + key + '"]').forEach(function (el) { el.textContent = value == null ? "" : value; });
   }
+  // Long names ("United Kingdom of Great Britain and Northern Ireland") in smaller type, so
+  // the projector's tally stays on the screen (voting.css).
+  function nameLength(name) {
+    return name.length > 40 ? "longer" : name.length > 24 ? "long" : "";
+  }
   function show(attr, visible) {
     all("[" + attr + "]").forEach(function (el) { el.hidden = !visible; });
   }
@@ -79,6 +84,7 @@
     show("data-v-waiting", state.method === "without_vote" && state.status !== "announced");
     if (state.calling) {
       setText("calling", state.calling.name);
+      all('[data-v="calling"]').forEach(function (el) { el.dataset.length = nameLength(state.calling.name); });
       setText("calling_label", state.calling.again ? "Called again (passed: yes or no)" : "Now calling");
     }
     var announced = state.status === "announced";
