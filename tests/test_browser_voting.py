@@ -426,3 +426,17 @@ def test_a_long_name_speaking_keeps_the_floor_projector_on_the_screen(
             )
             shot(projector, f"floor-projector-long-name-{width}")
     projector.context.close()
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1280])
+def test_the_chairs_menu_stays_on_a_laptops_screen(page, committee, delegations, chair, width):
+    """The chair's menu (every page's, the longest of any role) wraps rather than running off
+    the screen: each entry and "Log out" can be reached without scrolling sideways."""
+    page.set_viewport_size({"width": width, "height": 768})
+    log_in(page, chair)
+    page.goto("/c/ccpcj/votes/")
+    shot(page, f"menu-{width}")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    for element in page.locator("#nav a, #nav button").all():
+        box = element.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width, element.inner_text()
