@@ -274,11 +274,6 @@
   }
   function renderMotions(state, page, run, own) {
     var body = [heading("Motions pending, in order of precedence")];
-    var last = state.last_motion;
-    if (last) {
-      body.push(h("p", { class: "small mb-2", id: "last-motion" }, [
-        "Last decided: " + last.subject + ": ", h("strong", { text: last.adopted ? "adopted" : "failed" }), " (" + last.result + ")"]));
-    }
     var items = state.motions.map(function (m, i) {
       var parts = [
         h("div", { class: "fw-semibold", text: m.subject }),
@@ -287,8 +282,8 @@
       if (run) {
         if (i === 0) {
           parts.push(form(page, url(page, "motion_vote", m.id), { class: "row g-2 align-items-end mt-1 motion-vote-form" }, [
-            h("div", { class: "col-4" }, [h("label", { class: "form-label small mb-0", for: "yes-" + m.id, text: "In favor" }), h("input", { class: "form-control", type: "number", min: "0", name: "yes", id: "yes-" + m.id, required: true })]),
-            h("div", { class: "col-4" }, [h("label", { class: "form-label small mb-0", for: "no-" + m.id, text: "Against" }), h("input", { class: "form-control", type: "number", min: "0", name: "no", id: "no-" + m.id, required: true })]),
+            h("div", { class: "col-4" }, [h("label", { class: "form-label small mb-0", for: "yes-" + m.id, text: "In favor" }), h("input", { class: "form-control", type: "text", inputmode: "numeric", pattern: "[0-9]*", title: "A whole number", autocomplete: "off", name: "yes", id: "yes-" + m.id, required: true })]),
+            h("div", { class: "col-4" }, [h("label", { class: "form-label small mb-0", for: "no-" + m.id, text: "Against" }), h("input", { class: "form-control", type: "text", inputmode: "numeric", pattern: "[0-9]*", title: "A whole number", autocomplete: "off", name: "no", id: "no-" + m.id, required: true })]),
             h("div", { class: "col-4" }, [h("button", { class: "btn btn-primary w-100", type: "submit", text: "Record the vote" })]),
           ]));
         } else {
