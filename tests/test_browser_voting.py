@@ -440,3 +440,39 @@ def test_the_chairs_menu_stays_on_a_laptops_screen(page, committee, delegations,
     for element in page.locator("#nav a, #nav button").all():
         box = element.bounding_box()
         assert box is not None and box["x"] + box["width"] <= width, element.inner_text()
+
+
+def test_the_vote_projector_says_when_its_connection_is_lost_and_recovers(
+    chromium, asgi_server, committee, delegations, chair, director, delegate
+):
+    names = {d.name: d for d in delegations}
+    agenda_and_roll_call(committee, chair)
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+    )
+    context = chromium.new_context(base_url=asgi_server.url)
+    context.add_init_script(
+        "(() => { const Native = window.WebSocket; window.__sockets = [];"
+        " window.WebSocket = function (url, protocols) { const s = new Native(url, protocols);"
+        " window.__sockets.push(s); return s; };"
+        " window.WebSocket.prototype = Native.prototype; })();"
+    )
+    projector = context.new_page()
+    log_in(projector, delegate)
+    projector.goto("/c/ccpcj/votes/projector/")
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    lost = projector.locator(".projector-lost")
+    expect(lost).to_be_hidden()
+    projector.evaluate("window.__sockets.forEach(s => s.close())")
+    expect(lost).to_be_visible()
+    expect(lost).to_contain_text("Connection lost")
+    # Back by itself, and a vote recorded meanwhile is on the screen.
+    services.motion_vote(committee=committee, motion="closure", yes=5, no=0, actor=chair)
+    expect(projector.locator("body")).to_have_attribute("data-live", "on")
+    expect(lost).to_be_hidden()
+    expect(projector.locator('[data-v="subject"]')).to_have_text("Closure of debate on topic 1")
+    context.close()

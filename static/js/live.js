@@ -146,10 +146,20 @@
       body.dataset.live = "off";
       if (event.code === 4403 || event.code === 4401) return;  // refused, or logged out
       show("Connection lost: reconnecting… What you see may be out of date.", "lost");
-      // A room's screens reconnect spread over a moment, not all in the same millisecond.
-      delay = delay ? Math.min(delay * 2, 15000) : 500;
-      setTimeout(connect, delay / 2 + Math.random() * delay);
+      // A room's screens reconnect spread over a moment, not all in the same millisecond,
+      // and try again every few seconds, so they are back soon after the server is.
+      delay = delay ? Math.min(delay * 2, 4000) : 500;
+      retry = setTimeout(function () { retry = null; connect(); }, delay / 2 + Math.random() * delay);
     };
   }
+  var retry = null;
+  // Back on the network (a laptop's Wi-Fi returns): try at once rather than at the next turn.
+  window.addEventListener("online", function () {
+    if (body.dataset.live !== "off" || retry === null) return;
+    clearTimeout(retry);
+    retry = null;
+    delay = 0;
+    connect();
+  });
   connect();
 })();
