@@ -228,6 +228,14 @@ def test_a_roll_call_typed_as_fast_as_the_keys_go_records_each_key_for_its_deleg
     calling = page.locator('.calling [data-v="calling"]')
     expect(calling).to_have_text("Brazil")
 
+    # Brazil answered "present and voting": its abstention is refused, and the two keys
+    # typed after it are not sent; the page names them.
+    page.keyboard.type("ayn")
+    expect(page.locator("#messages")).to_contain_text("cannot abstain")
+    expect(page.locator("#messages")).to_contain_text(
+        "The keys pressed after it were not sent (Y, N): press them again."
+    )
+    assert not Ballot.objects.filter(vote=vote).exists()
     # Brazil passes, France no, Japan yes, Kenya yes, Mexico no: typed with no pause at all.
     page.keyboard.type("pnyyn")
     expect(calling).to_have_text("Brazil")

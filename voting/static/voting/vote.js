@@ -226,11 +226,11 @@
     }).then(function (r) {
       return r.json().then(function (data) {
         if (data.error) {
-          var dropped = queue.length;
+          var dropped = queue.map(keyName);
           queue = [];
-          showError(data.error + (dropped ? " The " + (dropped === 1 ? "key" : dropped + " keys") +
-            " pressed after it " + (dropped === 1 ? "was" : "were") + " not sent: press " +
-            (dropped === 1 ? "it" : "them") + " again." : ""));
+          showError(data.error + (dropped.length ? " " + (dropped.length === 1
+            ? "The key pressed after it was not sent (" + dropped[0] + "): press it again."
+            : "The keys pressed after it were not sent (" + dropped.join(", ") + "): press them again.") : ""));
         } else if (!queue.length) {
           var box = document.getElementById("messages");
           if (box) box.innerHTML = "";
@@ -246,14 +246,23 @@
     root.dataset.waiting = queue.length;
     send(next.form, next.submitter)
       .catch(function () {
+        var lost = [next].concat(queue).map(keyName);
         queue = [];
-        showError("The answer did not reach the server; check the connection and press the key again.");
+        showError("Not sent: the server could not be reached (" + lost.join(", ") +
+          "). Check the connection and press " + (lost.length === 1 ? "the key" : "the keys") + " again.");
       })
       .then(function () {
         sending = false;
         root.dataset.waiting = queue.length;
         pump();
       });
+  }
+  // How the chair pressed an entry of the queue: "Y", "Shift+N", "U".
+  function keyName(entry) {
+    if (entry.form.id === "undo-form") return "U";
+    var key = entry.submitter && entry.submitter.dataset.key;
+    if (!key) return entry.submitter ? entry.submitter.textContent.trim() : "?";
+    return key !== key.toLowerCase() ? "Shift+" + key : key.toUpperCase();
   }
   function post(form, submitter) {
     queue.push({ form: form, submitter: submitter });
