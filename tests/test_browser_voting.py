@@ -105,6 +105,9 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     page.keyboard.press("p")  # Brazil passes
     expect(calling).to_have_text("France")
     expect(tally("pass")).to_have_text("1")
+    expect(projector.locator(".tally-foot")).to_have_text(
+        "1 of 5 called have answered; 1 passed, to be called again", use_inner_text=True
+    )
     page.keyboard.press("a")  # France answered "present and voting": it cannot abstain
     expect(page.locator("#messages")).to_contain_text("cannot abstain")
     page.keyboard.press("y")
@@ -130,6 +133,9 @@ def test_chair_runs_a_roll_call_and_a_placard_vote_while_the_projector_follows(
     page.keyboard.press("y")
     expect(tally("yes")).to_have_text("3")
     expect(projector.locator('[data-v="answered"]')).to_have_text("5")
+    expect(projector.locator(".tally-foot")).to_have_text(
+        "5 of 5 called have answered", use_inner_text=True
+    )
     expect(projector.locator('.tally-fill[data-bar="yes"]')).to_have_attribute(
         "style", "width: 60%;"
     )

@@ -66,6 +66,10 @@
       .forEach(function (key) { setText(key, state[key]); });
     show("data-v-objection", !!state.objection);
     setText("expected_label", state.method === "roll_call" ? "called have answered" : "entitled to vote");
+    // Who passed is still to answer yes or no: "33 of 33 called have answered; 1 passed, …".
+    var again = state.method === "roll_call" && state.status === "open" && state.pass > 0;
+    show("data-v-again", again);
+    if (again) setText("again", state.pass + " passed, to be called again");
     var expected = Math.max(state.expected, 1);
     ["yes", "no", "abstain", "pass"].forEach(function (key) {
       setText(key, state[key]);
