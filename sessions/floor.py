@@ -61,7 +61,7 @@ def _require_may_act_for(committee, delegation, actor):
 
 _DECIDERS = []
 _VOTE_STATE = []
-_VOTE_PAGE = []
+_VOTE_LINKS = []
 _DEBATE_CLOSED = []
 _MOTION_CHECKS = []
 
@@ -72,12 +72,13 @@ def register_decider(function):
     return function
 
 
-def register_vote_state(function, *, page=None):
+def register_vote_state(function, *, links=None):
     """``function(committee) -> dict | None``: the vote under way (or the last announced), for
-    the projector and the floor page; ``page(committee) -> str``: the address of the page
-    that follows it, which the floor page links to."""
+    the projectors and the vote card of the floor page and a delegate's home;
+    ``links(committee) -> {"page": url, "state": url}``: the page that follows it (the card
+    links to it) and its state as JSON (the card fetches it after a reconnection)."""
     _VOTE_STATE[:] = [function]
-    _VOTE_PAGE[:] = [page] if page is not None else []
+    _VOTE_LINKS[:] = [links] if links is not None else []
     return function
 
 
@@ -111,8 +112,8 @@ def vote_state(committee):
     return _VOTE_STATE[0](committee) if _VOTE_STATE else None
 
 
-def vote_page(committee):
-    return _VOTE_PAGE[0](committee) if _VOTE_PAGE else None
+def vote_links(committee):
+    return _VOTE_LINKS[0](committee) if _VOTE_LINKS else None
 
 
 # Locks and reads ---------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def _context(request):
         "committee": committee,
         "state": state,
         "vote": floor.vote_state(committee),
-        "vote_page": floor.vote_page(committee),
+        "vote_links": floor.vote_links(committee),
         "can_run": access.has("floor.run"),
         "can_take_part": access.has("floor.take_part"),
         "own": own,

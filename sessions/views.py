@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from . import live, selectors, services
+from . import floor, live, selectors, services
 from .errors import DomainError
 from .forms import AgendaOrderForm, MeetingForm, TimelineFilterForm, TopicForm
 from .models import Attendance, Committee, Conference, DaisRole, Delegate, Meeting, Topic
@@ -367,6 +367,8 @@ def delegate_home(request):
         "summary": selectors.roll_call_summary(committee, meeting, rows),
         "statuses": Attendance,
         "co_delegates": Delegate.objects.filter(delegation=delegation).select_related("user"),
+        "vote": floor.vote_state(committee),
+        "vote_links": floor.vote_links(committee),
         **selectors.agenda_context(committee),
     }
     return render(request, "sessions/delegate_home.html", context)

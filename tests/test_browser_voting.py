@@ -298,7 +298,7 @@ def test_a_delegate_on_the_floor_page_follows_the_vote_under_way_and_its_tally(
     phone.goto("/c/ccpcj/floor/")
     expect(phone.locator("body")).to_have_attribute("data-live", "on")
     phone.evaluate("window.__notReloaded = true")
-    card = phone.locator("#floor-vote-card")
+    card = phone.locator("#vote-card")
     expect(card).to_be_hidden()  # no vote yet
     expect(phone.locator("#join-list")).to_be_visible()
 
@@ -312,6 +312,13 @@ def test_a_delegate_on_the_floor_page_follows_the_vote_under_way_and_its_tally(
     expect(card).to_contain_text("The last vote")
     expect(card.locator('[data-v="subject"]')).to_have_text("Closure of debate on topic 1")
     expect(card.locator("[data-v-abstain]")).to_be_hidden()
+
+    # The same delegate's laptop, on its delegation's home page.
+    home = phone.context.new_page()
+    home.goto("/c/ccpcj/delegate/")
+    expect(home.locator("body")).to_have_attribute("data-live", "on")
+    home_card = home.locator("#vote-card")
+    expect(home_card.locator('[data-v="heading"]')).to_have_text("The last vote")
 
     log_in(page, chair)
     page.get_by_role("link", name="Voting").click()
@@ -328,6 +335,8 @@ def test_a_delegate_on_the_floor_page_follows_the_vote_under_way_and_its_tally(
 
     page.keyboard.type("pny")  # Brazil passes, France no, Japan yes
     expect(card.locator('[data-v="calling"]')).to_have_text("Kenya")
+    expect(home_card.locator('[data-v="heading"]')).to_have_text("Vote under way")
+    expect(home_card.locator('[data-v="calling"]')).to_have_text("Kenya")
     expect(card.locator('[data-v="yes"]')).to_have_text("1")
     expect(card.locator('[data-v="no"]')).to_have_text("1")
     page.keyboard.type("yy")  # Kenya, Mexico; then Brazil is called again

@@ -425,7 +425,7 @@ def test_the_floor_page_shows_the_vote_under_way_and_links_to_its_page(
         actor=roll_call_vote.opened_by,
     )
     html = floor_page(client, delegate)
-    card = html[html.index('id="floor-vote-card"') : html.index('id="floor-live"')]
+    card = html[html.index('id="vote-card"') : html.index('id="floor-live"')]
     assert " hidden" not in card[: card.index(">")]
     assert "Vote under way" in card
     assert "DR 1/1 as a whole" in card
@@ -449,5 +449,19 @@ def test_before_voting_procedure_the_floor_page_takes_speakers_and_shows_no_vote
     html = floor_page(client, delegate)
     assert "Join the speakers list" in html
     assert "is closed" not in html
-    card = html[html.index('id="floor-vote-card"') : html.index('id="floor-live"')]
+    card = html[html.index('id="vote-card"') : html.index('id="floor-live"')]
     assert " hidden" in card[: card.index(">")]
+
+
+def test_a_delegates_home_shows_the_vote_under_way_and_links_to_its_page(
+    client, roll_call_vote, delegate, names
+):
+    client.force_login(delegate)
+    html = client.get(reverse("committee:delegate_home", kwargs={"committee": "ccpcj"}))
+    html = html.content.decode()
+    card = html[html.index('id="vote-card"') : html.index('id="vote-card-state"')]
+    assert " hidden" not in card[: card.index(">")]
+    assert "Vote under way" in card and "DR 1/1 as a whole" in card
+    assert 'Now calling</span>: <strong data-v="calling">Kenya</strong>' in card
+    assert f'href="{url("current")}"' in card
+    assert f'data-state-url="{url("current_state")}"' in card

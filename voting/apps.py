@@ -21,7 +21,7 @@ class VotingConfig(AppConfig):
         # Motions from the floor are decided by this app's procedural votes, and the
         # floor's projector shows the vote under way.
         floor.register_decider(services.floor_motion_vote)
-        floor.register_vote_state(selectors.floor_vote_state, page=selectors.vote_page)
+        floor.register_vote_state(selectors.floor_vote_state, links=selectors.vote_links)
         floor.register_debate_closed(selectors.debate_closed)
         # No one enters or leaves during voting procedure: the sessions and resolutions
         # services ask before changing who votes or what is voted on.

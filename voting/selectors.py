@@ -138,9 +138,13 @@ def floor_vote_state(committee):
     return vote_state(vote) if vote else None
 
 
-def vote_page(committee):
-    """The page that follows the vote under way (the floor page links to it)."""
-    return reverse("voting:current", kwargs={"committee": committee.slug})
+def vote_links(committee):
+    """The page that follows the vote under way and its state as JSON (the vote card)."""
+    kwargs = {"committee": committee.slug}
+    return {
+        "page": reverse("voting:current", kwargs=kwargs),
+        "state": reverse("voting:current_state", kwargs=kwargs),
+    }
 
 
 def in_voting_procedure(committee):

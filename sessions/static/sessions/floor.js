@@ -56,45 +56,13 @@
       offset = state.now - Date.now();
       draw(state);
     };
-    // The vote under way (or the last announced), from the vote's own messages; its page
-    // (the link) shows the roll call's rows.
-    var voteCard = document.getElementById("floor-vote-card");
-    var vote = JSON.parse(document.getElementById("floor-vote").textContent);
-    var drawVote = function () {
-      voteCard.hidden = !vote;
-      if (!vote) return;
-      var set = function (key, value) {
-        var el = voteCard.querySelector('[data-v="' + key + '"]');
-        if (el) el.textContent = value == null ? "" : value;
-      };
-      var announced = vote.status === "announced";
-      set("heading", announced ? "The last vote" : "Vote under way");
-      set("subject", vote.subject);
-      set("method", vote.method_label);
-      set("yes", vote.yes);
-      set("no", vote.no);
-      set("abstain", vote.abstain);
-      voteCard.querySelector("[data-v-abstain]").hidden = vote.kind === "procedural";
-      voteCard.querySelector("[data-v-calling]").hidden = !vote.calling;
-      if (vote.calling) {
-        set("calling_label", vote.calling.again ? "Called again" : "Now calling");
-        set("calling", vote.calling.name);
-      }
-      set("result", announced ? (vote.adopted ? "Adopted" : "Not adopted") + ": " + vote.result : vote.status_label);
-    };
-    var takeVote = function (next) {
-      if (!next || (vote && next.vote === vote.vote && next.seq < vote.seq)) return;
-      vote = next;
-      drawVote();
-    };
-    document.body.addEventListener("live:vote", function (event) { takeVote(event.detail && event.detail.state); });
     var fetching = false;
     var fetchState = function () {
       if (fetching) return;
       fetching = true;
       fetch(page.state_url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) { fetching = false; if (data) { take(data.state); takeVote(data.vote); } })
+        .then(function (data) { fetching = false; if (data) take(data.state); })
         .catch(function () { fetching = false; });
     };
     document.body.addEventListener("live:floor", function (event) {
