@@ -1,0 +1,163 @@
+"""Mutation testing of the paste-in parser (issue 8, a later round): the functions every
+parser test reaches (``parse``, ``_items``, ``_set_aside``, ``_operative_start``) and the
+readings of a label, each checked where the other text tests left them unchecked. Expected
+structures are DOMAIN.md's ("Resolution text"): operative clauses numbered 1., 2., …,
+sub-clauses a., b. → i., ii. → 1., 2., numbering derived, never typed."""
+
+from resolutions.text import parse
+
+from .test_mut_text import HEADER, texts
+from .test_parser_pdf import DOCUMENT
+
+
+def shape(clauses):
+    """The operative part as nested (text, [children]) pairs, leaves as bare text."""
+    return [(c.text, shape(c.children)) if c.children else c.text for c in clauses]
+
+
+def operative(source):
+    result = parse(source)
+    return shape(result.resolution.operative), [(w.line, w.message) for w in result.warnings]
+
+
+PRE = "Recalling the Charter,\n"
+
+
+# Labels -------------------------------------------------------------------------------------
+
+
+def test_a_list_opening_at_c_is_lettered_so_d_goes_on_with_it():
+    # "c." could be a letter or the numeral 100; a list opening with it where a. is expected
+    # is taken as letters, so the "d." after it is its next item, not an out-of-order label.
+    structure, warnings = operative(PRE + "1. Asks:\nc. Three;\nd. Four;\n2. Ends.\n")
+    assert structure == [("Asks", ["Three", "Four"]), "Ends"]
+    assert warnings == [(3, "unexpected label c; taken as 1.a")]
+
+
+# What an official copy carries besides its clauses -------------------------------------------
+
+
+def warned(result):
+    return [(w.line, w.message) for w in result.warnings]
+
+
+def test_an_official_copy_reports_what_it_set_aside_in_one_line_with_every_count():
+    # DOCUMENT: the header, seven lines of page furniture (job numbers 30-12345 (E) and
+    # 30-12345, 040131, the barcode, the running header's symbol and title, the page number
+    # 2/2), two footnotes whose marks 1 and 2 end two preambular paragraphs, and the closing
+    # lines.
+    result = parse(DOCUMENT)
+    assert warned(result) == [
+        (
+            1,
+            "set aside from the official copy, not lost: the document header (A/RES/99/12); "
+            "7 lines of page furniture (running headers, page numbers, job numbers, barcodes); "
+            "the footnotes (2, their 2 marks taken out of the text); "
+            "the closing lines (“12th plenary meeting / 20 December 2030”)",
+        )
+    ]
+    resolution = result.resolution
+    assert resolution.document == {"symbol": "A/RES/99/12", "title": "Protection of lighthouses"}
+    assert resolution.footnotes == ["1 A/79/7, annex.", "2 A/99/300."]
+    assert (resolution.sections, resolution.annexes) == ([], [])
+
+
+def test_one_line_of_furniture_and_one_footnote_are_counted_in_the_singular():
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/7, 1\n1. Decides to act.\n"
+        "__________________\n1\n\n30-12345 (E)\n\nA/79/7, annex.\n"
+    )
+    assert warned(result) == [
+        (
+            1,
+            "set aside from the official copy, not lost: the document header (A/RES/99/12); "
+            "1 line of page furniture (running headers, page numbers, job numbers, barcodes); "
+            "the footnotes (1, their 1 mark taken out of the text)",
+        )
+    ]
+    assert result.resolution.footnotes == ["1 A/79/7, annex."]
+    assert texts(result.resolution.preamble) == ["Recalling its resolution 79/7"]
+
+
+def test_a_footnote_whose_mark_the_copy_lost_is_counted_without_marks():
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act.\n"
+        "__________________\n\n30-12345 (E)\n\n1 A/79/7, annex.\n"
+    )
+    assert warned(result)[0][1].endswith("; the footnotes (1)")
+    assert result.resolution.footnotes == ["1 A/79/7, annex."]
+
+
+def test_section_headings_are_named_in_their_warning_at_the_first_headings_line():
+    text = (
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Welcomes the report;\nI\nCalendar of conferences\n2. Approves the calendar;\n"
+        "3. Authorizes adjustments;\nII\nLanguage services\n4. Requests efforts;\n"
+    )
+    first_heading = text.split("\n").index("I") + 1
+    result = parse(text)
+    assert warned(result) == [
+        (1, "set aside from the official copy, not lost: the document header (A/RES/99/12)"),
+        (
+            first_heading,
+            "section headings kept apart (“I Calendar of conferences”, “II Language services”): "
+            "a resolution text here has no sections; the paragraphs keep their order and "
+            "numbering",
+        ),
+    ]
+    assert result.resolution.annexes == []
+
+
+def test_an_annex_is_reported_at_its_line_and_the_closing_lines_named():
+    text = (
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Welcomes the report;\n2. Adopts the declaration annexed to the present "
+        "resolution.\n71st plenary meeting\n20 December 2030\n\nAnnex\n\n"
+        "Declaration on lighthouses\n1. Lighthouses shall be protected.\n"
+    )
+    annex_line = text.split("\n").index("Annex") + 1
+    result = parse(text)
+    assert warned(result) == [
+        (
+            1,
+            "set aside from the official copy, not lost: the document header (A/RES/99/12); "
+            "the closing lines (“71st plenary meeting / 20 December 2030”)",
+        ),
+        (
+            annex_line,
+            "the annex is kept apart, not merged into the last clause: a resolution text here "
+            "holds no annex",
+        ),
+    ]
+    assert result.resolution.sections == []
+
+
+def test_a_text_in_parts_names_the_second_parts_first_line():
+    text = (
+        HEADER.replace("Protection of lighthouses\n", "A\nLighthouse keepers\n", 1)
+        + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Welcomes the report;\n2. Decides to continue.\n"
+        "B\nLighthouse ships\nThe General Assembly,\nNoting the ships,\n1. Welcomes the ships.\n"
+    )
+    part_line = text.split("\n").index("B") + 1
+    result = parse(text)
+    assert warned(result) == [
+        (1, "set aside from the official copy, not lost: the document header (A/RES/99/12)"),
+        (
+            part_line,
+            "the text is in parts, each with its own preamble; the first part is read, the "
+            f"part from line {part_line} (“B”) is kept apart: a resolution text here has one "
+            "preamble and one operative part",
+        ),
+    ]
+    assert result.resolution.annexes == [
+        "B\nLighthouse ships\nThe General Assembly,\nNoting the ships,\n1. Welcomes the ships."
+    ]
+
+
+def test_a_pasted_text_sets_nothing_aside():
+    result = parse(PRE + "1. Decides to act.\n")
+    resolution = result.resolution
+    assert (resolution.document, resolution.footnotes) == (None, [])
+    assert (resolution.sections, resolution.annexes) == ([], [])
+    assert result.set_aside == [] and result.warnings == []
