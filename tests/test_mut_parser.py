@@ -130,6 +130,9 @@ def test_an_annex_is_reported_at_its_line_and_the_closing_lines_named():
         ),
     ]
     assert result.resolution.sections == []
+    assert result.resolution.annexes == [
+        "Annex\nDeclaration on lighthouses\n1. Lighthouses shall be protected."
+    ]
 
 
 def test_a_text_in_parts_names_the_second_parts_first_line():
@@ -153,6 +156,43 @@ def test_a_text_in_parts_names_the_second_parts_first_line():
     assert result.resolution.annexes == [
         "B\nLighthouse ships\nThe General Assembly,\nNoting the ships,\n1. Welcomes the ships."
     ]
+
+
+def test_a_header_without_its_symbol_is_reported_as_having_none():
+    # The copy lost the header's first line, the symbol A/RES/99/12, and the blank after it.
+    result = parse(
+        HEADER.split("\n", 2)[2] + "The General Assembly,\nRecalling its resolution 79/7,\n"
+        "1. Decides to act.\n"
+    )
+    assert warned(result) == [
+        (1, "set aside from the official copy, not lost: the document header (no symbol)")
+    ]
+    assert result.resolution.document == {"symbol": None, "title": "Protection of lighthouses"}
+
+
+def test_a_copy_without_its_header_reports_the_set_aside_at_the_first_furniture_line():
+    # Official by its page foot (a job number, a barcode, a page number) only; the section
+    # heading before it is reported on its own line, not as the first thing set aside.
+    text = (
+        "The General Assembly,\nRecalling its resolution 79/248,\n1. Welcomes the report;\n"
+        "I\nCalendar of conferences\n2. Approves the calendar;\n3. Requests a report.\n\n"
+        "30-12345 (E)\n\n*3012345*\n\n2/2\n"
+    )
+    lines = text.split("\n")
+    result = parse(text)
+    assert warned(result) == [
+        (
+            lines.index("I") + 1,
+            "section headings kept apart (“I Calendar of conferences”): a resolution text "
+            "here has no sections; the paragraphs keep their order and numbering",
+        ),
+        (
+            lines.index("30-12345 (E)") + 1,
+            "set aside from the official copy, not lost: 3 lines of page furniture (running "
+            "headers, page numbers, job numbers, barcodes)",
+        ),
+    ]
+    assert result.resolution.document == {"symbol": None, "title": None}
 
 
 def test_a_pasted_text_sets_nothing_aside():
