@@ -4,7 +4,9 @@ readings of a label, each checked where the other text tests left them unchecked
 structures are DOMAIN.md's ("Resolution text"): operative clauses numbered 1., 2., …,
 sub-clauses a., b. → i., ii. → 1., 2., numbering derived, never typed."""
 
-from resolutions.text import parse
+import pytest
+
+from resolutions.text import ParseError, parse
 
 from .test_mut_text import HEADER, texts
 from .test_parser_pdf import DOCUMENT
@@ -32,6 +34,98 @@ def test_a_list_opening_at_c_is_lettered_so_d_goes_on_with_it():
     structure, warnings = operative(PRE + "1. Asks:\nc. Three;\nd. Four;\n2. Ends.\n")
     assert structure == [("Asks", ["Three", "Four"]), "Ends"]
     assert warnings == [(3, "unexpected label c; taken as 1.a")]
+
+
+# The input and its heading -------------------------------------------------------------------
+
+
+def test_what_is_not_text_is_refused_with_a_plain_message():
+    with pytest.raises(ParseError) as error:
+        parse(None)
+    assert str(error.value) == "The input is not text."
+
+
+def test_a_heading_line_has_at_most_twenty_words():
+    # "The …," opening a text is the body's name (the heading) when it is short; a longer
+    # line of that shape is kept as a clause, never dropped.
+    twenty = "The " + " ".join(["Commission"] * 19)
+    result = parse(f"{twenty},\n{PRE}1. Decides to act.\n")
+    assert result.resolution.heading == twenty
+    assert [c.text for c in result.resolution.preamble] == ["Recalling the Charter"]
+    twenty_one = twenty + " Commission"
+    result = parse(f"{twenty_one},\n{PRE}1. Decides to act.\n")
+    assert result.resolution.heading is None
+    assert [c.text for c in result.resolution.preamble] == [twenty_one, "Recalling the Charter"]
+
+
+def test_a_space_before_the_headings_comma_is_not_kept():
+    result = parse("The General Assembly ,\n" + PRE + "1. Decides to act.\n")
+    assert result.resolution.heading == "The General Assembly"
+
+
+def test_a_text_opening_with_an_unnumbered_operative_clause_has_no_heading():
+    result = parse("Decides to act;\nRequests a report.\n")
+    assert result.resolution.heading is None
+    assert shape(result.resolution.operative) == ["Decides to act", "Requests a report"]
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (1, "first operative clause has no number; numbered 1"),
+        (2, "operative clause without a number after 1; numbered 2"),
+    ]
+
+
+# Where the operative part starts ------------------------------------------------------------
+
+
+def parts(source):
+    result = parse(source)
+    resolution = result.resolution
+    return (
+        [c.text for c in resolution.preamble],
+        shape(resolution.operative),
+        [(w.line, w.message) for w in result.warnings],
+    )
+
+
+def test_an_operative_part_ending_with_an_unnumbered_clause_and_a_colon_starts_at_1():
+    # No preamble: "1." opens the operative part although the text's last clause, which
+    # lost its number, ends with a colon (a colon opens a list only for what follows it).
+    preamble, structure, warnings = parts("1. Decides to act;\nRequests the following:\n")
+    assert (preamble, structure) == ([], ["Decides to act", "Requests the following"])
+    assert warnings == [
+        (2, "operative clause without a number after 1; numbered 2"),
+        (2, "clause ends with a colon but introduces no sub-clauses"),
+    ]
+
+
+def test_a_number_other_than_1_after_a_preambular_colon_opens_the_operative_part():
+    # A list a preambular clause opens starts at a., i. or 1.; "2." is the operative part.
+    preamble, structure, warnings = parts("Noting the following:\n2. Decides to act.\n")
+    assert (preamble, structure) == (["Noting the following"], ["Decides to act"])
+    assert warnings == [
+        (1, "preambular clause ends with a colon instead of a comma"),
+        (2, "first operative clause was numbered 2; renumbered as 1"),
+    ]
+
+
+def test_letters_opening_with_preambular_words_under_an_unnumbered_operative_clause():
+    # Without numbers the operative part starts at the first operative phrase after which
+    # no unlabelled clause opens with a preambular one; the lettered items do not count.
+    preamble, structure, warnings = parts(
+        "Recalling the Charter,\nDecides to act:\na. Recognizing the need;\nb. Noting the report.\n"
+    )
+    assert preamble == ["Recalling the Charter"]
+    assert structure == [("Decides to act", ["Recognizing the need", "Noting the report"])]
+    assert warnings == [(2, "first operative clause has no number; numbered 1")]
+
+
+def test_without_numbers_the_operative_part_starts_after_the_last_preambular_clause():
+    # "Decides to act," is followed by "Noting the report,": it is still the preamble.
+    preamble, structure, warnings = parts(
+        "Recalling the Charter,\nDecides to act,\nNoting the report,\nRequests a report.\n"
+    )
+    assert preamble == ["Recalling the Charter", "Decides to act", "Noting the report"]
+    assert structure == ["Requests a report"]
+    assert warnings == []
 
 
 # What an official copy carries besides its clauses -------------------------------------------
