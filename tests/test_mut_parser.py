@@ -73,6 +73,35 @@ def test_a_text_opening_with_an_unnumbered_operative_clause_has_no_heading():
     ]
 
 
+# Lines into paragraphs ----------------------------------------------------------------------
+
+
+def test_bullets_of_an_official_copy_are_taken_off_like_a_pasted_texts():
+    # Only a dash that a PDF's line break put first on a line in mid-sentence is kept as
+    # text; a bullet before an item of a list is dropped, the item kept.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Encourages States to:\n• Train judges;\n• Train police;\n2. Decides to continue.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        ("Encourages States to", ["Train judges", "Train police"]),
+        "Decides to continue",
+    ]
+
+
+def test_a_dash_first_on_a_line_of_an_official_copy_in_mid_sentence_is_kept_as_text():
+    # The PDF broke the line before the dash: the sentence goes on, dash and all.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to protect lighthouses\n— the oldest first — in all regions;\n"
+        "2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to protect lighthouses — the oldest first — in all regions",
+        "Requests a report",
+    ]
+
+
 # Where the operative part starts ------------------------------------------------------------
 
 
