@@ -102,6 +102,27 @@ def test_a_dash_first_on_a_line_of_an_official_copy_in_mid_sentence_is_kept_as_t
     ]
 
 
+def test_a_bullet_alone_on_its_line_is_skipped_and_the_list_goes_on():
+    structure, warnings = operative(
+        PRE + "1. Decides:\n- Train judges;\n-\n- Train police;\n2. Requests a report.\n"
+    )
+    assert structure == [("Decides", ["Train judges", "Train police"]), "Requests a report"]
+    assert warnings == [
+        (3, "sub-clause without a label; taken as 1.a"),
+        (5, "sub-clause without a label; taken as 1.b"),
+    ]
+
+
+def test_a_number_in_mid_sentence_after_a_lone_paragraph_number_is_kept_as_text():
+    # "1." alone, its text on the next line: that line is no blank line, so the "2." that
+    # goes on with its sentence is text, not the next paragraph.
+    structure, warnings = operative(
+        PRE + "1.\nDecides to review paragraph\n2. of resolution 79/1;\n2. Requests a report.\n"
+    )
+    assert structure == ["Decides to review paragraph 2. of resolution 79/1", "Requests a report"]
+    assert warnings == [(4, "“2” starts a line in the middle of a sentence; kept as text")]
+
+
 # Where the operative part starts ------------------------------------------------------------
 
 
