@@ -123,6 +123,59 @@ def test_a_number_in_mid_sentence_after_a_lone_paragraph_number_is_kept_as_text(
     assert warnings == [(4, "“2” starts a line in the middle of a sentence; kept as text")]
 
 
+def test_a_number_in_mid_sentence_of_an_official_copy_is_reported_before_a_capital():
+    # In a copy of an official document a number in mid-sentence followed by a small letter
+    # is a reference the PDF broke ("paragraph / 2. of"); before a capital it is reported.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to act in line with paragraph\n2. The Council applies;\n"
+        "3. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to act in line with paragraph 2. The Council applies",
+        "Requests a report",
+    ]
+    assert [w.message for w in result.warnings if w.line == 24] == [
+        "“2” starts a line in the middle of a sentence; kept as text"
+    ]
+
+
+def test_a_lone_number_in_mid_sentence_of_an_official_copy_is_reported():
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to review paragraph\n2.\nof resolution 79/1;\n2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to review paragraph 2. of resolution 79/1",
+        "Requests a report",
+    ]
+    assert [w.message for w in result.warnings if w.line == 24] == [
+        "“2” starts a line in the middle of a sentence; kept as text"
+    ]
+
+
+def test_a_participle_after_a_line_without_closing_punctuation_goes_on_silently():
+    # "Article X" then "Sharing the burden …": the sentence had not ended, so no new
+    # paragraph is suggested (only after a comma or a semicolon).
+    structure, warnings = operative(
+        PRE + "1. Decides to act under Article X\nSharing the burden among States;\n"
+        "2. Requests a report.\n"
+    )
+    assert structure == [
+        "Decides to act under Article X Sharing the burden among States",
+        "Requests a report",
+    ]
+    assert warnings == []
+
+
+def test_including_after_a_comma_opens_no_paragraph():
+    structure, warnings = operative(
+        PRE + "1. Decides to act,\nIncluding the poorest States;\n2. Requests a report.\n"
+    )
+    assert structure == ["Decides to act, Including the poorest States", "Requests a report"]
+    assert warnings == []
+
+
 # Where the operative part starts ------------------------------------------------------------
 
 
