@@ -176,6 +176,19 @@ def test_including_after_a_comma_opens_no_paragraph():
     assert warnings == []
 
 
+def test_an_indented_line_of_an_official_copy_goes_on_with_a_sentence_not_ended():
+    # A -layout copy indents a paragraph's first line; after "Article X", with no comma or
+    # semicolon, the indented line is the same sentence.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to act under Article X\n    Of the Convention;\n2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to act under Article X Of the Convention",
+        "Requests a report",
+    ]
+
+
 # Where the operative part starts ------------------------------------------------------------
 
 
