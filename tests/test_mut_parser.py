@@ -189,6 +189,33 @@ def test_an_indented_line_of_an_official_copy_goes_on_with_a_sentence_not_ended(
     ]
 
 
+def test_a_line_of_an_official_copy_indented_four_columns_more_opens_a_paragraph():
+    # Four columns, the least a -layout copy indents a paragraph's first line by.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to act;\n    Lighthouses shall be kept;\n2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to act",
+        "Lighthouses shall be kept",
+        "Requests a report",
+    ]
+
+
+def test_a_participle_after_a_comma_is_merged_and_reported_at_its_line():
+    structure, warnings = operative(
+        PRE + "1. Decides to act,\nSharing the burden among States;\n2. Requests a report.\n"
+    )
+    assert structure == ["Decides to act, Sharing the burden among States", "Requests a report"]
+    assert warnings == [
+        (
+            3,
+            "“Sharing” may open a new paragraph, merged here into the one above; start it on "
+            "a new line after a blank line if it is one",
+        )
+    ]
+
+
 # Where the operative part starts ------------------------------------------------------------
 
 
