@@ -216,6 +216,21 @@ def test_a_participle_after_a_comma_is_merged_and_reported_at_its_line():
     ]
 
 
+def test_a_number_at_the_indentation_of_an_unlabelled_item_goes_on_with_its_list():
+    # "2." could go on with the operative clauses or with the list whose first item lost
+    # its label; written where that item was, it is that list's second item, although it
+    # opens with an operative phrase.
+    structure, warnings = operative(
+        PRE + "1. Decides:\n    a. To train:\n        - Judges;\n"
+        "        2. Encourages the prosecutors;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        ("Decides", [("To train", ["Judges", "Encourages the prosecutors"])]),
+        "Requests a report",
+    ]
+    assert warnings == [(4, "sub-clause without a label; taken as 1.a.i")]
+
+
 # Where the operative part starts ------------------------------------------------------------
 
 
