@@ -231,6 +231,24 @@ def test_a_number_at_the_indentation_of_an_unlabelled_item_goes_on_with_its_list
     assert warnings == [(4, "sub-clause without a label; taken as 1.a.i")]
 
 
+def test_a_pasted_texts_lines_keep_their_order():
+    # Putting back words a PDF moved under a lone number is for official copies only: in a
+    # pasted text the lines stand as the delegate typed them.
+    structure, warnings = operative(
+        PRE + "1. Welcomes the report;\n2.\nfor consideration at its next session;\n"
+        "Requests the Secretary-General to report\n3. Decides to continue.\n"
+    )
+    assert structure == [
+        "Welcomes the report",
+        "for consideration at its next session",
+        "Requests the Secretary-General to report 3. Decides to continue",
+    ]
+    assert warnings == [
+        (5, "operative clause without a number after 2; numbered 3"),
+        (6, "“3” starts a line in the middle of a sentence; kept as text"),
+    ]
+
+
 # Where the operative part starts ------------------------------------------------------------
 
 
