@@ -45,6 +45,15 @@ def test_what_is_not_text_is_refused_with_a_plain_message():
     assert str(error.value) == "The input is not text."
 
 
+def test_a_text_with_no_resolution_in_it_is_refused_saying_what_was_expected():
+    with pytest.raises(ParseError) as error:
+        parse("Hello, world.\n")
+    assert str(error.value) == (
+        "No resolution found: expected preambular clauses (“Recalling …,”) and numbered "
+        "operative clauses (“1. Encourages …;”)."
+    )
+
+
 def test_a_heading_line_has_at_most_twenty_words():
     # "The …," opening a text is the body's name (the heading) when it is short; a longer
     # line of that shape is kept as a clause, never dropped.
