@@ -313,6 +313,17 @@ def test_without_numbers_the_operative_part_starts_after_the_last_preambular_cla
     assert warnings == []
 
 
+def test_a_preambular_clause_ending_with_a_semicolon_after_a_list_is_reported():
+    # The clause introducing its list ends with a colon rightly; the next one's semicolon is
+    # still reported.
+    preamble, structure, warnings = parts(
+        "Noting the following:\na. The report,\nRecalling the Charter;\n1. Decides to act.\n"
+    )
+    assert preamble == ["Noting the following", "Recalling the Charter"]
+    assert structure == ["Decides to act"]
+    assert warnings == [(3, "preambular clause ends with a semicolon instead of a comma")]
+
+
 # What an official copy carries besides its clauses -------------------------------------------
 
 
