@@ -7,7 +7,7 @@ and a clause that introduces sub-clauses ending with a colon."""
 
 import pytest
 
-from resolutions.text import amend, parse
+from resolutions.text import Clause, Resolution, amend, parse, render_text
 
 from .amendment_helpers import TEXT
 
@@ -510,15 +510,86 @@ def test_a_doubled_letter_is_relabeled_like_the_seeds_doubled_ten():
     assert warnings == [(4, "sub-clause after 1.a was labeled a; relabeled 1.b")]
 
 
-@pytest.mark.xfail(strict=True, reason="cc., dd., ii., ll., mm., vv., xx. are read as roman")
 def test_a_list_past_z_reads_every_doubled_letter_the_renderer_writes():
-    # Not fixed (see the report of issue 8): "cc." (29th) is read as roman 200 only, "dd."
-    # (30th) is no label at all, so a rendered list of 30 items does not parse back.
+    # "cc." (29th) was read as roman 200 only and "dd." (30th) as no label at all, so a
+    # rendered list of 30 items did not parse back: a doubled letter that goes on with the
+    # open lettered list is its next letter.
     letters = [chr(ord("a") + i % 26) * (i // 26 + 1) for i in range(30)]
     items = "\n".join(f"{x}. Item {n};" for n, x in enumerate(letters, start=1))
     structure, warnings = operative(PRE + f"1. Lists:\n{items}\n2. Ends.\n")
     assert structure[0][1] == [f"Item {i}" for i in range(1, 31)]
     assert warnings == []
+
+
+def test_a_rendered_list_of_79_sub_clauses_parses_back_past_aaa_and_aaaa():
+    # The 53rd item is "aaa.", the 79th "aaaa." (a third and a fourth round past z).
+    resolution = Resolution(
+        preamble=[Clause("Recalling the Charter")],
+        operative=[
+            Clause(
+                "Decides to include the following items",
+                [Clause(f"Item {n}") for n in range(1, 80)],
+            ),
+            Clause("Requests a report"),
+        ],
+    )
+    text = render_text(resolution)
+    assert "    aaa. Item 53;" in text
+    assert "    aaaa. Item 79." not in text and "    aaaa. Item 79;" in text
+    result = parse(text)
+    assert result.resolution == resolution
+    assert result.warnings == []
+
+
+def test_ii_after_i_is_a_numeral_and_after_hh_the_next_letter():
+    # "hh." (34th) opens a list i., ii.; the "ii." after that list goes on with i. first
+    # (the deepest open level), the next "ii." can only go on with hh.: the 35th item.
+    letters = [chr(ord("a") + i % 26) * (i // 26 + 1) for i in range(33)]
+    items = "\n".join(f"{x}. Item {n};" for n, x in enumerate(letters, start=1))
+    structure, warnings = operative(
+        PRE + f"1. Lists:\n{items}\nhh. Item 34:\ni. Sub one;\nii. Sub two;\n"
+        "ii. Item 35;\n2. Ends.\n"
+    )
+    assert structure[0][1][33:] == [("Item 34", ["Sub one", "Sub two"]), "Item 35"]
+    assert structure[0][1][:33] == [f"Item {n}" for n in range(1, 34)]
+    assert structure[1] == "Ends"
+    assert warnings == []
+
+
+def test_a_capital_list_past_z_goes_on_with_aa_bb_cc():
+    letters = [chr(ord("A") + i % 26) * (i // 26 + 1) for i in range(29)]
+    items = "\n".join(f"{x}. Item {n};" for n, x in enumerate(letters, start=1))
+    structure, warnings = operative(PRE + f"1. Lists:\n{items}\n2. Ends.\n")
+    assert structure[0][1] == [f"Item {n}" for n in range(1, 30)]
+    assert warnings == []
+
+
+def test_a_preambular_list_past_hh_goes_on_with_ii():
+    # A lettered list a preambular clause opens with a colon is not the operative part,
+    # also past z: "ii." after "hh." is its 35th item, not the first operative clause.
+    letters = [chr(ord("a") + i % 26) * (i // 26 + 1) for i in range(35)]
+    items = "\n".join(f"{x}. Item {n}," for n, x in enumerate(letters, start=1))
+    result = parse(f"Noting the following:\n{items}\n1. Decides to act.\n")
+    assert [texts(c.children) for c in result.resolution.preamble] == [
+        [f"Item {n}" for n in range(1, 36)]
+    ]
+    assert texts(result.resolution.operative) == ["Decides to act"]
+    assert result.warnings == []
+
+
+def test_a_doubled_letter_that_is_no_numeral_is_a_letter_out_of_sequence():
+    # "dd." cannot be a roman numeral: it is a letter even where it does not go on with the
+    # list, relabeled like any letter out of sequence (it was no label at all).
+    structure, warnings = operative(PRE + "1. Asks:\na. One;\ndd. Two;\n2. Ends.\n")
+    assert structure == [("Asks", ["One", "Two"]), "Ends"]
+    assert warnings == [(4, "sub-clause after 1.a was labeled dd; relabeled 1.b")]
+
+
+def test_a_lone_doubled_numeral_under_a_letter_stays_a_numeral():
+    # "cc." is no next letter of the open list (a.): it stays roman 200, out of sequence.
+    structure, warnings = operative(PRE + "1. Asks:\na. One:\ncc. Two;\n2. Ends.\n")
+    assert structure == [("Asks", [("One", ["Two"])]), "Ends"]
+    assert warnings == [(4, "unexpected label cc; taken as 1.a.i")]
 
 
 def test_a_line_opening_with_a_small_letter_after_a_blank_line_goes_on_with_the_clause():

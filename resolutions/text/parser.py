@@ -68,22 +68,27 @@ class ParseResult:
 NUM, ALPHA, UALPHA, ROMAN, UROMAN = "num", "alpha", "Alpha", "roman", "Roman"
 
 
-def _interpretations(token):
-    """The ways a label token can be read: [(kind, value)]."""
+def _interpretations(token, *, going_on=False):
+    """The ways a label token can be read: [(kind, value)]. A letter written n times is a
+    letter past z, as the renderer writes them (``structure.to_letters``: "aa." is the 27th,
+    "bb." the 28th). One that is also a roman numeral ("ii.", "cc.", "xx.") is the numeral;
+    it is a letter as well only ``going_on``: where it may go on with an open lettered list
+    ("hh." then "ii."), so a lone "ii." under "a. …:" stays the numeral."""
     if token.isdigit():
         return [(NUM, int(token))]
+    if not (token.islower() or token.isupper()):
+        return []
     lower = token.lower()
     upper = token.isupper()
-    readings = []
-    if len(set(lower)) == 1 and len(lower) <= 3:
-        value = (ord(lower[0]) - ord("a") + 1) + 26 * (len(lower) - 1)
-        if len(lower) == 1 or lower[0] not in "ivxlcdm":
-            readings.append((UALPHA if upper else ALPHA, value))
     roman = from_roman(lower)
-    if roman is not None and (token.islower() or token.isupper()):
-        readings.append((UROMAN if upper else ROMAN, roman))
-    if not (token.islower() or token.isupper() or token.isdigit()):
-        return []
+    readings = [] if roman is None else [(UROMAN if upper else ROMAN, roman)]
+    if len(set(lower)) == 1:
+        value = (ord(lower[0]) - ord("a") + 1) + 26 * (len(lower) - 1)
+        letter = (UALPHA if upper else ALPHA, value)
+        if len(lower) == 1 or roman is None:
+            readings.insert(0, letter)
+        elif going_on:
+            readings.append(letter)
     return readings
 
 
@@ -132,6 +137,12 @@ class _Item:
             else:
                 text += " " + part
         return " ".join(text.split())
+
+    @property
+    def going_on(self):
+        """The readings of the label where it may go on with an open level: a doubled letter
+        that is also a roman numeral ("ii.") is then a letter too (see _interpretations)."""
+        return _interpretations(self.label, going_on=True) if self.label else []
 
     def end(self):
         for part in reversed(self.parts):
@@ -512,7 +523,7 @@ class _Operative:
         matches = [
             (level, reading)
             for level in range(depth, 0, -1)
-            for reading in readings
+            for reading in item.going_on
             if reading == (self.levels[level - 1][0], self.levels[level - 1][1] + 1)
         ]
         if matches:
@@ -558,7 +569,7 @@ def _operative_start(items):
         if not item.label:
             in_list = None
             continue
-        if in_list and (in_list[0], in_list[1] + 1) in item.readings:
+        if in_list and (in_list[0], in_list[1] + 1) in item.going_on:
             in_list = (in_list[0], in_list[1] + 1)
             continue
         opener = items[i - 1] if i else None

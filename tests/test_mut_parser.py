@@ -1,0 +1,493 @@
+"""Mutation testing of the paste-in parser (issue 8, a later round): the functions every
+parser test reaches (``parse``, ``_items``, ``_set_aside``, ``_operative_start``) and the
+readings of a label, each checked where the other text tests left them unchecked. Expected
+structures are DOMAIN.md's ("Resolution text"): operative clauses numbered 1., 2., …,
+sub-clauses a., b. → i., ii. → 1., 2., numbering derived, never typed."""
+
+import pytest
+
+from resolutions.text import ParseError, parse
+
+from .test_mut_text import HEADER, texts
+from .test_parser_pdf import DOCUMENT
+
+
+def shape(clauses):
+    """The operative part as nested (text, [children]) pairs, leaves as bare text."""
+    return [(c.text, shape(c.children)) if c.children else c.text for c in clauses]
+
+
+def operative(source):
+    result = parse(source)
+    return shape(result.resolution.operative), [(w.line, w.message) for w in result.warnings]
+
+
+PRE = "Recalling the Charter,\n"
+
+
+# Labels -------------------------------------------------------------------------------------
+
+
+def test_a_list_opening_at_c_is_lettered_so_d_goes_on_with_it():
+    # "c." could be a letter or the numeral 100; a list opening with it where a. is expected
+    # is taken as letters, so the "d." after it is its next item, not an out-of-order label.
+    structure, warnings = operative(PRE + "1. Asks:\nc. Three;\nd. Four;\n2. Ends.\n")
+    assert structure == [("Asks", ["Three", "Four"]), "Ends"]
+    assert warnings == [(3, "unexpected label c; taken as 1.a")]
+
+
+# The input and its heading -------------------------------------------------------------------
+
+
+def test_what_is_not_text_is_refused_with_a_plain_message():
+    with pytest.raises(ParseError) as error:
+        parse(None)
+    assert str(error.value) == "The input is not text."
+
+
+def test_a_text_with_no_resolution_in_it_is_refused_saying_what_was_expected():
+    with pytest.raises(ParseError) as error:
+        parse("Hello, world.\n")
+    assert str(error.value) == (
+        "No resolution found: expected preambular clauses (“Recalling …,”) and numbered "
+        "operative clauses (“1. Encourages …;”)."
+    )
+
+
+def test_a_heading_line_has_at_most_twenty_words():
+    # "The …," opening a text is the body's name (the heading) when it is short; a longer
+    # line of that shape is kept as a clause, never dropped.
+    twenty = "The " + " ".join(["Commission"] * 19)
+    result = parse(f"{twenty},\n{PRE}1. Decides to act.\n")
+    assert result.resolution.heading == twenty
+    assert [c.text for c in result.resolution.preamble] == ["Recalling the Charter"]
+    twenty_one = twenty + " Commission"
+    result = parse(f"{twenty_one},\n{PRE}1. Decides to act.\n")
+    assert result.resolution.heading is None
+    assert [c.text for c in result.resolution.preamble] == [twenty_one, "Recalling the Charter"]
+
+
+def test_a_space_before_the_headings_comma_is_not_kept():
+    result = parse("The General Assembly ,\n" + PRE + "1. Decides to act.\n")
+    assert result.resolution.heading == "The General Assembly"
+
+
+def test_a_text_opening_with_an_unnumbered_operative_clause_has_no_heading():
+    result = parse("Decides to act;\nRequests a report.\n")
+    assert result.resolution.heading is None
+    assert shape(result.resolution.operative) == ["Decides to act", "Requests a report"]
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (1, "first operative clause has no number; numbered 1"),
+        (2, "operative clause without a number after 1; numbered 2"),
+    ]
+
+
+# Lines into paragraphs ----------------------------------------------------------------------
+
+
+def test_bullets_of_an_official_copy_are_taken_off_like_a_pasted_texts():
+    # Only a dash that a PDF's line break put first on a line in mid-sentence is kept as
+    # text; a bullet before an item of a list is dropped, the item kept.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Encourages States to:\n• Train judges;\n• Train police;\n2. Decides to continue.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        ("Encourages States to", ["Train judges", "Train police"]),
+        "Decides to continue",
+    ]
+
+
+def test_a_dash_first_on_a_line_of_an_official_copy_in_mid_sentence_is_kept_as_text():
+    # The PDF broke the line before the dash: the sentence goes on, dash and all.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to protect lighthouses\n— the oldest first — in all regions;\n"
+        "2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to protect lighthouses — the oldest first — in all regions",
+        "Requests a report",
+    ]
+
+
+def test_a_bullet_alone_on_its_line_is_skipped_and_the_list_goes_on():
+    structure, warnings = operative(
+        PRE + "1. Decides:\n- Train judges;\n-\n- Train police;\n2. Requests a report.\n"
+    )
+    assert structure == [("Decides", ["Train judges", "Train police"]), "Requests a report"]
+    assert warnings == [
+        (3, "sub-clause without a label; taken as 1.a"),
+        (5, "sub-clause without a label; taken as 1.b"),
+    ]
+
+
+def test_a_number_in_mid_sentence_after_a_lone_paragraph_number_is_kept_as_text():
+    # "1." alone, its text on the next line: that line is no blank line, so the "2." that
+    # goes on with its sentence is text, not the next paragraph.
+    structure, warnings = operative(
+        PRE + "1.\nDecides to review paragraph\n2. of resolution 79/1;\n2. Requests a report.\n"
+    )
+    assert structure == ["Decides to review paragraph 2. of resolution 79/1", "Requests a report"]
+    assert warnings == [(4, "“2” starts a line in the middle of a sentence; kept as text")]
+
+
+def test_a_number_in_mid_sentence_of_an_official_copy_is_reported_before_a_capital():
+    # In a copy of an official document a number in mid-sentence followed by a small letter
+    # is a reference the PDF broke ("paragraph / 2. of"); before a capital it is reported.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to act in line with paragraph\n2. The Council applies;\n"
+        "3. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to act in line with paragraph 2. The Council applies",
+        "Requests a report",
+    ]
+    assert [w.message for w in result.warnings if w.line == 24] == [
+        "“2” starts a line in the middle of a sentence; kept as text"
+    ]
+
+
+def test_a_lone_number_in_mid_sentence_of_an_official_copy_is_reported():
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to review paragraph\n2.\nof resolution 79/1;\n2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to review paragraph 2. of resolution 79/1",
+        "Requests a report",
+    ]
+    assert [w.message for w in result.warnings if w.line == 24] == [
+        "“2” starts a line in the middle of a sentence; kept as text"
+    ]
+
+
+def test_a_participle_after_a_line_without_closing_punctuation_goes_on_silently():
+    # "Article X" then "Sharing the burden …": the sentence had not ended, so no new
+    # paragraph is suggested (only after a comma or a semicolon).
+    structure, warnings = operative(
+        PRE + "1. Decides to act under Article X\nSharing the burden among States;\n"
+        "2. Requests a report.\n"
+    )
+    assert structure == [
+        "Decides to act under Article X Sharing the burden among States",
+        "Requests a report",
+    ]
+    assert warnings == []
+
+
+def test_including_after_a_comma_opens_no_paragraph():
+    structure, warnings = operative(
+        PRE + "1. Decides to act,\nIncluding the poorest States;\n2. Requests a report.\n"
+    )
+    assert structure == ["Decides to act, Including the poorest States", "Requests a report"]
+    assert warnings == []
+
+
+def test_an_indented_line_of_an_official_copy_goes_on_with_a_sentence_not_ended():
+    # A -layout copy indents a paragraph's first line; after "Article X", with no comma or
+    # semicolon, the indented line is the same sentence.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to act under Article X\n    Of the Convention;\n2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to act under Article X Of the Convention",
+        "Requests a report",
+    ]
+
+
+def test_a_line_of_an_official_copy_indented_four_columns_more_opens_a_paragraph():
+    # Four columns, the least a -layout copy indents a paragraph's first line by.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Decides to act;\n    Lighthouses shall be kept;\n2. Requests a report.\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "Decides to act",
+        "Lighthouses shall be kept",
+        "Requests a report",
+    ]
+
+
+def test_a_participle_after_a_comma_is_merged_and_reported_at_its_line():
+    structure, warnings = operative(
+        PRE + "1. Decides to act,\nSharing the burden among States;\n2. Requests a report.\n"
+    )
+    assert structure == ["Decides to act, Sharing the burden among States", "Requests a report"]
+    assert warnings == [
+        (
+            3,
+            "“Sharing” may open a new paragraph, merged here into the one above; start it on "
+            "a new line after a blank line if it is one",
+        )
+    ]
+
+
+def test_a_number_at_the_indentation_of_an_unlabelled_item_goes_on_with_its_list():
+    # "2." could go on with the operative clauses or with the list whose first item lost
+    # its label; written where that item was, it is that list's second item, although it
+    # opens with an operative phrase.
+    structure, warnings = operative(
+        PRE + "1. Decides:\n    a. To train:\n        - Judges;\n"
+        "        2. Encourages the prosecutors;\n2. Requests a report.\n"
+    )
+    assert structure == [
+        ("Decides", [("To train", ["Judges", "Encourages the prosecutors"])]),
+        "Requests a report",
+    ]
+    assert warnings == [(4, "sub-clause without a label; taken as 1.a.i")]
+
+
+def test_a_pasted_texts_lines_keep_their_order():
+    # Putting back words a PDF moved under a lone number is for official copies only: in a
+    # pasted text the lines stand as the delegate typed them.
+    structure, warnings = operative(
+        PRE + "1. Welcomes the report;\n2.\nfor consideration at its next session;\n"
+        "Requests the Secretary-General to report\n3. Decides to continue.\n"
+    )
+    assert structure == [
+        "Welcomes the report",
+        "for consideration at its next session",
+        "Requests the Secretary-General to report 3. Decides to continue",
+    ]
+    assert warnings == [
+        (5, "operative clause without a number after 2; numbered 3"),
+        (6, "“3” starts a line in the middle of a sentence; kept as text"),
+    ]
+
+
+# Where the operative part starts ------------------------------------------------------------
+
+
+def parts(source):
+    result = parse(source)
+    resolution = result.resolution
+    return (
+        [c.text for c in resolution.preamble],
+        shape(resolution.operative),
+        [(w.line, w.message) for w in result.warnings],
+    )
+
+
+def test_an_operative_part_ending_with_an_unnumbered_clause_and_a_colon_starts_at_1():
+    # No preamble: "1." opens the operative part although the text's last clause, which
+    # lost its number, ends with a colon (a colon opens a list only for what follows it).
+    preamble, structure, warnings = parts("1. Decides to act;\nRequests the following:\n")
+    assert (preamble, structure) == ([], ["Decides to act", "Requests the following"])
+    assert warnings == [
+        (2, "operative clause without a number after 1; numbered 2"),
+        (2, "clause ends with a colon but introduces no sub-clauses"),
+    ]
+
+
+def test_a_number_other_than_1_after_a_preambular_colon_opens_the_operative_part():
+    # A list a preambular clause opens starts at a., i. or 1.; "2." is the operative part.
+    preamble, structure, warnings = parts("Noting the following:\n2. Decides to act.\n")
+    assert (preamble, structure) == (["Noting the following"], ["Decides to act"])
+    assert warnings == [
+        (1, "preambular clause ends with a colon instead of a comma"),
+        (2, "first operative clause was numbered 2; renumbered as 1"),
+    ]
+
+
+def test_letters_opening_with_preambular_words_under_an_unnumbered_operative_clause():
+    # Without numbers the operative part starts at the first operative phrase after which
+    # no unlabelled clause opens with a preambular one; the lettered items do not count.
+    preamble, structure, warnings = parts(
+        "Recalling the Charter,\nDecides to act:\na. Recognizing the need;\nb. Noting the report.\n"
+    )
+    assert preamble == ["Recalling the Charter"]
+    assert structure == [("Decides to act", ["Recognizing the need", "Noting the report"])]
+    assert warnings == [(2, "first operative clause has no number; numbered 1")]
+
+
+def test_without_numbers_the_operative_part_starts_after_the_last_preambular_clause():
+    # "Decides to act," is followed by "Noting the report,": it is still the preamble.
+    preamble, structure, warnings = parts(
+        "Recalling the Charter,\nDecides to act,\nNoting the report,\nRequests a report.\n"
+    )
+    assert preamble == ["Recalling the Charter", "Decides to act", "Noting the report"]
+    assert structure == ["Requests a report"]
+    assert warnings == []
+
+
+def test_a_preambular_clause_ending_with_a_semicolon_after_a_list_is_reported():
+    # The clause introducing its list ends with a colon rightly; the next one's semicolon is
+    # still reported.
+    preamble, structure, warnings = parts(
+        "Noting the following:\na. The report,\nRecalling the Charter;\n1. Decides to act.\n"
+    )
+    assert preamble == ["Noting the following", "Recalling the Charter"]
+    assert structure == ["Decides to act"]
+    assert warnings == [(3, "preambular clause ends with a semicolon instead of a comma")]
+
+
+# What an official copy carries besides its clauses -------------------------------------------
+
+
+def warned(result):
+    return [(w.line, w.message) for w in result.warnings]
+
+
+def test_an_official_copy_reports_what_it_set_aside_in_one_line_with_every_count():
+    # DOCUMENT: the header, seven lines of page furniture (job numbers 30-12345 (E) and
+    # 30-12345, 040131, the barcode, the running header's symbol and title, the page number
+    # 2/2), two footnotes whose marks 1 and 2 end two preambular paragraphs, and the closing
+    # lines.
+    result = parse(DOCUMENT)
+    assert warned(result) == [
+        (
+            1,
+            "set aside from the official copy, not lost: the document header (A/RES/99/12); "
+            "7 lines of page furniture (running headers, page numbers, job numbers, barcodes); "
+            "the footnotes (2, their 2 marks taken out of the text); "
+            "the closing lines (“12th plenary meeting / 20 December 2030”)",
+        )
+    ]
+    resolution = result.resolution
+    assert resolution.document == {"symbol": "A/RES/99/12", "title": "Protection of lighthouses"}
+    assert resolution.footnotes == ["1 A/79/7, annex.", "2 A/99/300."]
+    assert (resolution.sections, resolution.annexes) == ([], [])
+
+
+def test_one_line_of_furniture_and_one_footnote_are_counted_in_the_singular():
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/7, 1\n1. Decides to act.\n"
+        "__________________\n1\n\n30-12345 (E)\n\nA/79/7, annex.\n"
+    )
+    assert warned(result) == [
+        (
+            1,
+            "set aside from the official copy, not lost: the document header (A/RES/99/12); "
+            "1 line of page furniture (running headers, page numbers, job numbers, barcodes); "
+            "the footnotes (1, their 1 mark taken out of the text)",
+        )
+    ]
+    assert result.resolution.footnotes == ["1 A/79/7, annex."]
+    assert texts(result.resolution.preamble) == ["Recalling its resolution 79/7"]
+
+
+def test_a_footnote_whose_mark_the_copy_lost_is_counted_without_marks():
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act.\n"
+        "__________________\n\n30-12345 (E)\n\n1 A/79/7, annex.\n"
+    )
+    assert warned(result)[0][1].endswith("; the footnotes (1)")
+    assert result.resolution.footnotes == ["1 A/79/7, annex."]
+
+
+def test_section_headings_are_named_in_their_warning_at_the_first_headings_line():
+    text = (
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Welcomes the report;\nI\nCalendar of conferences\n2. Approves the calendar;\n"
+        "3. Authorizes adjustments;\nII\nLanguage services\n4. Requests efforts;\n"
+    )
+    first_heading = text.split("\n").index("I") + 1
+    result = parse(text)
+    assert warned(result) == [
+        (1, "set aside from the official copy, not lost: the document header (A/RES/99/12)"),
+        (
+            first_heading,
+            "section headings kept apart (“I Calendar of conferences”, “II Language services”): "
+            "a resolution text here has no sections; the paragraphs keep their order and "
+            "numbering",
+        ),
+    ]
+    assert result.resolution.annexes == []
+
+
+def test_an_annex_is_reported_at_its_line_and_the_closing_lines_named():
+    text = (
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Welcomes the report;\n2. Adopts the declaration annexed to the present "
+        "resolution.\n71st plenary meeting\n20 December 2030\n\nAnnex\n\n"
+        "Declaration on lighthouses\n1. Lighthouses shall be protected.\n"
+    )
+    annex_line = text.split("\n").index("Annex") + 1
+    result = parse(text)
+    assert warned(result) == [
+        (
+            1,
+            "set aside from the official copy, not lost: the document header (A/RES/99/12); "
+            "the closing lines (“71st plenary meeting / 20 December 2030”)",
+        ),
+        (
+            annex_line,
+            "the annex is kept apart, not merged into the last clause: a resolution text here "
+            "holds no annex",
+        ),
+    ]
+    assert result.resolution.sections == []
+    assert result.resolution.annexes == [
+        "Annex\nDeclaration on lighthouses\n1. Lighthouses shall be protected."
+    ]
+
+
+def test_a_text_in_parts_names_the_second_parts_first_line():
+    text = (
+        HEADER.replace("Protection of lighthouses\n", "A\nLighthouse keepers\n", 1)
+        + "The General Assembly,\nRecalling its resolution 79/248,\n"
+        "1. Welcomes the report;\n2. Decides to continue.\n"
+        "B\nLighthouse ships\nThe General Assembly,\nNoting the ships,\n1. Welcomes the ships.\n"
+    )
+    part_line = text.split("\n").index("B") + 1
+    result = parse(text)
+    assert warned(result) == [
+        (1, "set aside from the official copy, not lost: the document header (A/RES/99/12)"),
+        (
+            part_line,
+            "the text is in parts, each with its own preamble; the first part is read, the "
+            f"part from line {part_line} (“B”) is kept apart: a resolution text here has one "
+            "preamble and one operative part",
+        ),
+    ]
+    assert result.resolution.annexes == [
+        "B\nLighthouse ships\nThe General Assembly,\nNoting the ships,\n1. Welcomes the ships."
+    ]
+
+
+def test_a_header_without_its_symbol_is_reported_as_having_none():
+    # The copy lost the header's first line, the symbol A/RES/99/12, and the blank after it.
+    result = parse(
+        HEADER.split("\n", 2)[2] + "The General Assembly,\nRecalling its resolution 79/7,\n"
+        "1. Decides to act.\n"
+    )
+    assert warned(result) == [
+        (1, "set aside from the official copy, not lost: the document header (no symbol)")
+    ]
+    assert result.resolution.document == {"symbol": None, "title": "Protection of lighthouses"}
+
+
+def test_a_copy_without_its_header_reports_the_set_aside_at_the_first_furniture_line():
+    # Official by its page foot (a job number, a barcode, a page number) only; the section
+    # heading before it is reported on its own line, not as the first thing set aside.
+    text = (
+        "The General Assembly,\nRecalling its resolution 79/248,\n1. Welcomes the report;\n"
+        "I\nCalendar of conferences\n2. Approves the calendar;\n3. Requests a report.\n\n"
+        "30-12345 (E)\n\n*3012345*\n\n2/2\n"
+    )
+    lines = text.split("\n")
+    result = parse(text)
+    assert warned(result) == [
+        (
+            lines.index("I") + 1,
+            "section headings kept apart (“I Calendar of conferences”): a resolution text "
+            "here has no sections; the paragraphs keep their order and numbering",
+        ),
+        (
+            lines.index("30-12345 (E)") + 1,
+            "set aside from the official copy, not lost: 3 lines of page furniture (running "
+            "headers, page numbers, job numbers, barcodes)",
+        ),
+    ]
+    assert result.resolution.document == {"symbol": None, "title": None}
+
+
+def test_a_pasted_text_sets_nothing_aside():
+    result = parse(PRE + "1. Decides to act.\n")
+    resolution = result.resolution
+    assert (resolution.document, resolution.footnotes) == (None, [])
+    assert (resolution.sections, resolution.annexes) == ([], [])
+    assert result.set_aside == [] and result.warnings == []
