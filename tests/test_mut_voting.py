@@ -862,3 +862,139 @@ def test_another_motion_from_the_floor_is_voted_on_with_its_own_wording(
     )
     assert decided(motion, vote) == (("failed", "2 in favor, 4 against"), (chair, "failed"))
     assert FloorMotion.objects.get().status == "failed"
+
+
+# Counts by placard: each refusal's words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("counts", "name"),
+    [
+        ({"yes": -1, "no": 1}, "in favor"),
+        ({"yes": 1, "no": -1}, "against"),
+        ({"yes": 1, "no": 1, "abstain": -1}, "abstaining"),
+        ({"yes": 1.5, "no": 1}, "in favor"),
+    ],
+)
+def test_each_count_must_be_a_whole_number_and_says_which(procedure, chair, counts, name):
+    vote = placard(procedure, chair)
+    assert refused(lambda: services.vote_counts(vote=vote, actor=chair, **counts)) == (
+        f"Enter the number {name} as a whole number, 0 or more."
+    )
+
+
+def test_more_votes_than_delegations_entitled_on_substance_are_refused(procedure, chair):
+    """Five delegations vote on substance (INTERPOL, an observer, does not): 3 + 2 + 1 is six."""
+    vote = placard(procedure, chair)
+    assert (
+        refused(lambda: services.vote_counts(vote=vote, yes=3, no=2, abstain=1, actor=chair))
+        == "6 votes, but only 5 delegations present at the roll call may vote on substance."
+    )
+
+
+def test_more_votes_than_delegations_present_on_procedure_are_refused(floor, committee, chair):
+    """On procedure everyone present votes, the observer too: six delegations, not seven."""
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="other", subject="Suspend", yes=6, no=1, actor=chair
+            )
+        )
+        == "7 votes, but only 6 delegations present at the roll call may vote."
+    )
+
+
+def test_every_delegation_entitled_may_be_counted(procedure, chair):
+    """Five entitled on substance, one of them (Japan) present: 2 + 2 + 1 fills every seat."""
+    vote = services.vote_counts(vote=placard(procedure, chair), yes=2, no=2, abstain=1, actor=chair)
+    assert (vote.yes, vote.no, vote.abstain, vote.status) == (2, 2, 1, "announced")
+
+
+def test_more_abstentions_than_delegations_present_are_refused_with_the_reason(procedure, chair):
+    vote = placard(procedure, chair)
+    assert refused(
+        lambda: services.vote_counts(vote=vote, yes=1, no=1, abstain=2, actor=chair)
+    ) == (
+        "2 abstentions, but only 1 delegations answered “present” at the roll call; those "
+        "present and voting cannot abstain."
+    )
+
+
+def test_permanent_members_are_the_security_councils_only(procedure, chair):
+    vote = placard(procedure, chair)
+    assert (
+        refused(lambda: services.vote_counts(vote=vote, yes=3, no=1, permanent_no=1, actor=chair))
+        == "Only the Security Council has permanent members."
+    )
+
+
+def test_a_security_council_placard_vote_counts_no_more_permanent_noes_than_noes(
+    procedure, committee, chair
+):
+    """DOMAIN.md: a permanent member's "no" defeats a draft on substance; it is one of the
+    votes against, so there are never more of them than votes against."""
+    committee.body_kind = "security_council"
+    committee.save()
+    vote = placard(procedure, chair)
+    assert (
+        refused(lambda: services.vote_counts(vote=vote, yes=3, no=1, permanent_no=2, actor=chair))
+        == "More permanent members against than votes against."
+    )
+    vote = services.vote_counts(vote=vote, yes=3, no=1, permanent_no=1, actor=chair)
+    assert (vote.no, vote.permanent_no, vote.adopted) == (1, 1, False)
+
+
+# What each decision records -----------------------------------------------------------------
+
+
+def test_the_chairs_decisions_on_amendments_are_recorded_as_the_chairs(
+    floor, committee, names, chair, delegate, director
+):
+    """Japan's amendment (clause 3) adopted, Kenya's (deleting clause 4) voted down: each
+    amendment's own record says who decided it."""
+    (draft,) = drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    users = {n: DelegateFactory(delegation=names[n]).user for n in ["Japan", "Kenya"]}
+    made = []
+    for proposer, signer, step in [
+        ("Japan", "Kenya", ("set", "op.3", "Invites the Secretariat to act")),
+        ("Kenya", "Japan", ("delete", "op.4")),
+    ]:
+        amendment = unfriendly(draft, names[proposer], users[proposer], step)
+        signed_and_submitted(
+            amendment, names[proposer], users[proposer], names[signer], users[signer]
+        )
+        amendments.amendment_approve(amendment=amendment, actor=director)
+        made.append(amendment)
+    procedure = close_debate(committee, chair)[1]
+    for yes, no in [(4, 1), (1, 4)]:
+        vote = services.item_vote_open(
+            item=services.next_item(procedure), method="placard", actor=chair
+        )
+        services.vote_counts(vote=vote, yes=yes, no=no, actor=chair)
+    adopted = AuditEntry.objects.get(action="amendment.adopted")
+    failed = AuditEntry.objects.get(action="amendment.failed")
+    assert (adopted.actor, adopted.target_id) == (chair, str(made[0].pk))
+    assert (failed.actor, failed.target_id) == (chair, str(made[1].pk))
+
+
+def test_a_draft_failed_because_every_part_was_voted_down_is_recorded(procedure, committee, chair):
+    """DOMAIN.md: if every operative part is voted down the draft fails; the record says which
+    draft and why, as the chair's decision."""
+    services.motion_vote(
+        committee=committee,
+        motion="division",
+        draft=1,
+        parts=[[1, 2], [3, 4]],
+        yes=5,
+        no=0,
+        actor=chair,
+    )
+    for _ in range(2):
+        vote = services.item_vote_open(
+            item=services.next_item(procedure), method="placard", actor=chair
+        )
+        services.vote_counts(vote=vote, yes=1, no=4, actor=chair)
+    draft = procedure.items.get(kind="draft", draft__number=1).draft
+    entry = AuditEntry.objects.get(action="draft.failed")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(draft.pk))
+    assert entry.data == {"code": "DR 1/1", "reason": "Every operative part was voted down"}
