@@ -998,3 +998,32 @@ def test_a_draft_failed_because_every_part_was_voted_down_is_recorded(procedure,
     entry = AuditEntry.objects.get(action="draft.failed")
     assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(draft.pk))
     assert entry.data == {"code": "DR 1/1", "reason": "Every operative part was voted down"}
+
+
+def test_a_failed_vote_is_announced_at_its_moment_and_recorded_as_failed(procedure, chair):
+    """A general body: 1 in favor to 4 against is no majority of those present and voting."""
+    vote = placard(procedure, chair)
+    moment = timezone.now().replace(microsecond=0) + dt.timedelta(hours=3)
+    with clock.travel_to(moment):
+        services.vote_counts(vote=vote, yes=1, no=4, actor=chair)
+    vote.refresh_from_db()
+    assert (vote.status, vote.adopted, vote.announced_at) == ("announced", False, moment)
+    entry = AuditEntry.objects.get(action="vote.announced", target_id=str(vote.pk))
+    assert entry.actor == chair
+    assert {k: entry.data[k] for k in ("adopted", "result", "outcome")} == {
+        "adopted": False,
+        "result": "1 in favor, 4 against, 0 abstentions",
+        "outcome": "failed",
+    }
+
+
+def test_an_agenda_adopted_by_vote_is_recorded_as_the_chairs(committee, delegations, chair):
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    roll_call_mark_all(committee, chair, "Sunday", {})
+    services.motion_vote(
+        committee=committee, motion="agenda", order=[2, 1], yes=6, actor=chair, no=0
+    )
+    entry = AuditEntry.objects.get(action="agenda.adopted")
+    assert entry.actor == chair
+    assert committee.topics.get(status="open").title == "Trafficking"
