@@ -1027,3 +1027,54 @@ def test_an_agenda_adopted_by_vote_is_recorded_as_the_chairs(committee, delegati
     entry = AuditEntry.objects.get(action="agenda.adopted")
     assert entry.actor == chair
     assert committee.topics.get(status="open").title == "Trafficking"
+
+
+# Putting an item to the vote -----------------------------------------------------------------
+
+
+def test_no_item_is_put_to_the_vote_once_voting_procedure_is_finished(
+    floor, committee, names, chair, delegate, director
+):
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    procedure = close_debate(committee, chair)[1]
+    item = first_item(procedure)
+    vote = services.item_vote_open(item=item, method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    assert (
+        refused(lambda: services.item_vote_open(item=item, method="placard", actor=chair))
+        == "Voting procedure on this topic is finished."
+    )
+
+
+def test_an_item_already_decided_is_not_put_to_the_vote_again(procedure, chair):
+    item = first_item(procedure)
+    vote = services.item_vote_open(item=item, method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    assert (
+        refused(lambda: services.item_vote_open(item=item, method="placard", actor=chair))
+        == "DR 1/1 as a whole is adopted."
+    )
+
+
+def test_an_item_is_put_to_the_vote_only_in_a_way_of_voting_the_rules_know(procedure, chair):
+    item = first_item(procedure)
+    assert (
+        refused(lambda: services.item_vote_open(item=item, method="show_of_hands", actor=chair))
+        == "Choose how to vote: without a vote, by placard or by roll call."
+    )
+    item.refresh_from_db()
+    assert item.status == Item.Status.PENDING
+
+
+def test_the_chair_who_puts_an_item_to_the_vote_is_recorded(procedure, committee, chair):
+    vote = placard(procedure, chair)
+    vote.refresh_from_db()
+    assert (vote.opened_by, vote.kind, vote.motion, vote.subject) == (
+        chair,
+        "substantive",
+        "item",
+        "DR 1/1 as a whole",
+    )
+    entry = AuditEntry.objects.get(action="vote.opened", target_id=str(vote.pk))
+    assert (entry.actor, entry.committee) == (chair, committee)
+    assert first_item(procedure).status == Item.Status.VOTING
