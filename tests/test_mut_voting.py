@@ -1078,3 +1078,46 @@ def test_the_chair_who_puts_an_item_to_the_vote_is_recorded(procedure, committee
     entry = AuditEntry.objects.get(action="vote.opened", target_id=str(vote.pk))
     assert (entry.actor, entry.committee) == (chair, committee)
     assert first_item(procedure).status == Item.Status.VOTING
+
+
+# Opening voting procedure ------------------------------------------------------------------
+
+
+def test_voting_procedure_opens_only_on_the_open_topic_with_drafts_and_only_once(
+    floor, committee, names, chair, delegate, director
+):
+    """Topic 1 is open (topic 2 waits for it); voting procedure needs a draft on it, and a
+    topic goes into voting procedure once."""
+    one, two = committee.topics.order_by("agenda_position")
+    assert refused(lambda: services.procedure_open(topic=two, actor=chair)) == (
+        "Topic 2 is not open."
+    )
+    assert refused(lambda: services.procedure_open(topic=one, actor=chair)) == (
+        "Topic 1 has no draft resolution to vote on."
+    )
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    services.procedure_open(topic=one, actor=chair)
+    assert refused(lambda: services.procedure_open(topic=one, actor=chair)) == (
+        "Topic 1 is already in voting procedure."
+    )
+    assert committee.procedures.count() == 1
+
+
+def test_voting_procedure_is_recorded_and_every_screen_following_it_told(
+    floor, committee, names, chair, delegate, director, monkeypatch
+):
+    """The drafts are voted on in the order of their codes, from the first place on."""
+    drafts_on_the_open_topic(committee, names, delegate, director, 2)
+    told = []
+    monkeypatch.setattr(
+        services, "notify", lambda committee, what, **kw: told.append((committee, what, kw))
+    )
+    procedure = close_debate(committee, chair)[1]
+    assert [(i.position, i.label) for i in procedure.items.order_by("position")] == [
+        (1, "DR 1/1 as a whole"),
+        (2, "DR 1/2 as a whole"),
+    ]
+    entry = AuditEntry.objects.get(action="procedure.opened")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(procedure.pk))
+    assert entry.data == {"topic": 1, "drafts": ["DR 1/1", "DR 1/2"], "amendments": []}
+    assert told == [(committee, "procedure", {"procedure": procedure.pk})]
