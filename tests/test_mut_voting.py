@@ -1121,3 +1121,49 @@ def test_voting_procedure_is_recorded_and_every_screen_following_it_told(
     assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(procedure.pk))
     assert entry.data == {"topic": 1, "drafts": ["DR 1/1", "DR 1/2"], "amendments": []}
     assert told == [(committee, "procedure", {"procedure": procedure.pk})]
+
+
+# Opening a vote ------------------------------------------------------------------------------
+
+
+def test_a_vote_needs_a_simple_or_a_two_thirds_majority(procedure, chair):
+    item = first_item(procedure)
+    assert (
+        refused(
+            lambda: services.item_vote_open(
+                item=item, method="placard", majority="unanimity", actor=chair
+            )
+        )
+        == "Choose a simple or a two-thirds majority."
+    )
+    assert not Vote.objects.filter(motion="item").exists()
+
+
+def test_an_opened_vote_records_how_it_is_taken_and_who_may_vote(procedure, chair):
+    """On substance five delegations vote (INTERPOL is an observer); Japan, present, may
+    abstain."""
+    vote = services.item_vote_open(
+        item=first_item(procedure), method="placard", majority="two_thirds", actor=chair
+    )
+    entry = AuditEntry.objects.get(action="vote.opened", target_id=str(vote.pk))
+    assert entry.data == {
+        "subject": "DR 1/1 as a whole",
+        "method": "placard vote",
+        "majority": "two_thirds",
+        "entitled": 5,
+    }
+    vote.refresh_from_db()
+    assert (vote.entitled, vote.may_abstain, vote.majority) == (5, 1, "two_thirds")
+
+
+def test_on_procedure_nobody_may_abstain_whatever_the_roll_call(floor, committee, chair):
+    """Japan answered "present", yet on a procedural vote everyone votes, nobody abstains."""
+    vote = services.motion_vote(
+        committee=committee,
+        motion="other",
+        subject="Suspend the meeting",
+        method="roll_call",
+        actor=chair,
+    )
+    vote.refresh_from_db()
+    assert (vote.entitled, vote.may_abstain) == (6, 0)
