@@ -1167,3 +1167,117 @@ def test_on_procedure_nobody_may_abstain_whatever_the_roll_call(floor, committee
     )
     vote.refresh_from_db()
     assert (vote.entitled, vote.may_abstain) == (6, 0)
+
+
+# Procedural motions: what is refused -----------------------------------------------------------
+
+
+def test_a_procedural_vote_is_taken_by_placard_or_by_roll_call(floor, committee, chair):
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee,
+                motion="other",
+                subject="Suspend",
+                method="without_vote",
+                actor=chair,
+            )
+        )
+        == "A procedural vote is taken by placard or by roll call."
+    )
+    assert not Vote.objects.exists()
+
+
+def test_the_agenda_is_adopted_once_and_needs_an_order(committee, delegations, chair):
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    roll_call_mark_all(committee, chair, "Sunday", {})
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[], yes=6, no=0, actor=chair
+            )
+        )
+        == "Enter the proposed order, for example “1, 2”."
+    )
+    services.motion_vote(
+        committee=committee, motion="agenda", order=[1, 2], yes=6, no=0, actor=chair
+    )
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[2, 1], yes=6, no=0, actor=chair
+            )
+        )
+        == "The agenda has already been adopted."
+    )
+
+
+def test_closure_needs_an_open_topic(committee, delegations, chair):
+    """Before the agenda is adopted no topic is open: there is no debate to close."""
+    roll_call_mark_all(committee, chair, "Sunday", {})
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "No topic is open, so there is no debate to close."
+    )
+
+
+def test_closure_is_refused_on_a_topic_already_in_voting_procedure(procedure, committee, chair):
+    before = Vote.objects.count()
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "Topic 1 is already in voting procedure."
+    )
+    assert Vote.objects.count() == before
+
+
+def test_closure_without_drafts_says_which_topic_has_none(floor, committee, chair):
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "Topic 1 has no draft resolution to vote on yet."
+    )
+
+
+@pytest.mark.parametrize("subject", ["", "   ", None])
+def test_another_motion_must_say_what_it_is(floor, committee, chair, subject):
+    kwargs = {} if subject is None else {"subject": subject}
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="other", yes=6, no=0, actor=chair, **kwargs
+            )
+        )
+        == "Say what the motion is, e.g. “Suspend the meeting for 15 minutes”."
+    )
+
+
+def test_another_motions_wording_is_kept_to_its_first_300_characters(floor, committee, chair):
+    wording = "Suspend the meeting " + "x" * 400
+    vote = services.motion_vote(
+        committee=committee, motion="other", subject=wording, yes=6, no=0, actor=chair
+    )
+    vote.refresh_from_db()
+    assert vote.subject == wording[:300]
+
+
+def test_a_motion_the_rules_do_not_know_is_refused(floor, committee, chair):
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="adjourn", yes=6, no=0, actor=chair
+            )
+        )
+        == "Choose a motion."
+    )
