@@ -1281,3 +1281,10 @@ def test_a_motion_the_rules_do_not_know_is_refused(floor, committee, chair):
         )
         == "Choose a motion."
     )
+
+
+def test_a_division_of_one_clause_names_it_in_the_singular(procedure, committee, chair):
+    vote = services.motion_vote(
+        committee=committee, motion="division", draft=1, parts=[[3]], yes=5, no=0, actor=chair
+    )
+    assert vote.subject == "Division of the question on DR 1/1: operative clause 3 voted separately"
