@@ -1288,3 +1288,67 @@ def test_a_division_of_one_clause_names_it_in_the_singular(procedure, committee,
         committee=committee, motion="division", draft=1, parts=[[3]], yes=5, no=0, actor=chair
     )
     assert vote.subject == "Division of the question on DR 1/1: operative clause 3 voted separately"
+
+
+# Who may vote: the latest roll call --------------------------------------------------------
+
+
+def test_no_vote_before_the_roll_call(committee, delegations, chair):
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[1, 2], yes=6, no=0, actor=chair
+            )
+        )
+        == "Call the roll first: a vote counts the delegations present."
+    )
+
+
+def test_no_quorum_says_how_many_members_are_present_and_needed(committee, delegations, chair):
+    """DOMAIN.md: a vote needs a majority of the members: three of the five Member States
+    (INTERPOL, an observer, is no member). Only Kenya and Japan answered."""
+    roll_call_mark_all(
+        committee,
+        chair,
+        "Late",
+        {"Brazil": "absent", "France": "absent", "Mexico": "absent", "INTERPOL": "absent"},
+    )
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[1, 2], yes=2, no=0, actor=chair
+            )
+        )
+        == "No quorum to vote: 2 members present at Late's roll call, 3 needed."
+    )
+
+
+# A topic reopened: only its drafts not yet decided ---------------------------------------------
+
+
+def test_a_reopened_topic_votes_only_on_drafts_not_decided_before(
+    floor, committee, names, chair, delegate, director
+):
+    """DR 1/1 was adopted in the first voting procedure on topic 1; the topic reopened, DR 1/2
+    is approved, and the second voting procedure takes DR 1/2 alone."""
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    first = close_debate(committee, chair)[1]
+    vote = services.item_vote_open(item=first_item(first), method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    topic = committee.topics.get(agenda_position=1)
+    session_services.topic_reopen(topic=topic, actor=chair)
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "Topic 1 has no draft resolution to vote on yet."
+    )
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    second = close_debate(committee, chair)[1]
+    assert [i.label for i in second.items.order_by("position")] == ["DR 1/2 as a whole"]
