@@ -1352,3 +1352,20 @@ def test_a_reopened_topic_votes_only_on_drafts_not_decided_before(
     drafts_on_the_open_topic(committee, names, delegate, director, 1)
     second = close_debate(committee, chair)[1]
     assert [i.label for i in second.items.order_by("position")] == ["DR 1/2 as a whole"]
+
+
+def test_a_roll_call_on_closure_is_refused_on_a_topic_already_in_voting_procedure(
+    procedure, committee, chair
+):
+    """Refused before any vote opens, not only when a closure adopted would open voting
+    procedure a second time."""
+    before = Vote.objects.count()
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", method="roll_call", actor=chair
+            )
+        )
+        == "Topic 1 is already in voting procedure."
+    )
+    assert Vote.objects.count() == before
