@@ -860,3 +860,510 @@ def test_another_motion_from_the_floor_is_voted_on_with_its_own_wording(
     )
     assert decided(motion, vote) == (("failed", "2 in favor, 4 against"), (chair, "failed"))
     assert FloorMotion.objects.get().status == "failed"
+
+
+# Counts by placard: each refusal's words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("counts", "name"),
+    [
+        ({"yes": -1, "no": 1}, "in favor"),
+        ({"yes": 1, "no": -1}, "against"),
+        ({"yes": 1, "no": 1, "abstain": -1}, "abstaining"),
+        ({"yes": 1.5, "no": 1}, "in favor"),
+    ],
+)
+def test_each_count_must_be_a_whole_number_and_says_which(procedure, chair, counts, name):
+    vote = placard(procedure, chair)
+    assert refused(lambda: services.vote_counts(vote=vote, actor=chair, **counts)) == (
+        f"Enter the number {name} as a whole number, 0 or more."
+    )
+
+
+def test_more_votes_than_delegations_entitled_on_substance_are_refused(procedure, chair):
+    """Five delegations vote on substance (INTERPOL, an observer, does not): 3 + 2 + 1 is six."""
+    vote = placard(procedure, chair)
+    assert (
+        refused(lambda: services.vote_counts(vote=vote, yes=3, no=2, abstain=1, actor=chair))
+        == "6 votes, but only 5 delegations present at the roll call may vote on substance."
+    )
+
+
+def test_more_votes_than_delegations_present_on_procedure_are_refused(floor, committee, chair):
+    """On procedure everyone present votes, the observer too: six delegations, not seven."""
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="other", subject="Suspend", yes=6, no=1, actor=chair
+            )
+        )
+        == "7 votes, but only 6 delegations present at the roll call may vote."
+    )
+
+
+def test_every_delegation_entitled_may_be_counted(procedure, chair):
+    """Five entitled on substance, one of them (Japan) present: 2 + 2 + 1 fills every seat."""
+    vote = services.vote_counts(vote=placard(procedure, chair), yes=2, no=2, abstain=1, actor=chair)
+    assert (vote.yes, vote.no, vote.abstain, vote.status) == (2, 2, 1, "announced")
+
+
+def test_more_abstentions_than_delegations_present_are_refused_with_the_reason(procedure, chair):
+    vote = placard(procedure, chair)
+    assert refused(
+        lambda: services.vote_counts(vote=vote, yes=1, no=1, abstain=2, actor=chair)
+    ) == (
+        "2 abstentions, but only 1 delegations answered “present” at the roll call; those "
+        "present and voting cannot abstain."
+    )
+
+
+def test_permanent_members_are_the_security_councils_only(procedure, chair):
+    vote = placard(procedure, chair)
+    assert (
+        refused(lambda: services.vote_counts(vote=vote, yes=3, no=1, permanent_no=1, actor=chair))
+        == "Only the Security Council has permanent members."
+    )
+
+
+def test_a_security_council_placard_vote_counts_no_more_permanent_noes_than_noes(
+    procedure, committee, chair
+):
+    """DOMAIN.md: a permanent member's "no" defeats a draft on substance; it is one of the
+    votes against, so there are never more of them than votes against."""
+    committee.body_kind = "security_council"
+    committee.save()
+    vote = placard(procedure, chair)
+    assert (
+        refused(lambda: services.vote_counts(vote=vote, yes=3, no=1, permanent_no=2, actor=chair))
+        == "More permanent members against than votes against."
+    )
+    vote = services.vote_counts(vote=vote, yes=3, no=1, permanent_no=1, actor=chair)
+    assert (vote.no, vote.permanent_no, vote.adopted) == (1, 1, False)
+
+
+# What each decision records -----------------------------------------------------------------
+
+
+def test_the_chairs_decisions_on_amendments_are_recorded_as_the_chairs(
+    floor, committee, names, chair, delegate, director
+):
+    """Japan's amendment (clause 3) adopted, Kenya's (deleting clause 4) voted down: each
+    amendment's own record says who decided it."""
+    (draft,) = drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    users = {n: DelegateFactory(delegation=names[n]).user for n in ["Japan", "Kenya"]}
+    made = []
+    for proposer, signer, step in [
+        ("Japan", "Kenya", ("set", "op.3", "Invites the Secretariat to act")),
+        ("Kenya", "Japan", ("delete", "op.4")),
+    ]:
+        amendment = unfriendly(draft, names[proposer], users[proposer], step)
+        signed_and_submitted(
+            amendment, names[proposer], users[proposer], names[signer], users[signer]
+        )
+        amendments.amendment_approve(amendment=amendment, actor=director)
+        made.append(amendment)
+    procedure = close_debate(committee, chair)[1]
+    for yes, no in [(4, 1), (1, 4)]:
+        vote = services.item_vote_open(
+            item=services.next_item(procedure), method="placard", actor=chair
+        )
+        services.vote_counts(vote=vote, yes=yes, no=no, actor=chair)
+    adopted = AuditEntry.objects.get(action="amendment.adopted")
+    failed = AuditEntry.objects.get(action="amendment.failed")
+    assert (adopted.actor, adopted.target_id) == (chair, str(made[0].pk))
+    assert (failed.actor, failed.target_id) == (chair, str(made[1].pk))
+
+
+def test_a_draft_failed_because_every_part_was_voted_down_is_recorded(procedure, committee, chair):
+    """DOMAIN.md: if every operative part is voted down the draft fails; the record says which
+    draft and why, as the chair's decision."""
+    services.motion_vote(
+        committee=committee,
+        motion="division",
+        draft=1,
+        parts=[[1, 2], [3, 4]],
+        yes=5,
+        no=0,
+        actor=chair,
+    )
+    for _ in range(2):
+        vote = services.item_vote_open(
+            item=services.next_item(procedure), method="placard", actor=chair
+        )
+        services.vote_counts(vote=vote, yes=1, no=4, actor=chair)
+    draft = procedure.items.get(kind="draft", draft__number=1).draft
+    entry = AuditEntry.objects.get(action="draft.failed")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(draft.pk))
+    assert entry.data == {"code": "DR 1/1", "reason": "Every operative part was voted down"}
+
+
+def test_a_failed_vote_is_announced_at_its_moment_and_recorded_as_failed(procedure, chair):
+    """A general body: 1 in favor to 4 against is no majority of those present and voting."""
+    vote = placard(procedure, chair)
+    moment = timezone.now().replace(microsecond=0) + dt.timedelta(hours=3)
+    with clock.travel_to(moment):
+        services.vote_counts(vote=vote, yes=1, no=4, actor=chair)
+    vote.refresh_from_db()
+    assert (vote.status, vote.adopted, vote.announced_at) == ("announced", False, moment)
+    entry = AuditEntry.objects.get(action="vote.announced", target_id=str(vote.pk))
+    assert entry.actor == chair
+    assert {k: entry.data[k] for k in ("adopted", "result", "outcome")} == {
+        "adopted": False,
+        "result": "1 in favor, 4 against, 0 abstentions",
+        "outcome": "failed",
+    }
+
+
+def test_an_agenda_adopted_by_vote_is_recorded_as_the_chairs(committee, delegations, chair):
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    roll_call_mark_all(committee, chair, "Sunday", {})
+    services.motion_vote(
+        committee=committee, motion="agenda", order=[2, 1], yes=6, actor=chair, no=0
+    )
+    entry = AuditEntry.objects.get(action="agenda.adopted")
+    assert entry.actor == chair
+    assert committee.topics.get(status="open").title == "Trafficking"
+
+
+# Putting an item to the vote -----------------------------------------------------------------
+
+
+def test_no_item_is_put_to_the_vote_once_voting_procedure_is_finished(
+    floor, committee, names, chair, delegate, director
+):
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    procedure = close_debate(committee, chair)[1]
+    item = first_item(procedure)
+    vote = services.item_vote_open(item=item, method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    assert (
+        refused(lambda: services.item_vote_open(item=item, method="placard", actor=chair))
+        == "Voting procedure on this topic is finished."
+    )
+
+
+def test_an_item_already_decided_is_not_put_to_the_vote_again(procedure, chair):
+    item = first_item(procedure)
+    vote = services.item_vote_open(item=item, method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    assert (
+        refused(lambda: services.item_vote_open(item=item, method="placard", actor=chair))
+        == "DR 1/1 as a whole is adopted."
+    )
+
+
+def test_an_item_is_put_to_the_vote_only_in_a_way_of_voting_the_rules_know(procedure, chair):
+    item = first_item(procedure)
+    assert (
+        refused(lambda: services.item_vote_open(item=item, method="show_of_hands", actor=chair))
+        == "Choose how to vote: without a vote, by placard or by roll call."
+    )
+    item.refresh_from_db()
+    assert item.status == Item.Status.PENDING
+
+
+def test_the_chair_who_puts_an_item_to_the_vote_is_recorded(procedure, committee, chair):
+    vote = placard(procedure, chair)
+    vote.refresh_from_db()
+    assert (vote.opened_by, vote.kind, vote.motion, vote.subject) == (
+        chair,
+        "substantive",
+        "item",
+        "DR 1/1 as a whole",
+    )
+    entry = AuditEntry.objects.get(action="vote.opened", target_id=str(vote.pk))
+    assert (entry.actor, entry.committee) == (chair, committee)
+    assert first_item(procedure).status == Item.Status.VOTING
+
+
+# Opening voting procedure ------------------------------------------------------------------
+
+
+def test_voting_procedure_opens_only_on_the_open_topic_with_drafts_and_only_once(
+    floor, committee, names, chair, delegate, director
+):
+    """Topic 1 is open (topic 2 waits for it); voting procedure needs a draft on it, and a
+    topic goes into voting procedure once."""
+    one, two = committee.topics.order_by("agenda_position")
+    assert refused(lambda: services.procedure_open(topic=two, actor=chair)) == (
+        "Topic 2 is not open."
+    )
+    assert refused(lambda: services.procedure_open(topic=one, actor=chair)) == (
+        "Topic 1 has no draft resolution to vote on."
+    )
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    services.procedure_open(topic=one, actor=chair)
+    assert refused(lambda: services.procedure_open(topic=one, actor=chair)) == (
+        "Topic 1 is already in voting procedure."
+    )
+    assert committee.procedures.count() == 1
+
+
+def test_voting_procedure_is_recorded_and_every_screen_following_it_told(
+    floor, committee, names, chair, delegate, director, monkeypatch
+):
+    """The drafts are voted on in the order of their codes, from the first place on."""
+    drafts_on_the_open_topic(committee, names, delegate, director, 2)
+    told = []
+    monkeypatch.setattr(
+        services, "notify", lambda committee, what, **kw: told.append((committee, what, kw))
+    )
+    procedure = close_debate(committee, chair)[1]
+    assert [(i.position, i.label) for i in procedure.items.order_by("position")] == [
+        (1, "DR 1/1 as a whole"),
+        (2, "DR 1/2 as a whole"),
+    ]
+    entry = AuditEntry.objects.get(action="procedure.opened")
+    assert (entry.actor, entry.committee, entry.target_id) == (chair, committee, str(procedure.pk))
+    assert entry.data == {"topic": 1, "drafts": ["DR 1/1", "DR 1/2"], "amendments": []}
+    assert told == [(committee, "procedure", {"procedure": procedure.pk})]
+
+
+# Opening a vote ------------------------------------------------------------------------------
+
+
+def test_a_vote_needs_a_simple_or_a_two_thirds_majority(procedure, chair):
+    item = first_item(procedure)
+    assert (
+        refused(
+            lambda: services.item_vote_open(
+                item=item, method="placard", majority="unanimity", actor=chair
+            )
+        )
+        == "Choose a simple or a two-thirds majority."
+    )
+    assert not Vote.objects.filter(motion="item").exists()
+
+
+def test_an_opened_vote_records_how_it_is_taken_and_who_may_vote(procedure, chair):
+    """On substance five delegations vote (INTERPOL is an observer); Japan, present, may
+    abstain."""
+    vote = services.item_vote_open(
+        item=first_item(procedure), method="placard", majority="two_thirds", actor=chair
+    )
+    entry = AuditEntry.objects.get(action="vote.opened", target_id=str(vote.pk))
+    assert entry.data == {
+        "subject": "DR 1/1 as a whole",
+        "method": "placard vote",
+        "majority": "two_thirds",
+        "entitled": 5,
+    }
+    vote.refresh_from_db()
+    assert (vote.entitled, vote.may_abstain, vote.majority) == (5, 1, "two_thirds")
+
+
+def test_on_procedure_nobody_may_abstain_whatever_the_roll_call(floor, committee, chair):
+    """Japan answered "present", yet on a procedural vote everyone votes, nobody abstains."""
+    vote = services.motion_vote(
+        committee=committee,
+        motion="other",
+        subject="Suspend the meeting",
+        method="roll_call",
+        actor=chair,
+    )
+    vote.refresh_from_db()
+    assert (vote.entitled, vote.may_abstain) == (6, 0)
+
+
+# Procedural motions: what is refused -----------------------------------------------------------
+
+
+def test_a_procedural_vote_is_taken_by_placard_or_by_roll_call(floor, committee, chair):
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee,
+                motion="other",
+                subject="Suspend",
+                method="without_vote",
+                actor=chair,
+            )
+        )
+        == "A procedural vote is taken by placard or by roll call."
+    )
+    assert not Vote.objects.exists()
+
+
+def test_the_agenda_is_adopted_once_and_needs_an_order(committee, delegations, chair):
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    roll_call_mark_all(committee, chair, "Sunday", {})
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[], yes=6, no=0, actor=chair
+            )
+        )
+        == "Enter the proposed order, for example “1, 2”."
+    )
+    services.motion_vote(
+        committee=committee, motion="agenda", order=[1, 2], yes=6, no=0, actor=chair
+    )
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[2, 1], yes=6, no=0, actor=chair
+            )
+        )
+        == "The agenda has already been adopted."
+    )
+
+
+def test_closure_needs_an_open_topic(committee, delegations, chair):
+    """Before the agenda is adopted no topic is open: there is no debate to close."""
+    roll_call_mark_all(committee, chair, "Sunday", {})
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "No topic is open, so there is no debate to close."
+    )
+
+
+def test_closure_is_refused_on_a_topic_already_in_voting_procedure(procedure, committee, chair):
+    before = Vote.objects.count()
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "Topic 1 is already in voting procedure."
+    )
+    assert Vote.objects.count() == before
+
+
+def test_closure_without_drafts_says_which_topic_has_none(floor, committee, chair):
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "Topic 1 has no draft resolution to vote on yet."
+    )
+
+
+@pytest.mark.parametrize("subject", ["", "   ", None])
+def test_another_motion_must_say_what_it_is(floor, committee, chair, subject):
+    kwargs = {} if subject is None else {"subject": subject}
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="other", yes=6, no=0, actor=chair, **kwargs
+            )
+        )
+        == "Say what the motion is, e.g. “Suspend the meeting for 15 minutes”."
+    )
+
+
+def test_another_motions_wording_is_kept_to_its_first_300_characters(floor, committee, chair):
+    wording = "Suspend the meeting " + "x" * 400
+    vote = services.motion_vote(
+        committee=committee, motion="other", subject=wording, yes=6, no=0, actor=chair
+    )
+    vote.refresh_from_db()
+    assert vote.subject == wording[:300]
+
+
+def test_a_motion_the_rules_do_not_know_is_refused(floor, committee, chair):
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="adjourn", yes=6, no=0, actor=chair
+            )
+        )
+        == "Choose a motion."
+    )
+
+
+def test_a_division_of_one_clause_names_it_in_the_singular(procedure, committee, chair):
+    vote = services.motion_vote(
+        committee=committee, motion="division", draft=1, parts=[[3]], yes=5, no=0, actor=chair
+    )
+    assert vote.subject == "Division of the question on DR 1/1: operative clause 3 voted separately"
+
+
+# Who may vote: the latest roll call --------------------------------------------------------
+
+
+def test_no_vote_before_the_roll_call(committee, delegations, chair):
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[1, 2], yes=6, no=0, actor=chair
+            )
+        )
+        == "Call the roll first: a vote counts the delegations present."
+    )
+
+
+def test_no_quorum_says_how_many_members_are_present_and_needed(committee, delegations, chair):
+    """DOMAIN.md: a vote needs a majority of the members: three of the five Member States
+    (INTERPOL, an observer, is no member). Only Kenya and Japan answered."""
+    roll_call_mark_all(
+        committee,
+        chair,
+        "Late",
+        {"Brazil": "absent", "France": "absent", "Mexico": "absent", "INTERPOL": "absent"},
+    )
+    for title in ["Crime", "Trafficking"]:
+        session_services.topic_propose(committee=committee, title=title, actor=chair)
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="agenda", order=[1, 2], yes=2, no=0, actor=chair
+            )
+        )
+        == "No quorum to vote: 2 members present at Late's roll call, 3 needed."
+    )
+
+
+# A topic reopened: only its drafts not yet decided ---------------------------------------------
+
+
+def test_a_reopened_topic_votes_only_on_drafts_not_decided_before(
+    floor, committee, names, chair, delegate, director
+):
+    """DR 1/1 was adopted in the first voting procedure on topic 1; the topic reopened, DR 1/2
+    is approved, and the second voting procedure takes DR 1/2 alone."""
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    first = close_debate(committee, chair)[1]
+    vote = services.item_vote_open(item=first_item(first), method="without_vote", actor=chair)
+    services.vote_no_objection(vote=vote, actor=chair)
+    topic = committee.topics.get(agenda_position=1)
+    session_services.topic_reopen(topic=topic, actor=chair)
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", yes=6, no=0, actor=chair
+            )
+        )
+        == "Topic 1 has no draft resolution to vote on yet."
+    )
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    second = close_debate(committee, chair)[1]
+    assert [i.label for i in second.items.order_by("position")] == ["DR 1/2 as a whole"]
+
+
+def test_a_roll_call_on_closure_is_refused_on_a_topic_already_in_voting_procedure(
+    procedure, committee, chair
+):
+    """Refused before any vote opens, not only when a closure adopted would open voting
+    procedure a second time."""
+    before = Vote.objects.count()
+    assert (
+        refused(
+            lambda: services.motion_vote(
+                committee=committee, motion="closure", method="roll_call", actor=chair
+            )
+        )
+        == "Topic 1 is already in voting procedure."
+    )
+    assert Vote.objects.count() == before
