@@ -4,6 +4,7 @@ their marks, closing lines, sections, annexes) and what it leaves to the parser.
 are the shared corpus's documents (tests/data/un-official) or pieces written in their layout;
 the expected values are read in the documents themselves."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -222,8 +223,10 @@ def _doc(symbol, title):
 
     doc = _Doc([])
     doc.symbol, doc.title = symbol, title
-    # As the header reader keeps it: lower-case words, hyphens dropped, a space either side.
-    doc.title_words = " " + " ".join(title.lower().replace("-", "").split()) + " "
+    # As the header reader keeps it: lower-case words and numbers, hyphens dropped, a space
+    # either side.
+    words = re.findall(r"[a-z0-9]+", title.lower().replace("-", ""))
+    doc.title_words = " " + " ".join(words) + " "
     return doc
 
 
@@ -408,8 +411,6 @@ ONLY_FURNITURE = r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: \([A-Z]\))?|\*\d{7}\*)$"
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_every_document_gives_its_symbol_and_title_and_loses_its_page_furniture(name):
-    import re
-
     source = corpus(name)
     prepared = prepare(source)
     assert prepared.official
@@ -433,3 +434,481 @@ def test_every_document_gives_its_symbol_and_title_and_loses_its_page_furniture(
     header = prepared.set_aside[0]
     assert (header.kind, header.line) == ("header", 1)
     assert DOCUMENTS[name][0] in header.text
+
+
+# Closing lines ------------------------------------------------------------------------------
+
+
+def _lines(*texts, start=1):
+    return [(n, t, False) for n, t in enumerate(texts, start=start)]
+
+
+def test_the_meeting_and_date_that_close_a_resolution_are_set_aside_together():
+    from resolutions.text.official import _closing
+
+    found = []
+    lines = _lines("Decides to continue.", "50th plenary meeting", "", "19 December 2023", "Annex")
+    rest = _closing(lines, found)
+    assert [(a.kind, a.line, a.text) for a in found] == [
+        ("closing", 2, "50th plenary meeting / 19 December 2023")
+    ]
+    assert rest == [(1, "Decides to continue.", False), (3, "", False), (5, "Annex", False)]
+
+
+@pytest.mark.parametrize(
+    "meeting",
+    ["55th (resumed) plenary meeting", "47th meeting", "1st plenary meeting", "2ND MEETING"],
+)
+def test_every_form_of_the_closing_meeting_line_is_known(meeting):
+    from resolutions.text.official import _closing
+
+    found = []
+    rest = _closing(_lines("Decides to continue.", meeting), found)
+    assert [a.text for a in found] == [meeting]
+    assert rest == _lines("Decides to continue.")
+
+
+def test_a_recorded_vote_after_the_closing_lines_is_set_aside_to_its_bracket():
+    from resolutions.text.official import _closing
+
+    found = []
+    lines = _lines(
+        "Decides to continue.",
+        "47th meeting",
+        "3 April 2024",
+        "",
+        "[Adopted by a recorded vote of 30 to 2. The voting was as follows:",
+        "In favour:",
+        "",
+        "Argentina, Chile]",
+        "Annex",
+    )
+    rest = _closing(lines, found)
+    assert [a.text for a in found] == [
+        "47th meeting / 3 April 2024 / [Adopted by a recorded vote of 30 to 2. The voting was "
+        "as follows: / In favour: / Argentina, Chile]"
+    ]
+    assert rest == [(1, "Decides to continue.", False), (4, "", False), (9, "Annex", False)]
+
+
+def test_a_vote_without_a_date_line_and_only_the_first_closing():
+    from resolutions.text.official import _closing
+
+    found = []
+    lines = _lines("Decides.", "12th meeting", "", "", "[Adopted without a vote.]", "13th meeting")
+    rest = _closing(lines, found)
+    assert [a.text for a in found] == ["12th meeting / [Adopted without a vote.]"]
+    assert rest == [
+        (1, "Decides.", False),
+        (3, "", False),
+        (4, "", False),
+        (6, "13th meeting", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["the 50th plenary meeting", "50th plenary meeting,", "50 plenary meeting", "12345th meeting"],
+)
+def test_a_meeting_named_in_a_clause_is_no_closing(line):
+    from resolutions.text.official import _closing
+
+    found = []
+    assert _closing(_lines(line, "19 December 2023"), found) == _lines(line, "19 December 2023")
+    assert found == []
+
+
+def test_a_date_that_is_not_the_next_line_stays():
+    from resolutions.text.official import _closing
+
+    found = []
+    rest = _closing(_lines("50th plenary meeting", "Decides.", "19 December 2023"), found)
+    assert [a.text for a in found] == ["50th plenary meeting"]
+    assert rest == _lines("Decides.", "19 December 2023", start=2)
+
+
+# Footnotes ----------------------------------------------------------------------------------
+
+
+def _notes(*lines):
+    from resolutions.text.official import _footnotes
+
+    found, marks = [], []
+    _footnotes(list(enumerate(lines, start=10)), found, marks)
+    return [(a.kind, a.line, a.text) for a in found], marks
+
+
+def test_footnote_numbers_above_their_texts_make_one_entry_each():
+    assert _notes("1", "2", "A/80/334.", "A/80/396.") == (
+        [("footnote", 12, "1 A/80/334."), ("footnote", 13, "2 A/80/396.")],
+        ["1", "2"],
+    )
+
+
+def test_a_footnote_running_over_two_lines_is_one_entry():
+    assert _notes(
+        "3", "4", "Official Records of the General Assembly,", "Supplement No. 33.", "Ibid."
+    ) == (
+        [
+            ("footnote", 12, "3 Official Records of the General Assembly, Supplement No. 33."),
+            ("footnote", 14, "4 Ibid."),
+        ],
+        ["3", "4"],
+    )
+
+
+def test_footnotes_that_cannot_be_told_apart_stay_one_block_numbers_first():
+    assert _notes("2", "1", "A/80/334", "A/80/396") == (
+        [("footnote", 10, "[1, 2] A/80/334 A/80/396")],
+        ["2", "1"],
+    )
+
+
+def test_a_star_note_is_its_own_mark_and_comes_before_the_numbered_ones():
+    assert _notes("1", "* Reissued for technical reasons.", "A/80/334.") == (
+        [("footnote", 11, "* Reissued for technical reasons."), ("footnote", 12, "1 A/80/334.")],
+        ["1", "*"],
+    )
+    assert _notes("**", "*", "Second note", "First note") == (
+        [("footnote", 10, "[*, **] Second note First note")],
+        ["**", "*"],
+    )
+
+
+def test_a_footnote_with_its_number_on_its_line_is_kept_as_written():
+    assert _notes("5 A/72/74.") == ([("footnote", 10, "5 A/72/74.")], [])
+    assert _notes() == ([], [])
+
+
+# Footnote marks -----------------------------------------------------------------------------
+
+
+def _unmarked(text, number, offset=0):
+    from resolutions.text.official import _find_mark
+
+    span = _find_mark(text, number, offset)
+    return None if span is None else text[: span[0]] + text[span[1] :]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "left"),
+    [
+        ("lighthouse keepers, 1", "1", "lighthouse keepers,"),
+        ("near the border 2 and the", "2", "near the border and the"),
+        ("its resolution, 2 and", "2", "its resolution, and"),  # after a comma: a mark
+        ("Colonial Countries and Peoples, 3", "3", "Colonial Countries and Peoples,"),
+        ("all stakeholders, 2 including", "2", "all stakeholders, including"),
+        ("the Member States: 2", "2", "the Member States:"),
+        ("the border,2", "2", "the border,"),
+        ("the “Peoples” 3", "3", "the “Peoples”"),
+        ("(the Peoples) 4", "4", "(the Peoples)"),
+        ("(the Peoples 1)", "1", "(the Peoples)"),
+        ("adopted in 2015 2 and", "2", "adopted in 2015 and"),
+        ("1", "1", ""),
+    ],
+)
+def test_a_footnote_mark_after_a_word_or_punctuation_is_taken_out(text, number, left):
+    assert _unmarked(text, number) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("in paragraph 2 of", "2"),
+        ("in paragraphs 2 and 3", "2"),
+        ("Article 5 of the Charter", "5"),
+        ("Goals 3 and 4", "3"),
+        ("over 5 and", "5"),
+        ("Sustainable Development Goal 3", "3"),
+        ("Habitat 3, and", "3"),  # a name, as "Agenda 21,"
+        ("rose 2 per cent", "2"),
+        ("rose 2 percent", "2"),
+        ("rose 2%", "2"),
+        ("for 2 years", "2"),
+        ("for 3 months", "3"),
+        ("on 2 January", "2"),
+        ("in the 2-3 weeks", "2"),
+        ("rose 2-3 times", "2"),
+        ("resolution 79/7 on", "7"),
+        ("1.5 degrees", "5"),
+        ("States 2.5 million", "2"),
+        ("Peoples 12", "1"),
+        ("A/80/334 1", "1"),
+    ],
+)
+def test_a_number_that_belongs_to_the_text_is_no_footnote_mark(text, number):
+    assert _unmarked(text, number) is None
+
+
+def test_a_mark_is_looked_for_from_the_offset_on():
+    assert _unmarked("Peoples 1 and States 1", "1", 10) == "Peoples 1 and States"
+    assert _unmarked("Peoples 1 and States", "1", 10) is None
+    assert _unmarked("1", "1", 1) is None  # a lone mark counts only from the line's start
+
+
+def test_a_mark_after_a_word_number_is_taken_when_a_comma_parts_them():
+    # "resolution, 2" is a footnote after a comma, "resolution 2" a resolution's number.
+    assert _unmarked("in its resolution 2 and", "2") is None
+    assert _unmarked("in its resolution; 2 and", "2") == "in its resolution; and"
+
+
+def _strip(lines, numbers):
+    from resolutions.text.official import _strip_marks
+
+    removed = []
+    out = _strip_marks(_lines(*lines), numbers, removed)
+    return [t for _n, t, _p in out], removed
+
+
+def test_the_marks_of_a_page_are_taken_out_in_order_each_after_the_last():
+    text, removed = _strip(
+        [
+            "Recalling resolution 79/7 on keepers, 1",
+            "Noting the damage near the border, 2 and the coast 3",
+            "",
+            "Welcomes the 3 reports of the border, 3",
+        ],
+        ["1", "2", "3"],
+    )
+    assert text == [
+        "Recalling resolution 79/7 on keepers,",
+        "Noting the damage near the border, and the coast",
+        "",
+        "Welcomes the 3 reports of the border, 3",
+    ]
+    assert removed == [(1, "1"), (2, "2"), (2, "3")]
+
+
+def test_a_mark_missed_after_the_last_is_looked_for_from_the_pages_top():
+    text, removed = _strip(["Recalling keepers, 2", "Noting the coast, 1"], ["1", "2"])
+    assert text == ["Recalling keepers,", "Noting the coast,"]
+    assert removed == [(2, "1"), (1, "2")]
+
+
+def test_a_mark_alone_on_its_line_is_taken_first_and_its_line_dropped():
+    text, removed = _strip(
+        ["Recalling the report on keepers,", "1", "", "Noting the report 2 of 1 June"],
+        ["1", "2", "*"],
+    )
+    assert text == ["Recalling the report on keepers,", "", "Noting the report of 1 June"]
+    assert removed == [(2, "1"), (4, "2")]
+
+
+def test_a_mark_that_is_not_in_the_text_is_not_looked_for_forever():
+    text, removed = _strip(["Recalling keepers,", "Noting the coast"], ["1"])
+    assert (text, removed) == (["Recalling keepers,", "Noting the coast"], [])
+
+
+# Sections, annexes and parts ----------------------------------------------------------------
+
+
+def _sections(*texts):
+    from resolutions.text.official import _sections_and_annexes
+
+    found = []
+    out = _sections_and_annexes(_lines(*texts), found)
+    return [t for _n, t, _p in out], [(a.kind, a.line, a.text) for a in found]
+
+
+def test_a_section_heading_over_two_lines_is_set_aside_before_its_paragraph():
+    assert _sections("1. Welcomes the report;", "I", "Calendar of conferences", "2. Approves;") == (
+        ["1. Welcomes the report;", "2. Approves;"],
+        [("section", 2, "I Calendar of conferences")],
+    )
+
+
+def test_a_section_heading_may_open_the_body():
+    assert _sections("I", "Calendar of conferences", "2. Approves;") == (
+        ["2. Approves;"],
+        [("section", 1, "I Calendar of conferences")],
+    )
+
+
+def test_a_section_heading_with_blank_lines_and_a_lettered_paragraph_after_it():
+    assert _sections("1. Welcomes;", "IV", "", "Human resources", "(a) Approves;") == (
+        ["1. Welcomes;", "(a) Approves;"],
+        [("section", 2, "IV Human resources")],
+    )
+    assert _sections("1. Welcomes;", "Section IV", "Human resources", "2. Approves;") == (
+        ["1. Welcomes;", "2. Approves;"],
+        [("section", 2, "Section IV Human resources")],
+    )
+
+
+def test_a_section_title_is_at_most_three_lines():
+    assert _sections("1. Welcomes;", "C", "One", "two", "three", "four", "2. Approves;") == (
+        ["1. Welcomes;", "four", "2. Approves;"],
+        [("section", 2, "C One two three")],
+    )
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("1. Welcomes;", "IV.", "Human resources:", "2. Approves;"),  # a clause's end, no title
+        ("1. Welcomes;", "IV"),  # nothing after it
+        ("1. Welcomes;", "IV", "2. Approves;"),
+        ("1. Welcomes;", "II. Utilization of resources", "Recalling its work,"),
+        ("1. Welcomes;", "II. Utilization of resources;", "2. Approves;"),
+    ],
+)
+def test_what_is_no_section_heading_stays(texts):
+    assert _sections(*texts) == (list(texts), [])
+
+
+def test_a_section_heading_on_one_line_above_a_numbered_paragraph():
+    assert _sections("1. Welcomes;", "II. Utilization of resources", "", "2. Approves;") == (
+        ["1. Welcomes;", "", "2. Approves;"],
+        [("section", 2, "II Utilization of resources")],
+    )
+    assert _sections("1. Welcomes;", "B. Utilization of resources", "2.") == (
+        ["1. Welcomes;", "2."],
+        [("section", 2, "B Utilization of resources")],
+    )
+
+
+def test_an_annex_takes_the_rest_of_the_text_without_its_blank_lines():
+    assert _sections("1. Welcomes;", "Annex", "", "Declaration", "1. Shall.") == (
+        ["1. Welcomes;"],
+        [("annex", 2, "Annex\nDeclaration\n1. Shall.")],
+    )
+    assert _sections("1. Welcomes;", "Annex II", "Declaration") == (
+        ["1. Welcomes;"],
+        [("annex", 2, "Annex II\nDeclaration")],
+    )
+    assert _sections("1. Welcomes;", "ANNEXES", "Declaration")[1] == [
+        ("annex", 2, "ANNEXES\nDeclaration")
+    ]
+
+
+def test_a_later_part_with_its_own_preamble_is_kept_whole():
+    assert _sections(
+        "1. Welcomes;", "B", "Lighthouse ships", "", "The General Assembly,", "Noting,"
+    ) == (
+        ["1. Welcomes;"],
+        [("part", 2, "B\nLighthouse ships\nThe General Assembly,\nNoting,")],
+    )
+
+
+# The running header of a copy without its document header ----------------------------------
+
+# The first page of a copy that begins at the heading, with its foot (job number, barcode).
+FIRST_PAGE = (
+    "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act;\n\n"
+    "30-12345 (E)\n\n*3012345*\n"
+)
+CLAUSES = ["The General Assembly,", "Recalling its resolution 79/7,", "1. Decides to act;"]
+
+
+def _filled(prepared):
+    return [line for line in body(prepared) if line]
+
+
+def test_a_running_header_gives_a_short_title_and_a_symbol_with_two_slashes():
+    prepared = prepare(
+        FIRST_PAGE + "\fLighthouses\n\nA/99/L.5\n\n2. Requests a report;\n\n2/3\n30-12345\n"
+        "\fA/99/L.5\n\nLighthouses\n\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Lighthouses")
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
+
+
+def test_the_running_symbol_is_the_symbol_repeated_most():
+    # A Security Council document cited in a footnote on two pages is no running header.
+    prepared = prepare(
+        FIRST_PAGE.replace("act;\n", "act, 1\n__________\n1\nS/2030/100.\n")
+        + "\fA/RES/99/12\n\nLighthouses\n\n2. Requests a report, 2\n__________\n2\nS/2030/100.\n"
+        "\n2/4\n30-12345\n"
+        "\fLighthouses\n\nA/RES/99/12\n\n3. Decides to continue;\n\n3/4\n30-12345\n"
+        "\fA/RES/99/12\n\nLighthouses\n\n4. Decides to remain seized.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/RES/99/12", "Lighthouses")
+    assert aside(prepared, "footnote") == ["1 S/2030/100.", "2 S/2030/100."]
+    assert _filled(prepared) == [
+        *CLAUSES[:2],
+        "1. Decides to act,",
+        "2. Requests a report,",
+        "3. Decides to continue;",
+        "4. Decides to remain seized.",
+    ]
+
+
+def test_the_headers_own_title_wins_over_a_shorter_running_title():
+    # The copy begins below the symbol: the header gives the title, the pages the symbol.
+    prepared = prepare(
+        "Resolution adopted by the General Assembly on 20 December 2030\n\n99/12.\n\n"
+        "Protection of lighthouses\n\n"
+        + FIRST_PAGE
+        + "\fA/RES/99/12\n\nLighthouses\n\n2. Requests a report;\n\n2/3\n30-12345\n"
+        "\fLighthouses\n\nA/RES/99/12\n\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/RES/99/12", "Protection of lighthouses")
+
+
+def test_a_running_title_over_two_lines_keeps_a_line_that_ends_with_a_colon():
+    prepared = prepare(
+        FIRST_PAGE
+        + "\fSport for peace:\nbuilding a better world\n\nA/RES/99/12\n\n2. Requests a report;\n"
+        "\n2/3\n30-12345\n"
+        "\fA/RES/99/12\n\nSport for peace:\nbuilding a better world\n\n3. Decides to continue.\n"
+    )
+    assert prepared.title == "Sport for peace: building a better world"
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
+
+
+def test_a_clauses_short_end_repeated_near_the_running_header_is_no_title():
+    prepared = prepare(
+        FIRST_PAGE.replace("act;", "act for all")
+        + "\fLighthouses\n\nA/RES/99/12\n\nthe Peoples;\n2. Requests a report for all\n"
+        "\n2/3\n30-12345\n"
+        "\fA/RES/99/12\n\nLighthouses\n\nthe Peoples;\n3. Decides to continue.\n"
+    )
+    assert prepared.title == "Lighthouses"
+    assert _filled(prepared).count("the Peoples;") == 2
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "S/RES/2719 (2023)",
+        "S/RES/2719",
+        "2/4",
+        "23-26026",
+        "23-26026 (E)",
+        "23-26026 (E) 261223",
+        "261223",
+        "*2326026*",
+        "Please recycle",
+        "PLEASE RECYCLE ♲",
+        "♲",
+    ],
+)
+def test_each_cell_of_a_footnote_line_that_is_furniture_is_told_apart(cell):
+    # A layout copy puts furniture beside a footnote's text on one line: each cell is
+    # weighed alone.
+    doc = _doc("S/RES/2719 (2023)", "Financing of peace support operations")
+    assert doc.furniture_cell(cell, title_ok=False)
+    assert doc.furniture_cell(f"  {cell} ", title_ok=False)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["S/RES/2720", "S/PRST/2023/1.", "2/4/6", "23-26026 (EN)", "2612234", "*23*", "Recycle", "1"],
+)
+def test_a_footnote_cell_that_is_not_furniture_stays(cell):
+    doc = _doc("S/RES/2719 (2023)", "Financing of peace support operations")
+    assert not doc.furniture_cell(cell, title_ok=False)
+    assert not doc.furniture_cell(cell, title_ok=True)
+
+
+def test_a_title_line_is_furniture_only_where_the_title_may_stand():
+    doc = _doc("S/RES/2719 (2023)", "Financing of peace support operations")
+    assert doc.furniture_cell("peace support operations", title_ok=True)
+    assert not doc.furniture_cell("peace support operations", title_ok=False)
+
+
+def test_a_title_line_of_two_words_ending_with_a_roman_numeral_is_the_title():
+    doc = _doc("A/RES/80/1", "Questions relating to the programme budget: Section IX")
+    assert doc.is_furniture("Section IX", title_ok=True)
+    assert not doc.is_furniture("Section IX.", title_ok=True)
+    assert doc.is_furniture("programme budget: Section IX.", title_ok=True)
