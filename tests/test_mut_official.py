@@ -26,71 +26,6 @@ def body(prepared):
     return [t.strip() for _n, t in prepared.lines]
 
 
-# A copy that does not begin with the document's first page ----------------------------------
-
-# file: (symbol, title) as the running header of every page after the first gives them.
-RUNNING = {
-    "01_A_RES_79_235.txt": (
-        "A/RES/79/235",
-        "Promotion of inclusive and effective international tax cooperation at the United Nations",
-    ),
-    "02_A_RES_78_205.txt": (
-        "A/RES/78/205",
-        "Protection of and assistance to internally displaced persons",
-    ),
-    "09_A_RES_79_169.txt": (
-        "A/RES/79/169",
-        "Promotion of peace as a vital requirement for the full enjoyment of all human rights "
-        "by all",
-    ),
-    "12_A_RES_80_95_layout.txt": ("A/RES/80/95", "Question of French Polynesia"),
-    "06_A_RES_78_111_layout.txt": (
-        "A/RES/78/111",
-        "Report of the Special Committee on the Charter of the United Nations and on the "
-        "Strengthening of the Role of the Organization",
-    ),
-}
-
-
-@pytest.mark.parametrize("feeds", [True, False])
-@pytest.mark.parametrize("name", sorted(RUNNING))
-def test_a_copy_from_the_heading_on_reads_symbol_and_title_in_the_running_header(name, feeds):
-    source = corpus(name)
-    text = source[source.index("The General Assembly,") :]
-    prepared = prepare(text if feeds else text.replace("\f", ""))
-    symbol, title = RUNNING[name]
-    assert prepared.official
-    assert (prepared.symbol, prepared.title) == (symbol, title)
-    lines = body(prepared)
-    assert symbol not in lines
-    assert not any(line and line in title and len(line.split()) > 2 for line in lines)
-
-
-def test_a_two_page_draft_from_the_heading_on_finds_its_symbol_at_the_top_of_page_two():
-    # A/C.5/80/L.11 repeats only its symbol at the top of page 2 (no running title).
-    source = corpus("19_A_C.5_80_L.11.txt")
-    prepared = prepare(source[source.index("The General Assembly,") :])
-    assert prepared.symbol == "A/C.5/80/L.11"
-    assert prepared.title is None
-    assert "A/C.5/80/L.11" not in body(prepared)
-    assert "A/C.5/80/L.11" in aside(prepared, "furniture")
-
-
-@pytest.mark.parametrize(("name", "page"), [("01_A_RES_79_235.txt", 1), ("09_A_RES_79_169.txt", 2)])
-def test_a_copy_from_a_later_page_on_sets_the_running_title_aside_on_every_page(name, page):
-    # The copy begins with that page's running header (title, symbol) and the next page
-    # repeats it: the title is the running header's, and it never runs into a clause
-    # (A/RES/79/235's last paragraph used to read "… tax cooperation at the United Nations
-    # the framework convention, …").
-    symbol, title = RUNNING[name]
-    pieces = corpus(name).split("\f")
-    prepared = prepare("\f" + "\f".join(pieces[page:]))
-    assert (prepared.symbol, prepared.title) == (symbol, title)
-    lines = body(prepared)
-    assert not any(line and line in title for line in lines)
-    assert any(a.startswith(title.split(" at ")[0][:40]) for a in aside(prepared, "furniture"))
-
-
 # Lines, form feeds and flattened copies -----------------------------------------------------
 
 
@@ -347,93 +282,6 @@ def test_without_a_symbol_no_symbol_is_furniture():
     assert not doc.has_symbol("A/RES/78/205")
     assert doc.is_furniture("2/13 23-26026")
     assert not doc.is_furniture("A/RES/78/205 2/13")
-
-
-# The corpus: every document's symbol, title and page furniture --------------------------------
-
-# file: (symbol, title) as each document's first page gives them.
-DOCUMENTS = {
-    "01_A_RES_79_235.txt": RUNNING["01_A_RES_79_235.txt"],
-    "02_A_RES_78_205.txt": RUNNING["02_A_RES_78_205.txt"],
-    "03_A_RES_80_191.txt": ("A/RES/80/191", "Rights of Indigenous Peoples"),
-    "04_A_RES_80_234.txt": ("A/RES/80/234", "Pattern of conferences"),
-    "05_A_RES_78_188.txt": ("A/RES/78/188", "The girl child"),
-    "06_A_RES_78_111_layout.txt": RUNNING["06_A_RES_78_111_layout.txt"],
-    "07_A_RES_80_104.txt": ("A/RES/80/104", "Dissemination of information on decolonization"),
-    "08_A_RES_79_172.txt": ("A/RES/79/172", "Human rights in the administration of justice"),
-    "09_A_RES_79_169.txt": RUNNING["09_A_RES_79_169.txt"],
-    "10_A_RES_79_140.txt": (
-        "A/RES/79/140",
-        "Strengthening of the coordination of emergency humanitarian assistance of the United "
-        "Nations",
-    ),
-    "11_A_RES_79_32.txt": (
-        "A/RES/79/32",
-        "Follow-up to the advisory opinion of the International Court of Justice on the legality "
-        "of the threat or use of nuclear weapons",
-    ),
-    "12_A_RES_80_95_layout.txt": RUNNING["12_A_RES_80_95_layout.txt"],
-    "13_A_RES_80_157.txt": ("A/RES/80/157", "Agriculture development, food security and nutrition"),
-    "14_A_RES_78_151.txt": (
-        "A/RES/78/151",
-        "Promoting sustainable consumption and production patterns for the implementation of the "
-        "2030 Agenda for Sustainable Development, building on Agenda 21",
-    ),
-    "15_A_RES_78_32.txt": ("A/RES/78/32", "Implementation of the Convention on Cluster Munitions"),
-    "16_A_RES_80_200.txt": (
-        "A/RES/80/200",
-        "Combating intolerance, negative stereotyping, stigmatization, discrimination, incitement "
-        "to violence and violence against persons, based on religion or belief",
-    ),
-    "17_A_RES_79_14.txt": (
-        "A/RES/79/14",
-        "Cooperation between the United Nations and the Preparatory Commission for the "
-        "Comprehensive Nuclear-Test-Ban Treaty Organization",
-    ),
-    "18_A_RES_78_189_layout.txt": ("A/RES/78/189", "Rights of Indigenous Peoples"),
-    "19_A_C.5_80_L.11.txt": ("A/C.5/80/L.11", "Capital master plan"),
-    "20_A_C.1_80_L.6.txt": (
-        "A/C.1/80/L.6",
-        "Confidence-building measures in the regional and subregional context",
-    ),
-    "21_A_C.4_80_L.6.txt": ("A/C.4/80/L.6", "Effects of atomic radiation"),
-    "22_A_C.2_80_L.39.txt": ("A/C.2/80/L.39", "Combating sand and dust storms"),
-    "23_A_C.3_80_L.24.txt": ("A/C.3/80/L.24", "Report of the Human Rights Council"),
-    "24_A_80_L.30_layout.txt": (
-        "A/80/L.30",
-        "Strengthening of the coordination of emergency humanitarian assistance of the United "
-        "Nations",
-    ),
-}
-
-ONLY_FURNITURE = r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: \([A-Z]\))?|\*\d{7}\*)$"
-
-
-@pytest.mark.parametrize("name", sorted(DOCUMENTS))
-def test_every_document_gives_its_symbol_and_title_and_loses_its_page_furniture(name):
-    source = corpus(name)
-    prepared = prepare(source)
-    assert prepared.official
-    assert (prepared.symbol, prepared.title) == DOCUMENTS[name]
-    assert prepared.amendment == (name == "24_A_80_L.30_layout.txt")
-    lines = body(prepared)
-    # No page number, job number or barcode is left among the clauses, and each is kept.
-    furniture = [
-        cell
-        for line in source.replace("\f", "\n").split("\n")
-        for cell in re.split(r"\s{3,}", line.strip())
-        if re.match(ONLY_FURNITURE, cell)
-    ]
-    assert furniture
-    assert not [line for line in lines if re.match(ONLY_FURNITURE, line)]
-    kept = " ".join(a.text for a in prepared.set_aside if a.kind in ("furniture", "header"))
-    assert all(cell in kept for cell in furniture)
-    # Nor the symbol of a running header.
-    assert DOCUMENTS[name][0] not in lines
-    # The header is the first thing set aside, at the document's first line.
-    header = prepared.set_aside[0]
-    assert (header.kind, header.line) == ("header", 1)
-    assert DOCUMENTS[name][0] in header.text
 
 
 # Closing lines ------------------------------------------------------------------------------
@@ -912,3 +760,155 @@ def test_a_title_line_of_two_words_ending_with_a_roman_numeral_is_the_title():
     assert doc.is_furniture("Section IX", title_ok=True)
     assert not doc.is_furniture("Section IX.", title_ok=True)
     assert doc.is_furniture("programme budget: Section IX.", title_ok=True)
+
+
+# A copy that does not begin with the document's first page ----------------------------------
+
+# file: (symbol, title) as the running header of every page after the first gives them.
+RUNNING = {
+    "01_A_RES_79_235.txt": (
+        "A/RES/79/235",
+        "Promotion of inclusive and effective international tax cooperation at the United Nations",
+    ),
+    "02_A_RES_78_205.txt": (
+        "A/RES/78/205",
+        "Protection of and assistance to internally displaced persons",
+    ),
+    "09_A_RES_79_169.txt": (
+        "A/RES/79/169",
+        "Promotion of peace as a vital requirement for the full enjoyment of all human rights "
+        "by all",
+    ),
+    "12_A_RES_80_95_layout.txt": ("A/RES/80/95", "Question of French Polynesia"),
+    "06_A_RES_78_111_layout.txt": (
+        "A/RES/78/111",
+        "Report of the Special Committee on the Charter of the United Nations and on the "
+        "Strengthening of the Role of the Organization",
+    ),
+}
+
+
+@pytest.mark.parametrize("feeds", [True, False])
+@pytest.mark.parametrize("name", sorted(RUNNING))
+def test_a_copy_from_the_heading_on_reads_symbol_and_title_in_the_running_header(name, feeds):
+    source = corpus(name)
+    text = source[source.index("The General Assembly,") :]
+    prepared = prepare(text if feeds else text.replace("\f", ""))
+    symbol, title = RUNNING[name]
+    assert prepared.official
+    assert (prepared.symbol, prepared.title) == (symbol, title)
+    lines = body(prepared)
+    assert symbol not in lines
+    assert not any(line and line in title and len(line.split()) > 2 for line in lines)
+
+
+def test_a_two_page_draft_from_the_heading_on_finds_its_symbol_at_the_top_of_page_two():
+    # A/C.5/80/L.11 repeats only its symbol at the top of page 2 (no running title).
+    source = corpus("19_A_C.5_80_L.11.txt")
+    prepared = prepare(source[source.index("The General Assembly,") :])
+    assert prepared.symbol == "A/C.5/80/L.11"
+    assert prepared.title is None
+    assert "A/C.5/80/L.11" not in body(prepared)
+    assert "A/C.5/80/L.11" in aside(prepared, "furniture")
+
+
+@pytest.mark.parametrize(("name", "page"), [("01_A_RES_79_235.txt", 1), ("09_A_RES_79_169.txt", 2)])
+def test_a_copy_from_a_later_page_on_sets_the_running_title_aside_on_every_page(name, page):
+    # The copy begins with that page's running header (title, symbol) and the next page
+    # repeats it: the title is the running header's, and it never runs into a clause
+    # (A/RES/79/235's last paragraph used to read "… tax cooperation at the United Nations
+    # the framework convention, …").
+    symbol, title = RUNNING[name]
+    pieces = corpus(name).split("\f")
+    prepared = prepare("\f" + "\f".join(pieces[page:]))
+    assert (prepared.symbol, prepared.title) == (symbol, title)
+    lines = body(prepared)
+    assert not any(line and line in title for line in lines)
+    assert any(a.startswith(title.split(" at ")[0][:40]) for a in aside(prepared, "furniture"))
+
+
+# The corpus: every document's symbol, title and page furniture --------------------------------
+
+# file: (symbol, title) as each document's first page gives them.
+DOCUMENTS = {
+    "01_A_RES_79_235.txt": RUNNING["01_A_RES_79_235.txt"],
+    "02_A_RES_78_205.txt": RUNNING["02_A_RES_78_205.txt"],
+    "03_A_RES_80_191.txt": ("A/RES/80/191", "Rights of Indigenous Peoples"),
+    "04_A_RES_80_234.txt": ("A/RES/80/234", "Pattern of conferences"),
+    "05_A_RES_78_188.txt": ("A/RES/78/188", "The girl child"),
+    "06_A_RES_78_111_layout.txt": RUNNING["06_A_RES_78_111_layout.txt"],
+    "07_A_RES_80_104.txt": ("A/RES/80/104", "Dissemination of information on decolonization"),
+    "08_A_RES_79_172.txt": ("A/RES/79/172", "Human rights in the administration of justice"),
+    "09_A_RES_79_169.txt": RUNNING["09_A_RES_79_169.txt"],
+    "10_A_RES_79_140.txt": (
+        "A/RES/79/140",
+        "Strengthening of the coordination of emergency humanitarian assistance of the United "
+        "Nations",
+    ),
+    "11_A_RES_79_32.txt": (
+        "A/RES/79/32",
+        "Follow-up to the advisory opinion of the International Court of Justice on the legality "
+        "of the threat or use of nuclear weapons",
+    ),
+    "12_A_RES_80_95_layout.txt": RUNNING["12_A_RES_80_95_layout.txt"],
+    "13_A_RES_80_157.txt": ("A/RES/80/157", "Agriculture development, food security and nutrition"),
+    "14_A_RES_78_151.txt": (
+        "A/RES/78/151",
+        "Promoting sustainable consumption and production patterns for the implementation of the "
+        "2030 Agenda for Sustainable Development, building on Agenda 21",
+    ),
+    "15_A_RES_78_32.txt": ("A/RES/78/32", "Implementation of the Convention on Cluster Munitions"),
+    "16_A_RES_80_200.txt": (
+        "A/RES/80/200",
+        "Combating intolerance, negative stereotyping, stigmatization, discrimination, incitement "
+        "to violence and violence against persons, based on religion or belief",
+    ),
+    "17_A_RES_79_14.txt": (
+        "A/RES/79/14",
+        "Cooperation between the United Nations and the Preparatory Commission for the "
+        "Comprehensive Nuclear-Test-Ban Treaty Organization",
+    ),
+    "18_A_RES_78_189_layout.txt": ("A/RES/78/189", "Rights of Indigenous Peoples"),
+    "19_A_C.5_80_L.11.txt": ("A/C.5/80/L.11", "Capital master plan"),
+    "20_A_C.1_80_L.6.txt": (
+        "A/C.1/80/L.6",
+        "Confidence-building measures in the regional and subregional context",
+    ),
+    "21_A_C.4_80_L.6.txt": ("A/C.4/80/L.6", "Effects of atomic radiation"),
+    "22_A_C.2_80_L.39.txt": ("A/C.2/80/L.39", "Combating sand and dust storms"),
+    "23_A_C.3_80_L.24.txt": ("A/C.3/80/L.24", "Report of the Human Rights Council"),
+    "24_A_80_L.30_layout.txt": (
+        "A/80/L.30",
+        "Strengthening of the coordination of emergency humanitarian assistance of the United "
+        "Nations",
+    ),
+}
+
+ONLY_FURNITURE = r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: \([A-Z]\))?|\*\d{7}\*)$"
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_every_document_gives_its_symbol_and_title_and_loses_its_page_furniture(name):
+    source = corpus(name)
+    prepared = prepare(source)
+    assert prepared.official
+    assert (prepared.symbol, prepared.title) == DOCUMENTS[name]
+    assert prepared.amendment == (name == "24_A_80_L.30_layout.txt")
+    lines = body(prepared)
+    # No page number, job number or barcode is left among the clauses, and each is kept.
+    furniture = [
+        cell
+        for line in source.replace("\f", "\n").split("\n")
+        for cell in re.split(r"\s{3,}", line.strip())
+        if re.match(ONLY_FURNITURE, cell)
+    ]
+    assert furniture
+    assert not [line for line in lines if re.match(ONLY_FURNITURE, line)]
+    kept = " ".join(a.text for a in prepared.set_aside if a.kind in ("furniture", "header"))
+    assert all(cell in kept for cell in furniture)
+    # Nor the symbol of a running header.
+    assert DOCUMENTS[name][0] not in lines
+    # The header is the first thing set aside, at the document's first line.
+    header = prepared.set_aside[0]
+    assert (header.kind, header.line) == ("header", 1)
+    assert DOCUMENTS[name][0] in header.text
