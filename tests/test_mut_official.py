@@ -97,6 +97,34 @@ def test_a_line_of_400_characters_or_with_two_double_spaces_is_not_flattened():
     ]
 
 
+def test_a_line_of_400_characters_with_three_double_spaces_is_not_flattened():
+    from resolutions.text.official import _unflatten
+
+    exactly = "a" * 391 + "  b  c  d"
+    assert len(exactly) == 400
+    assert _unflatten([(1, exactly, False)]) == [(1, exactly, False)]
+
+
+def test_in_a_flattened_copy_only_lines_over_400_characters_are_split():
+    from resolutions.text.official import _unflatten
+
+    lines = [
+        (1, _flat(20), False),
+        (1, _flat(20), False),
+        (2, "x" * 396 + "  y", False),  # 399 characters
+        (3, "x" * 397 + "  y", False),  # 400
+        (4, "x" * 398 + "  y", False),  # 401
+        (5, "short  line", False),
+    ]
+    assert _unflatten(lines)[8:] == [
+        (2, "x" * 396 + "  y", False),
+        (3, "x" * 397 + "  y", False),
+        (4, "x" * 398, False),
+        (4, "y", False),
+        (5, "short  line", False),
+    ]
+
+
 def test_every_long_line_of_a_flattened_copy_is_split_even_with_one_double_space():
     from resolutions.text.official import _unflatten
 
@@ -129,6 +157,14 @@ def test_the_marks_of_an_official_copy_are_recognised(text):
     from resolutions.text.official import looks_official
 
     assert looks_official(text)
+
+
+def test_the_head_of_a_copy_is_its_first_3000_characters():
+    from resolutions.text.official import looks_official
+
+    line = "\nDistr.: General"
+    assert not looks_official("x" * (3001 - len(line)) + line)
+    assert looks_official("x" * (3000 - len(line)) + line)
 
 
 @pytest.mark.parametrize(
@@ -260,6 +296,15 @@ def test_a_hyphen_lost_at_a_line_end_still_reads_as_the_title():
     doc = _doc("A/RES/79/1", "Report of the Secretary-General on peace")
     assert doc.is_furniture("Report of the SecretaryGeneral on peace", title_ok=True)
     assert doc.is_furniture("REPORT OF THE SECRETARY-GENERAL", title_ok=True)
+
+
+def test_a_security_council_symbol_squeezed_beside_its_running_title():
+    doc = _doc("S/RES/2719 (2023)", "Financing of peace support operations")
+    assert doc.is_furniture("S/RES/2719 Financing of peace support operations", title_ok=True)
+    assert doc.is_furniture(
+        "S/RES/2719 (2023) Financing of peace support operations", title_ok=True
+    )
+    assert not doc.is_furniture("S/RES/2719 Financing of peace support operations")
 
 
 def test_a_security_council_symbol_is_furniture_with_or_without_its_year():
@@ -486,6 +531,22 @@ def test_a_footnote_mark_after_a_word_or_punctuation_is_taken_out(text, number, 
 )
 def test_a_number_that_belongs_to_the_text_is_no_footnote_mark(text, number):
     assert _unmarked(text, number) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("in paragraph 2 of the report, 2", "in paragraph 2 of the report,"),
+        ("rose 2 per cent in the region, 2", "rose 2 per cent in the region,"),
+        ("Habitat 2, and the Peoples 2", "Habitat 2, and the Peoples"),
+    ],
+)
+def test_the_mark_is_found_after_a_number_of_the_text(text, left):
+    assert _unmarked(text, "2") == left
+
+
+def test_a_hyphenated_name_with_its_number_is_no_mark():
+    assert _unmarked("the Habitat-Agenda 3, and", "3") is None
 
 
 def test_a_mark_is_looked_for_from_the_offset_on():
@@ -760,6 +821,105 @@ def test_a_title_line_of_two_words_ending_with_a_roman_numeral_is_the_title():
     assert doc.is_furniture("Section IX", title_ok=True)
     assert not doc.is_furniture("Section IX.", title_ok=True)
     assert doc.is_furniture("programme budget: Section IX.", title_ok=True)
+
+
+# The document header ------------------------------------------------------------------------
+
+
+def _header(*texts):
+    from resolutions.text.official import _Doc, _read_header
+
+    lines = _lines(*texts)
+    doc, found = _Doc(lines), []
+    _read_header(lines, len(lines), doc, found)
+    return doc.symbol, doc.title
+
+
+def test_a_symbol_squeezed_beside_the_organs_name_is_read():
+    assert _header(
+        "United Nations A/RES/80/95",
+        "Resolution adopted by the General Assembly",
+        "80/95.",
+        "",
+        "Question of French Polynesia",
+    ) == ("A/RES/80/95", "Question of French Polynesia")
+
+
+def test_a_symbol_of_another_series_is_read_from_its_own_cell():
+    assert _header(
+        "UNEP/EA.6/Res.1",
+        "Distr.: General",
+        "Resolution adopted by the United Nations Environment Assembly",
+        "",
+        "Sand and dust storms",
+    ) == ("UNEP/EA.6/Res.1", "Sand and dust storms")
+
+
+def test_the_first_symbol_of_the_header_is_the_documents():
+    # An amendment names the draft it amends: that symbol is not the amendment's own.
+    assert _header(
+        "A/C.3/99/L.5",
+        "Distr.: Limited",
+        "Ninety-ninth session",
+        "Third Committee",
+        "Agenda item 7",
+        "Sweden: amendment to draft resolution A/C.3/99/L.2",
+        "",
+        "Lighthouses",
+    ) == ("A/C.3/99/L.5", "Lighthouses")
+
+
+def test_a_symbol_past_the_headers_first_eight_lines_is_not_the_documents():
+    assert _header(*["Distr.: General"] * 8, "A/RES/99/12", "", "Lighthouses") == (
+        None,
+        "Lighthouses",
+    )
+    assert _header(*["Distr.: General"] * 8, "United Nations A/RES/99/12", "", "Lighthouses") == (
+        None,
+        "Lighthouses",
+    )
+    assert _header(*["Distr.: General"] * 7, "United Nations A/RES/99/12", "", "Lighthouses") == (
+        "A/RES/99/12",
+        "Lighthouses",
+    )
+
+
+def test_a_resolution_in_parts_gives_its_title_beside_its_number_and_letter():
+    assert _header(
+        "A/RES/68/247 B",
+        "Distr.: General",
+        "[on the report of the Fifth Committee]",
+        "   68/247 B.      Questions relating to the budget",
+    ) == ("A/RES/68/247", "Questions relating to the budget")
+
+
+def test_a_heading_is_at_most_twelve_words():
+    from resolutions.text.official import _find_heading
+
+    twelve = "The Meeting of the States Parties of the Convention on the Sea,"
+    thirteen = "The Meeting of the States Parties of the Convention on the High Sea,"
+    assert _find_heading(_lines("Distr.: General", twelve)) == 1
+    assert _find_heading(_lines("Distr.: General", thirteen)) is None
+
+
+def test_a_heading_is_looked_for_in_the_first_two_hundred_lines():
+    from resolutions.text.official import _find_heading
+
+    assert _find_heading(_lines(*["Distr.: General"] * 199, "The General Assembly,")) == 199
+    assert _find_heading(_lines(*["Distr.: General"] * 200, "The General Assembly,")) is None
+
+
+def test_without_a_heading_the_body_begins_at_the_first_numbered_or_lettered_paragraph():
+    from resolutions.text.official import _Doc, _header_end
+
+    lines = _lines("Distr.: General", "Original: English", "(a) To urge Governments to act;")
+    assert _header_end(lines, _Doc(lines)) == 2
+    lines = _lines(*["Distr.: General"] * 119, "1. Decides to act;")
+    assert _header_end(lines, _Doc(lines)) == 119
+    lines = _lines(*["Distr.: General"] * 120, "1. Decides to act;")
+    assert _header_end(lines, _Doc(lines)) == 0
+    lines = _lines("Distr.: General", "Original: English")
+    assert _header_end(lines, _Doc(lines)) == 0
 
 
 # A copy that does not begin with the document's first page ----------------------------------
