@@ -399,6 +399,23 @@ def test_a_vote_without_a_date_line_and_only_the_first_closing():
     ]
 
 
+def test_a_vote_right_under_the_date_and_a_vote_never_closed():
+    from resolutions.text.official import _closing
+
+    found = []
+    lines = _lines("50th plenary meeting", "19 December 2023", "[Adopted without a vote.]", "Annex")
+    assert _closing(lines, found) == _lines("Annex", start=4)
+    assert [a.text for a in found] == [
+        "50th plenary meeting / 19 December 2023 / [Adopted without a vote.]"
+    ]
+    found = []
+    lines = _lines("12th meeting", "[Adopted by a recorded vote of 30 to 2:", "In favour: Chile")
+    assert _closing(lines, found) == []
+    assert [a.text for a in found] == [
+        "12th meeting / [Adopted by a recorded vote of 30 to 2: / In favour: Chile"
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     ["the 50th plenary meeting", "50th plenary meeting,", "50 plenary meeting", "12345th meeting"],
@@ -466,6 +483,20 @@ def test_a_star_note_is_its_own_mark_and_comes_before_the_numbered_ones():
         [("footnote", 10, "[*, **] Second note First note")],
         ["**", "*"],
     )
+
+
+def test_footnotes_are_given_their_numbers_in_numeric_order():
+    assert _notes("9", "10", "A/80/334.", "A/80/396.")[0] == [
+        ("footnote", 12, "9 A/80/334."),
+        ("footnote", 13, "10 A/80/396."),
+    ]
+
+
+def test_the_last_footnote_may_end_without_a_period():
+    assert _notes("1", "2", "A/80/334.", "See A/80/396")[0] == [
+        ("footnote", 12, "1 A/80/334."),
+        ("footnote", 13, "2 See A/80/396"),
+    ]
 
 
 def test_a_footnote_with_its_number_on_its_line_is_kept_as_written():
@@ -592,6 +623,12 @@ def test_a_mark_missed_after_the_last_is_looked_for_from_the_pages_top():
     text, removed = _strip(["Recalling keepers, 2", "Noting the coast, 1"], ["1", "2"])
     assert text == ["Recalling keepers,", "Noting the coast,"]
     assert removed == [(2, "1"), (1, "2")]
+
+
+def test_the_first_mark_is_its_first_place_on_the_page():
+    text, removed = _strip(["Recalling keepers, 1", "Noting the border, 1"], ["1"])
+    assert text == ["Recalling keepers,", "Noting the border, 1"]
+    assert removed == [(1, "1")]
 
 
 def test_a_mark_alone_on_its_line_is_taken_first_and_its_line_dropped():
@@ -1072,3 +1109,26 @@ def test_every_document_gives_its_symbol_and_title_and_loses_its_page_furniture(
     header = prepared.set_aside[0]
     assert (header.kind, header.line) == ("header", 1)
     assert DOCUMENTS[name][0] in header.text
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_a_copy_without_form_feeds_reads_as_the_one_with_them(name):
+    # pdftotext without page breaks: the pages are found at their running headers.
+    source = corpus(name)
+    with_feeds, without = prepare(source), prepare(source.replace("\f", ""))
+    assert [line for line in body(without) if line] == [line for line in body(with_feeds) if line]
+    assert sorted((a.kind, a.text) for a in without.set_aside) == sorted(
+        (a.kind, a.text) for a in with_feeds.set_aside
+    )
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_every_footnote_is_kept_in_order_and_its_mark_taken_out_once(name):
+    prepared = prepare(corpus(name))
+    notes = aside(prepared, "footnote")
+    numbered = [re.match(r"^\d+", note).group() for note in notes if note[:1].isdigit()]
+    assert numbered == [str(k) for k in range(1, len(numbered) + 1)]
+    assert sorted(aside(prepared, "mark"), key=int) == numbered
+    # Three drafts carry a star note (on behalf of a group of States; the list of sponsors).
+    stars = [note for note in notes if note.startswith("*")]
+    assert len(stars) == (1 if name[:2] in ("22", "23", "24") else 0)
