@@ -1132,3 +1132,75 @@ def test_every_footnote_is_kept_in_order_and_its_mark_taken_out_once(name):
     # Three drafts carry a star note (on behalf of a group of States; the list of sponsors).
     stars = [note for note in notes if note.startswith("*")]
     assert len(stars) == (1 if name[:2] in ("22", "23", "24") else 0)
+
+
+# One page: its running header, footnotes, foot and stray furniture ---------------------------
+
+
+def _page(lines, *, first):
+    from resolutions.text.official import _strip_page
+
+    found = []
+    doc = _doc("A/RES/78/205", IDP)
+    kept, notes = _strip_page(lines, doc, found, first=first)
+    return kept, notes, [(a.kind, a.line, a.text) for a in found]
+
+
+def test_a_later_pages_header_star_note_and_stray_furniture_are_set_aside():
+    kept, notes, found = _page(
+        _lines(
+            "2/13      A/RES/78/205",
+            "",
+            IDP,
+            "",
+            "Decides to act;",
+            "13/13      23-26026",
+            "Requests a report;",
+            "* Any changes to the list of sponsors will be reflected.",
+            "",
+            "23-26026 (E)      *2326026*",
+        ),
+        first=False,
+    )
+    assert kept == [(5, "Decides to act;", False), (7, "Requests a report;", False)]
+    assert notes == [(8, "* Any changes to the list of sponsors will be reflected.")]
+    assert found == [
+        ("furniture", 1, "2/13 A/RES/78/205"),
+        ("furniture", 3, IDP),
+        ("furniture", 10, "23-26026 (E) *2326026*"),
+        ("furniture", 6, "13/13 23-26026"),
+    ]
+
+
+def test_a_first_pages_footnote_line_loses_the_furniture_beside_it():
+    kept, notes, found = _page(
+        _lines(
+            IDP,
+            "Decides;",
+            "__________",
+            "1      A/80/334.      *2326026*",
+            "",
+            "25-20996",
+            start=20,
+        ),
+        first=True,
+    )
+    assert kept == [(20, IDP, False), (21, "Decides;", False)]
+    assert notes == [(23, "1 A/80/334.")]
+    assert found == [("furniture", 23, "*2326026*"), ("furniture", 25, "25-20996")]
+
+
+def test_a_star_line_followed_by_text_is_no_footnote():
+    kept, notes, found = _page(
+        _lines("Decides;", "* Reaffirms the plan;", "Requests a report;", "2/13"), first=True
+    )
+    assert [t for _n, t, _p in kept] == ["Decides;", "* Reaffirms the plan;", "Requests a report;"]
+    assert (notes, found) == ([], [("furniture", 4, "2/13")])
+
+
+def test_the_foot_of_a_page_is_set_aside_up_to_its_last_clause():
+    kept, notes, found = _page(
+        _lines("Decides;", "", "2/13", "", "23-26026 (E)", "", start=5), first=True
+    )
+    assert kept == [(5, "Decides;", False)]
+    assert found == [("furniture", 9, "23-26026 (E)"), ("furniture", 7, "2/13")]
