@@ -277,9 +277,10 @@ def _read_header(lines, end, doc, aside):
         )
 
 
-def _infer_running_header(lines, doc):
+def _infer_running_header(lines, doc, start=0):
     """A copy without its first page's header: the symbol and title are the lines the
-    running header repeats on every page."""
+    running header repeats on every page. A copy that begins on a later page begins with
+    that page's running header (``lines[:start]``): it counts as one of the repeats."""
     texts = [t.strip() for _n, t, _p in lines]
     counts = {}
     for text in texts:
@@ -299,7 +300,7 @@ def _infer_running_header(lines, doc):
             doc.symbol = max(symbols, key=lambda c: counts[c])
     if doc.title is None and doc.symbol:
         near = []
-        for i, text in enumerate(texts):
+        for i, text in enumerate(texts[start:], start=start):
             if doc.symbol not in doc.cells(text):
                 continue
             for other in texts[max(0, i - 4) : i + 5]:
@@ -670,7 +671,7 @@ def prepare(text):
     end = _header_end(lines, doc)
     _read_header(lines, end, doc, aside)
     if doc.symbol is None or doc.title is None:
-        _infer_running_header(lines[end:], doc)
+        _infer_running_header(lines, doc, end)
     body_lines = lines[end:]
     pages = _pages(body_lines, doc)
     body, removed = [], []
