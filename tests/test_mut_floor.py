@@ -108,6 +108,7 @@ def test_a_registration_replaces_the_one_before_and_hands_the_function_back(
     monkeypatch, register, registry
 ):
     monkeypatch.setattr(floor, registry, list(getattr(floor, registry)))  # put back after
+    monkeypatch.setattr(floor, "_VOTE_LINKS", list(floor._VOTE_LINKS))  # cleared by the 2nd
 
     def first(**kw):
         return "first"
