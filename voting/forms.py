@@ -28,25 +28,37 @@ class CountsForm(forms.Form):
         label="Permanent members against", initial=0, required=False, **COUNT
     )
 
-    def __init__(self, *args, security_council=False, abstentions=True, label="Record", **kw):
+    COUNTS = ("yes", "no", "abstain", "permanent_no")
+
+    def __init__(
+        self,
+        *args,
+        security_council=False,
+        abstentions=True,
+        label="Record",
+        abstain_max=None,
+        **kw,
+    ):
         super().__init__(*args, **kw)
         if not security_council:
             del self.fields["permanent_no"]
         if not abstentions:
             del self.fields["abstain"]
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.IntegerField):
                 # A number pad on a phone, but a text field: a browser's number field drops
                 # what is not a digit as it is typed ("2o" became 2), where this keeps it and
                 # the form says what is wrong.
-                field.widget = forms.TextInput(
-                    attrs={
-                        "inputmode": "numeric",
-                        "class": "form-control-lg",
-                        "autocomplete": "off",
-                        "data-count": field.label,
-                    }
-                )
+                attrs = {"inputmode": "numeric", "class": "form-control-lg", "autocomplete": "off"}
+                if name in self.COUNTS:
+                    # What the question before announcing shows (static/js/confirm.js).
+                    attrs["data-count"] = field.label
+                    field.error_messages["min_value"] = "A count cannot be negative."
+                if name == "abstain" and abstain_max is not None:
+                    attrs["data-count-max"] = abstain_max
+                if name == "permanent_no":
+                    attrs["data-count-in-total"] = "no"  # counted among those against
+                field.widget = forms.TextInput(attrs=attrs)
         self.helper = _helper(label)
 
     def counts(self):

@@ -216,6 +216,7 @@ def _vote_context(request, vote, *, counts_form=None):
             security_council=committee.is_security_council,
             abstentions=vote.substantive,
             label="Record the counts and announce",
+            abstain_max=vote.may_abstain,
         )
     return context
 
@@ -296,6 +297,7 @@ def counts(request, pk):
         security_council=request.committee.is_security_council,
         abstentions=vote.substantive,
         label="Record the counts and announce",
+        abstain_max=vote.may_abstain,
     )
     if form.is_valid():
         try:

@@ -3,7 +3,8 @@
 // the person confirms. Without JavaScript the form is sent as it is. Where the question has
 // "{counts}", it is replaced by what the form's count fields (data-count="In favor") hold, so
 // the person confirms the numbers as typed; a count that is not a whole number is sent without
-// asking, and the page that comes back says what is wrong (nothing takes effect).
+// asking, and the page that comes back says what is wrong (nothing takes effect); so does one
+// over its field's data-count-max, or counts adding up to more than the form's data-count-max.
 (function () {
   var dialog = null;
   var pending = null;
@@ -40,11 +41,17 @@
       var counts = Array.prototype.slice.call(form.querySelectorAll("[data-count]"));
       var wrong = counts.some(function (input) {
         var value = input.value.trim();
-        return value === "" ? input.required : !/^\d+$/.test(value);
+        if (value === "") return input.required;
+        return !/^\d+$/.test(value) || (input.dataset.countMax && +value > +input.dataset.countMax);
       });
-      if (wrong) return;
+      var total = counts.reduce(function (sum, input) {
+        return input.dataset.countInTotal === "no" ? sum : sum + (+input.value.trim() || 0);
+      }, 0);
+      // Counts the server would refuse (more than those entitled, say) go without the question:
+      // the page that comes back says why, and nothing takes effect.
+      if (wrong || (form.dataset.countMax && total > +form.dataset.countMax)) return;
       question = question.replace("{counts}", counts.map(function (input) {
-        return input.dataset.count.toLowerCase() + " " + (input.value.trim() || "0");
+        return input.dataset.count.toLowerCase() + " " + (+input.value.trim() || 0);
       }).join(", "));
     }
     event.preventDefault();

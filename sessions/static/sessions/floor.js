@@ -287,7 +287,7 @@
     text("speech_label", state.current && state.current.questions ? "Questions to" : "Speaking now");
     text("speaker", state.current ? state.current.name : "No speaker");
     var name = state.current ? state.current.name : "";
-    f("speaker").dataset.length = name.length > 40 ? "longer" : name.length > 24 ? "long" : "";
+    f("speaker").dataset.length = name.length > 40 ? "longer" : name.length > 14 ? "long" : "";
     f("speaker").classList.toggle("fp-nobody", !state.current);
     text("speaking_time", state.speaking_time_label);
     list("next", state.waiting.slice(0, 6).map(function (w) { return w.name; }));

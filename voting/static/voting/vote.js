@@ -18,10 +18,10 @@
   function setText(key, value) {
     all('[data-v="' + key + '"]').forEach(function (el) { el.textContent = value == null ? "" : value; });
   }
-  // Long names ("United Kingdom of Great Britain and Northern Ireland") in smaller type, so
+  // Long names ("United States of America", "United Kingdom of …") in smaller type, so
   // the projector's tally stays on the screen (voting.css).
   function nameLength(name) {
-    return name.length > 40 ? "longer" : name.length > 24 ? "long" : "";
+    return name.length > 40 ? "longer" : name.length > 14 ? "long" : "";
   }
   function show(attr, visible) {
     all("[" + attr + "]").forEach(function (el) { el.hidden = !visible; });
