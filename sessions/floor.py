@@ -414,6 +414,9 @@ def motion_raise(
             motion.topic = open_topic(committee)
             if motion.topic is None:
                 raise DomainError("No topic is open, so there is no debate to adjourn or close.")
+            closed = debate_closed(committee)
+            if closed:  # voting procedure under way: there is no debate left to act on
+                raise DomainError(f"{closed} “{K(kind).label}” is no longer in order.")
         if kind in (K.REORDER, K.DIVISION):
             motion.topic = open_topic(committee)
             if motion.topic is None:

@@ -465,3 +465,27 @@ def test_a_delegates_home_shows_the_vote_under_way_and_links_to_its_page(
     assert 'Now calling</span>: <strong data-v="calling">Kenya</strong>' in card
     assert f'href="{url("current")}"' in card
     assert f'data-state-url="{url("current_state")}"' in card
+
+
+@pytest.mark.parametrize("kind", ["closure", "adjourn_debate", "speaking_time"])
+def test_in_voting_procedure_motions_about_debate_are_out_of_order(
+    procedure, committee, chair, names, kind
+):
+    from sessions import floor
+    from sessions.errors import DomainError
+    from sessions.models import FloorMotion
+
+    label = FloorMotion.Kind(kind).label
+    with pytest.raises(DomainError) as refused:
+        floor.motion_raise(
+            committee=committee, kind=kind, delegation=names["Kenya"], actor=chair, seconds=60
+        )
+    assert refused.value.message == (
+        "Debate on topic 1 is closed: the committee is in voting procedure. "
+        f"“{label}” is no longer in order."
+    )
+    assert not FloorMotion.objects.exists()
+    # Suspending the meeting stays in order.
+    floor.motion_raise(
+        committee=committee, kind="suspend", delegation=names["Kenya"], actor=chair, minutes=10
+    )
