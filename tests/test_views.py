@@ -315,3 +315,22 @@ def test_timeline_shows_readable_entries(client, chair, floor):
     text = content.content.decode()
     assert "proposed topic 1: Organized crime" in text
     assert "opened meeting 1: Sunday evening" in text
+
+
+def test_a_background_htmx_request_leaves_the_message_to_the_page_it_was_meant_for(
+    client, committee, chair
+):
+    """A live refresh of part of a page (htmx, selecting a part of the whole page) that
+    reaches the server between an action and the page it redirects to must not use up the
+    action's message (CI once saw a signature's "accepted" lost that way)."""
+    client.force_login(chair)
+    agenda = reverse("committee:agenda", kwargs={"committee": committee.slug})
+    client.post(
+        reverse("committee:topic_propose", kwargs={"committee": committee.slug}),
+        {"title": "Trafficking in persons"},
+    )
+    background = client.get(agenda, HTTP_HX_REQUEST="true")
+    assert "Trafficking in persons" in background.content.decode()
+    assert 'class="alert alert-success' not in background.content.decode()
+    page = client.get(agenda).content.decode()
+    assert 'class="alert alert-success' in page
