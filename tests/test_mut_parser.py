@@ -8,22 +8,8 @@ import pytest
 
 from resolutions.text import ParseError, parse
 
-from .test_mut_text import HEADER, texts
+from .test_mut_text import HEADER, PRE, operative, shape, texts
 from .test_parser_pdf import DOCUMENT
-
-
-def shape(clauses):
-    """The operative part as nested (text, [children]) pairs, leaves as bare text."""
-    return [(c.text, shape(c.children)) if c.children else c.text for c in clauses]
-
-
-def operative(source):
-    result = parse(source)
-    return shape(result.resolution.operative), [(w.line, w.message) for w in result.warnings]
-
-
-PRE = "Recalling the Charter,\n"
-
 
 # Labels -------------------------------------------------------------------------------------
 
