@@ -96,6 +96,68 @@ def test_validate_refuses_preamble_and_missing_clauses():
         )
 
 
+@pytest.mark.parametrize(
+    "operation, message",
+    [
+        ({"op": "replace", "text": "x"}, "No clause “”"),
+        ({"op": "delete"}, "No clause “”"),
+        ({"op": "replace", "key": "op.1"}, "Write the new text of op 1 first"),
+        ({"op": "add", "parent": "", "after": ""}, "Write the new clause's text first"),
+        ({"op": "add", "parent": "", "after": "", "clause": {}}, "Write the new clause's text"),
+        ({"op": "add", "parent": "", "after": "", "clause": {"children": []}}, "new clause's"),
+    ],
+)
+def test_validate_refuses_an_operation_missing_a_part_in_words(operation, message):
+    # Operations are checked before anything reads them: one missing its clause, text or
+    # new clause is refused with a message, not a crash.
+    with pytest.raises(amend.AmendError, match=message):
+        amend.validate(BASE, [operation])
+
+
+@pytest.mark.parametrize(
+    "children",
+    [
+        [{"children": []}],
+        [{"text": "  ", "children": []}],
+        [{"text": "on cybercrime", "children": [{"text": "in ports"}, {"children": []}]}],
+    ],
+)
+def test_validate_refuses_a_new_sub_clause_without_text(children):
+    clause = {"text": "Requests reports", "children": children}
+    with pytest.raises(amend.AmendError, match="Write the text of every new sub-clause first"):
+        amend.validate(BASE, [{"op": "add", "parent": "", "after": "", "clause": clause}])
+
+
+def test_an_add_without_parent_or_after_is_placed_first_and_keeps_that_place():
+    # "parent" and "after" may be left out of an add: the clause then goes first among the
+    # operative clauses (or first among its parent's sub-clauses), as with "".
+    def new(text, **place):
+        return {"op": "add", **place, "clause": {"text": text, "children": []}}
+
+    first, first_too = new("Invites reports"), new("Invites more", parent="", after="")
+    assert amend.conflicts([first], [first_too]) == ["the operative part"]
+    assert amend.conflicts(
+        [new("on a", parent="op.2")], [new("on b", parent="op.2", after="")]
+    ) == ["op 2"]
+    assert amend.conflicts([new("A", after="op.1")], [new("B", parent="", after="op.1")]) == [
+        "op 1"
+    ]
+    # Deleting a base clause keeps an add placed without a parent.
+    after_1 = new("Invites reports", after="op.1")
+    operations = amend.edit(BASE, [after_1], "delete", "op.3")  # base op 2, after the new one
+    assert operations == [after_1, {"op": "delete", "key": "op.2", "old": ops_old(2)}]
+    amended, _ = amend.apply(BASE, operations)
+    assert operative(amended) == [
+        "Encourages Member States to share data",
+        "Invites reports",
+        "Decides to remain seized",
+    ]
+
+
+def ops_old(number):
+    return BASE.operative[number - 1].to_dict()
+
+
 def test_setting_a_clause_back_to_its_text_drops_the_change():
     operations = ops(("set", "op.1", "Urges Member States to share data"))
     assert len(operations) == 1

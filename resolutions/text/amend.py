@@ -94,12 +94,19 @@ def _base_nodes(clauses, path=()):
 
 def _new_nodes(data, index, inner=()):
     return _Node(
-        _normal(data.get("text", "")),
+        _normal(data["text"]),
         new=(index, inner),
         children=[
             _new_nodes(child, index, (*inner, i))
             for i, child in enumerate(data.get("children", []), start=1)
         ],
+    )
+
+
+def _written(clause):
+    """Whether a new clause and every sub-clause under it have text."""
+    return bool(_normal(clause.get("text", ""))) and all(
+        _written(child) for child in clause.get("children", [])
     )
 
 
@@ -136,8 +143,11 @@ def validate(base, operations):
                     raise AmendError(f"There is no clause {label_of(op['after'])} to add after.")
             if parent and any(parent[: len(d)] == d for d in deleted):
                 raise AmendError(f"{label_of(op['parent'])} is deleted by this amendment.")
-            if not _normal(op.get("clause", {}).get("text", "")):
+            clause = op.get("clause", {})
+            if not _normal(clause.get("text", "")):
                 raise AmendError("Write the new clause's text first.")
+            if not all(_written(child) for child in clause.get("children", [])):
+                raise AmendError("Write the text of every new sub-clause first.")
         else:
             raise AmendError("An amendment adds, deletes or changes operative clauses.")
     # Deletions checked after all: a sub-clause added under a clause deleted later.
