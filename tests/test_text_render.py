@@ -339,6 +339,77 @@ def test_word_diff_marks_replacements():
     ]
 
 
+def test_a_moved_clause_that_ends_where_it_stood_shows_its_place_once():
+    # 1 A, 2 B, 3 C read back as C, B, A: B is still op 2, C came from op 3.
+    old = parse("1. Decides to act;\n2. Requests a report;\n3. Invites reports.").resolution
+    new = parse("1. Invites reports;\n2. Requests a report;\n3. Decides to act.").resolution
+    page = lxml_html.fromstring(render_diff_html(diff(old, new)))
+    paths = {
+        block.find_class("diff-text")[0].text_content(): block.find_class("diff-path")[
+            0
+        ].text_content()
+        for block in page.find_class("diff-clause")
+    }
+    assert paths == {
+        "Invites reports": "op 3 → op 1",
+        "Requests a report": "op 2",
+        "Decides to act": "op 1 → op 3",
+    }
+
+
+# A long clause (200 words or more) or a long text (200 clauses or more) whose wording repeats:
+# difflib's "autojunk" would treat every word (or clause) that comes back often as noise and
+# find nothing in common. Each word of LONG comes back 35 times in 210.
+PHRASE = "to the people of the region"
+LONG = " ".join([PHRASE] * 35)
+
+
+def test_the_word_diff_of_a_long_repetitive_clause_marks_only_the_changed_word():
+    changed = " ".join([PHRASE] * 17 + ["to the nations of the region"] + [PHRASE] * 17)
+    assert word_diff(LONG, changed) == [
+        ("equal", " ".join([PHRASE] * 17 + ["to the"])),
+        ("delete", "people"),
+        ("insert", "nations"),
+        ("equal", " ".join(["of the region"] + [PHRASE] * 17)),
+    ]
+
+
+def test_the_word_diff_of_a_long_repetitive_clause_changed_at_both_ends_keeps_the_middle():
+    changed = "unto" + LONG.removeprefix("to").removesuffix("region") + "world"
+    middle = LONG.removeprefix("to ").removesuffix(" region")
+    assert word_diff(LONG, changed) == [
+        ("delete", "to"),
+        ("insert", "unto"),
+        ("equal", middle),
+        ("delete", "region"),
+        ("insert", "world"),
+    ]
+
+
+def test_a_long_repetitive_clause_changed_at_both_ends_is_shown_changed():
+    changed = "unto" + LONG.removeprefix("to").removesuffix("region") + "world"
+    old = Resolution(operative=[Clause(LONG)])
+    new = Resolution(operative=[Clause(changed)])
+    (entry,) = diff(old, new)
+    assert (entry.op, entry.old_path, entry.new_path) == ("changed", "op 1", "op 1")
+    assert [w for w in entry.words if w[0] != "equal"] == [
+        ("delete", "to"),
+        ("insert", "unto"),
+        ("delete", "region"),
+        ("insert", "world"),
+    ]
+
+
+def test_a_long_text_of_repeated_clauses_shows_the_unchanged_ones_as_the_same():
+    wording = ["Decides to act", "Requests a report", "Invites reports"]
+    old = Resolution(operative=[Clause(wording[i % 3]) for i in range(210)])
+    new = Resolution(operative=[Clause(wording[i % 3]) for i in range(210)])
+    new.operative.insert(105, Clause("Urges Member States to share data"))
+    entries = diff(old, new)
+    assert [(e.op, e.new_path) for e in entries if e.op != "same"] == [("added", "op 106")]
+    assert len(entries) == 211
+
+
 def test_diff_html_is_escaped():
     old = Resolution(operative=[Clause("Urges <b>x</b>")])
     new = Resolution(operative=[Clause("Urges <i>y</i>")])

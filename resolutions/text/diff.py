@@ -70,15 +70,28 @@ def _similar(old_words, new_words, threshold):
 
 def word_diff(old, new):
     a, b = old.split(), new.split()
-    out = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # The words both ends share are set aside first: in a clause whose wording repeats, the
+    # longest match could otherwise pair words far from the change and mark half the clause.
+    shorter = min(len(a), len(b))
+    head = 0
+    while head < shorter and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shorter - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    out = [("equal", " ".join(a[:head]))] if head else []
+    matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            out.append(("equal", " ".join(a[i1:i2])))
+            out.append(("equal", " ".join(middle_a[i1:i2])))
             continue
         if tag in ("delete", "replace"):
-            out.append(("delete", " ".join(a[i1:i2])))
+            out.append(("delete", " ".join(middle_a[i1:i2])))
         if tag in ("insert", "replace"):
-            out.append(("insert", " ".join(b[j1:j2])))
+            out.append(("insert", " ".join(middle_b[j1:j2])))
+    if tail:
+        out.append(("equal", " ".join(a[len(a) - tail :])))
     return out
 
 
@@ -145,9 +158,7 @@ def render_diff_html(entries):
     """HTML with insertions in <ins> and deletions in <del>, one block per clause."""
     parts = ['<div class="text-diff">']
     for e in entries:
-        if e.op == "moved":
-            where = f"{e.old_path} → {e.new_path}"
-        elif e.op == "removed":
+        if e.op == "removed":
             where = f"{e.old_path} (removed)"
         elif e.old_path and e.new_path and e.old_path != e.new_path:
             where = f"{e.old_path} → {e.new_path}"
