@@ -162,6 +162,13 @@ def test_the_main_sponsor_is_recorded_as_having_accepted_when_the_paper_is_creat
     assert paper.title == ""
 
 
+def test_a_paper_keeps_the_delegate_who_started_it(floor, mexico, delegate):
+    """The dais sees who wrote a paper (the admin's "created by"), stored with the paper."""
+    paper = create(floor, mexico, actor=delegate)
+    paper.refresh_from_db()
+    assert paper.created_by == delegate
+
+
 def test_a_paper_started_without_text_gets_the_committee_heading_as_its_first_draft(
     floor, mexico, delegate
 ):
@@ -466,6 +473,18 @@ def test_a_move_is_stamped_with_the_time_it_was_made(paper, mexico, france, dire
         services.paper_approve(paper=paper, actor=director)
     paper.refresh_from_db()
     assert paper.status_changed_at == moment + dt.timedelta(hours=2)
+
+
+def test_a_paper_moves_only_along_its_transitions(paper, director):
+    """Every move goes through one place that checks it: a paper still being drafted has not
+    been reviewed, so it cannot be approved; the refusal names both statuses as users read
+    them, and nothing changes or is recorded."""
+    assert refusal(
+        lambda: services._move(paper, S.APPROVED, actor=director, action="paper.approved")
+    ) == ("Working paper 1.1 is drafting; it cannot be approved as draft resolution now.")
+    paper.refresh_from_db()
+    assert paper.status == S.DRAFTING
+    assert not AuditEntry.objects.filter(action="paper.approved").exists()
 
 
 def test_a_resubmission_opens_the_next_round_on_the_revised_text(
