@@ -63,3 +63,18 @@ def test_html_format_is_a_standalone_page():
     assert result.returncode == 0
     assert result.stdout.startswith("<!doctype html>")
     assert '<article class="resolution">' in result.stdout
+
+
+def test_an_official_copy_lists_what_was_set_aside_with_kind_line_and_text():
+    # docs/resolution-json.md: every piece set aside, in input order, with its kind, its line
+    # in the input and its text. A/RES/79/235's header runs from line 1 to its title; its
+    # first footnote mark is taken out of a clause on line 41.
+    result = run(str(ROOT / "tests" / "data" / "un-official" / "01_A_RES_79_235.txt"))
+    assert result.returncode == 0, result.stderr
+    aside = json.loads(result.stdout)["set_aside"]
+    assert all(set(piece) == {"kind", "line", "text"} for piece in aside)
+    header, mark = aside[0], aside[1]
+    assert (header["kind"], header["line"]) == ("header", 1)
+    assert header["text"].startswith("A/RES/79/235\nUnited Nations\nGeneral Assembly")
+    assert header["text"].endswith("international tax cooperation\nat the United Nations")
+    assert mark == {"kind": "mark", "line": 41, "text": "1"}
