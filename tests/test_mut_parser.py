@@ -632,3 +632,21 @@ def test_a_section_heading_ending_a_flattened_copys_line_is_kept_before_the_next
     result = parse(flat)
     assert len(result.resolution.operative) == 4
     assert result.resolution.sections[-1] == {"text": "II Language services", "before": "op 4"}
+
+
+def test_a_short_item_under_a_lone_letter_of_an_official_copy_stays_in_its_list():
+    # Items of a lettered list may open with a small letter; under a lone "(b)" the last
+    # item, "the plan of action,", is that item's text, not the end of the paragraph below
+    # it moved up by the PDF (a repair for numbered paragraphs only).
+    result = official(
+        "Noting the following:\n(a)\nthe report on lighthouses,\n(b)\nthe plan of action,\n"
+        "Recalling its resolution 79/1,\n1. Decides to act.\n"
+    )
+    preamble = result.resolution.preamble
+    assert texts(preamble) == [
+        "Recalling its resolution 79/248",
+        "Noting the following",
+        "Recalling its resolution 79/1",
+    ]
+    assert texts(preamble[1].children) == ["the report on lighthouses", "the plan of action"]
+    assert warned(result)[1:] == []

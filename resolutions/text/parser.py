@@ -239,6 +239,7 @@ def _restore_order(lines):
             following = next((k for k in range(j + 1, len(lines)) if texts[k]), None)
             if (
                 following is not None
+                and text.strip("(.)").isdigit()
                 and texts[j][-1:] in TERMINAL
                 and len(texts[j].split()) <= 6
                 and _known_phrase_line(texts[following])
