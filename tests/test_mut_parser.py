@@ -8,7 +8,7 @@ import pytest
 
 from resolutions.text import ParseError, parse
 
-from .test_mut_text import HEADER, PRE, operative, shape, texts
+from .test_mut_text import HEADER, PRE, official, operative, shape, texts
 from .test_parser_pdf import DOCUMENT
 
 # Labels -------------------------------------------------------------------------------------
@@ -477,3 +477,176 @@ def test_a_pasted_text_sets_nothing_aside():
     assert (resolution.document, resolution.footnotes) == (None, [])
     assert (resolution.sections, resolution.annexes) == ([], [])
     assert result.set_aside == [] and result.warnings == []
+
+
+def test_a_section_heading_inside_a_preambular_list_is_kept_before_the_item_below_it():
+    # The heading "I / Calendar of conferences" stands between the items (a) and (b) of the
+    # list the second preambular paragraph opens: it is kept apart, and said to stand before
+    # that paragraph's item b., "pre 2.b" (preambular paragraphs are counted, not numbered).
+    result = official(
+        "Noting the following:\n(a) The report of the Secretary-General,\n"
+        "I\nCalendar of conferences\n(b) The calendar,\n1. Decides to act.\n"
+    )
+    preamble = result.resolution.preamble
+    assert texts(preamble) == ["Recalling its resolution 79/248", "Noting the following"]
+    assert texts(preamble[1].children) == ["The report of the Secretary-General", "The calendar"]
+    assert result.resolution.sections == [
+        {"text": "I Calendar of conferences", "before": "pre 2.b"}
+    ]
+
+
+AMENDMENTS_HEADER = (
+    "A/C.3/99/L.5\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: Limited\n3 November 2030\n\n"
+    "Ninety-ninth session\nThird Committee\nAgenda item 7\n\n"
+    "Sweden: amendment to draft resolution A/C.3/99/L.2\n\nProtection of lighthouses\n\n"
+)
+
+
+def test_the_numbered_changes_of_an_official_copy_of_amendments_end_as_they_are_written():
+    # An amendment document lists its changes 1., 2., 3., each a sentence ending with a
+    # period (the last introducing the text to insert with a colon): they are no operative
+    # clauses, so no clause ending is reported, only what was set aside.
+    result = parse(
+        AMENDMENTS_HEADER + "1. In operative paragraph 2, delete “and lightships”.\n"
+        "2. Delete operative paragraph 3.\n3. Insert a new operative paragraph:\n"
+    )
+    assert shape(result.resolution.operative) == [
+        "In operative paragraph 2, delete “and lightships”",
+        "Delete operative paragraph 3",
+        "Insert a new operative paragraph",
+    ]
+    assert warned(result) == [
+        (1, "set aside from the official copy, not lost: the document header (A/C.3/99/L.5)")
+    ]
+
+
+# The smaller helpers: phrases, spaces, line ends, repairs ------------------------------------
+
+
+def test_paragraphs_of_an_official_copy_opening_with_the_other_parts_phrase_or_none_are_reported():
+    # A preambular paragraph opens with a participle or adjective, an operative one with a
+    # verb in the present tense (DOMAIN.md): each paragraph of the wrong kind is named.
+    result = official(
+        "Requests the Secretary-General to report,\nTreasuring the lighthouses of the world,\n"
+        "1. Recalling its resolution 79/1;\n2. Lighthouses shall be kept.\n"
+    )
+    assert texts(result.resolution.preamble) == [
+        "Recalling its resolution 79/248",
+        "Requests the Secretary-General to report",
+        "Treasuring the lighthouses of the world",
+    ]
+    assert warned(result)[1:] == [
+        (23, "preambular paragraph opens with “Requests”, a phrase of the other part"),
+        (24, "preambular paragraph opens with no known phrase (“Treasuring the lighthouses…”)"),
+        (25, "operative paragraph opens with “Recalling”, a phrase of the other part"),
+        (26, "operative paragraph opens with no known phrase (“Lighthouses shall be…”)"),
+    ]
+
+
+def test_no_break_and_zero_width_spaces_from_a_word_processor_read_as_plain_spaces():
+    # A no-break space is a space (so "Sharing the burden" is still a participle that may
+    # open a paragraph); a zero-width space is nothing.
+    structure, warnings = operative(
+        PRE + "1. Decides to act,\nSharing\u00a0the burden among States;\n"
+        "2. Requests\u00a0a\u200b report\u200b.\n"
+    )
+    assert structure == ["Decides to act, Sharing the burden among States", "Requests a report"]
+    assert warnings == [
+        (
+            3,
+            "“Sharing” may open a new paragraph, merged here into the one above; start it on "
+            "a new line after a blank line if it is one",
+        )
+    ]
+
+
+def test_a_space_before_a_clauses_closing_punctuation_is_not_kept():
+    structure, warnings = operative(PRE + "1. Decides to act ;\n2. Requests a report .\n")
+    assert structure == ["Decides to act", "Requests a report"]
+    assert warnings == []
+
+
+def test_a_word_broken_after_its_hyphen_is_joined_again_without_a_space():
+    # "e-government" and "EU-U.S." broken at the end of a line keep their hyphen and lose
+    # the line break: no space is put into the word.
+    structure, warnings = operative(
+        PRE + "1. Encourages e-\ngovernment and the EU-\nU.S. dialogue;\n2. Requests a report.\n"
+    )
+    assert structure == ["Encourages e-government and the EU-U.S. dialogue", "Requests a report"]
+    assert warnings == []
+
+
+def test_a_paragraph_after_a_blank_line_with_no_number_and_no_operative_phrase_is_numbered_next():
+    structure, warnings = operative(
+        PRE + "1. Decides to act;\n\nLighthouses shall be kept;\n\n2. Requests a report.\n"
+    )
+    assert structure == ["Decides to act", "Lighthouses shall be kept", "Requests a report"]
+    assert warnings == [
+        (4, "operative clause without a number after 1; numbered 2"),
+        (6, "operative clause after 2 was numbered 2; renumbered as 3"),
+    ]
+
+
+def test_a_preambular_paragraph_of_an_official_copy_wrapping_onto_a_short_line_keeps_its_order():
+    # Only words under a number standing alone are ever moved: a paragraph's short last
+    # line ("lighthouses,") before the next paragraph stays where it is.
+    result = parse(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/248 on the protection of\n"
+        "lighthouses,\nNoting the report,\n1. Decides to act.\n"
+    )
+    assert texts(result.resolution.preamble) == [
+        "Recalling its resolution 79/248 on the protection of lighthouses",
+        "Noting the report",
+    ]
+    assert shape(result.resolution.operative) == ["Decides to act"]
+
+
+def test_a_paragraphs_last_word_moved_up_under_its_number_goes_back_even_if_it_reads_as_a_label():
+    # The PDF sent the last paragraph's end, "mix.", up under its lone "2."; "mix." also
+    # reads as a label (the roman numeral 1009), yet it goes back to the end of its
+    # paragraph, not before the number.
+    result = official("1. Decides to act;\n2.\nmix.\nEncourages States to diversify their energy\n")
+    assert shape(result.resolution.operative) == [
+        "Decides to act",
+        "Encourages States to diversify their energy mix",
+    ]
+    assert warned(result)[1:] == []
+
+
+def test_a_section_heading_ending_a_flattened_copys_line_is_kept_before_the_next_lines_clause():
+    # A copy flattened onto two long lines (double spaces where the line breaks were): the
+    # heading "II / Language services" ends the first line, so it stands before the clause
+    # the second line opens with, op 4. ("I", in the middle of the first line, shares its
+    # line number with the clauses around it and cannot be placed by it.)
+    lines = [
+        line
+        for line in (
+            HEADER + "The General Assembly,\nRecalling its resolution 79/248,\n"
+            "1. Welcomes the report of the Committee on Conferences on its work in the year;\n"
+            "I\nCalendar of conferences\n2. Approves the calendar;\n3. Authorizes adjustments;\n"
+            "II\nLanguage services\n"
+        ).split("\n")
+        if line
+    ]
+    flat = "  ".join(lines) + "\n4. Requests efforts to keep the standards of translation high.\n"
+    result = parse(flat)
+    assert len(result.resolution.operative) == 4
+    assert result.resolution.sections[-1] == {"text": "II Language services", "before": "op 4"}
+
+
+def test_a_short_item_under_a_lone_letter_of_an_official_copy_stays_in_its_list():
+    # Items of a lettered list may open with a small letter; under a lone "(b)" the last
+    # item, "the plan of action,", is that item's text, not the end of the paragraph below
+    # it moved up by the PDF (a repair for numbered paragraphs only).
+    result = official(
+        "Noting the following:\n(a)\nthe report on lighthouses,\n(b)\nthe plan of action,\n"
+        "Recalling its resolution 79/1,\n1. Decides to act.\n"
+    )
+    preamble = result.resolution.preamble
+    assert texts(preamble) == [
+        "Recalling its resolution 79/248",
+        "Noting the following",
+        "Recalling its resolution 79/1",
+    ]
+    assert texts(preamble[1].children) == ["the report on lighthouses", "the plan of action"]
+    assert warned(result)[1:] == []

@@ -239,6 +239,7 @@ def _restore_order(lines):
             following = next((k for k in range(j + 1, len(lines)) if texts[k]), None)
             if (
                 following is not None
+                and text.strip("(.)").isdigit()
                 and texts[j][-1:] in TERMINAL
                 and len(texts[j].split()) <= 6
                 and _known_phrase_line(texts[following])
@@ -618,34 +619,16 @@ def parse(text):
     resolution = Resolution(heading=heading)
     official = prepared.official and not prepared.amendment
     placed = []  # (line, (kind, path)) of every clause, for the section headings
-    introduced = {}
     endings = []  # preambular clauses that do not end with a comma
     for item in items[:start]:
         body, end = _split_end(item.raw)
-        if item.label and resolution.preamble:
+        if item.label:
             parent = resolution.preamble[-1]
             parent.children.append(Clause(text=body))
             placed.append((item.line, ("pre", (len(resolution.preamble), len(parent.children)))))
-            if not introduced.get(id(parent)):
-                warnings.append(
-                    ParseWarning(
-                        item.line,
-                        f"labeled line {item.label} in the preamble; taken as a sub-clause "
-                        f"of preambular clause {len(resolution.preamble)}",
-                    )
-                )
             continue
-        if item.label:
-            body = f"{item.label} {body}".strip()
-            warnings.append(
-                ParseWarning(
-                    item.line,
-                    f"label {item.label} before the first preambular clause; kept as text",
-                )
-            )
         resolution.preamble.append(Clause(text=body))
         placed.append((item.line, ("pre", (len(resolution.preamble),))))
-        introduced[id(resolution.preamble[-1])] = end == ":"
         _check_phrase(item, body, PREAMBULAR, official, warnings)
         if end and end != ",":
             endings.append((item, end, resolution.preamble[-1]))
