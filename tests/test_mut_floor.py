@@ -1515,3 +1515,19 @@ def test_the_waiting_list_shown_is_in_the_order_the_chair_calls_it(floor_open, c
         called = floor.speaker_next(committee=floor_open, actor=chair)
     assert waiting == ["France", "Kenya"]
     assert called.delegation.name == waiting[0]
+
+
+def test_the_last_decision_shown_is_this_committees(floor_open, chair, other_committee, other_dais):
+    """GA3 fails a suspension after CCPCJ set its speaking time: CCPCJ's screens show the
+    speaking time."""
+    time = raise_(floor_open, K.SPEAKING_TIME, chair, seconds=60)
+    with at(5):
+        floor.motion_put_to_vote(motion=time, yes=6, no=0, actor=chair)
+    DelegationFactory(committee=other_committee, member_state=state("DEU"))
+    agenda_and_roll_call(other_committee, other_dais)
+    elsewhere = raise_(other_committee, K.SUSPEND, other_dais, minutes=10)
+    with at(10):
+        floor.motion_put_to_vote(motion=elsewhere, yes=0, no=1, actor=other_dais)
+    assert floor.floor_state(floor_open)["last_motion"]["subject"] == (
+        "Set the speaking time to 1:00"
+    )
