@@ -17,7 +17,7 @@ from sessions.models import AuditEntry, DaisRole, Floor, FloorMotion, SpeakersLi
 
 from .conftest import state
 from .factories import DaisRoleFactory, DelegationFactory, UserFactory
-from .voting_helpers import agenda_and_roll_call
+from .voting_helpers import agenda_and_roll_call, approve_draft, close_debate
 
 pytestmark = pytest.mark.django_db
 K = FloorMotion.Kind
@@ -1439,3 +1439,95 @@ def test_a_delegate_does_not_act_for_another_delegation_that_has_delegates(
     ):
         floor.motion_withdraw(motion=motion, actor=delegate)
     assert not Speech.objects.exists()
+
+
+# The state every screen shows: what the earlier tests left unchecked -------------------------
+
+
+def test_once_debate_is_closed_the_state_says_why_the_floor_takes_no_speakers(
+    floor_open, chair, names, delegate, director
+):
+    """Closure of debate adopted: topic 1 is in voting procedure, and every screen says so."""
+    approve_draft(
+        floor_open,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+    )
+    close_debate(floor_open, chair)
+    assert floor.floor_state(floor_open)["debate_closed"] == (
+        "Debate on topic 1 is closed: the committee is in voting procedure."
+    )
+
+
+def test_a_motion_the_chair_raises_itself_names_no_delegation(floor_open, chair):
+    motion = raise_(floor_open, K.SUSPEND, chair, minutes=15)
+    assert floor.floor_state(floor_open)["motions"] == [
+        {
+            "id": motion.pk,
+            "kind": "suspend",
+            "subject": "Suspend the meeting for 15 minutes",
+            "delegation": None,
+            "delegation_id": None,
+        }
+    ]
+
+
+def test_the_last_decision_shown_is_the_one_taken_last_even_in_the_same_second(floor_open, chair):
+    """The speaking time is set, then a suspension fails, both at 10:00:05: the screens
+    show the failed suspension."""
+    with at(5):
+        time = raise_(floor_open, K.SPEAKING_TIME, chair, seconds=60)
+        floor.motion_put_to_vote(motion=time, yes=6, no=0, actor=chair)
+        suspend = raise_(floor_open, K.SUSPEND, chair, minutes=10)
+        failed = floor.motion_put_to_vote(motion=suspend, yes=2, no=4, actor=chair)
+    assert floor.floor_state(floor_open)["last_motion"] == {
+        "subject": "Suspend the meeting for 10 minutes",
+        "adopted": False,
+        "result": failed.result,
+    }
+
+
+def test_a_yielded_speech_is_read_in_the_same_seven_queries(
+    floor_open, chair, names, django_assert_num_queries
+):
+    """Japan speaks on the time Kenya yielded: whose time it is is read with the speech."""
+    speak(floor_open, chair, names["Kenya"])
+    with at(30):
+        floor.speech_end(
+            committee=floor_open, actor=chair, yield_to="delegation", to_delegation=names["Japan"]
+        )
+    with django_assert_num_queries(7):
+        state = floor.floor_state(floor_open, now=moment(40))
+    assert (state["current"]["name"], state["current"]["yielded_from"]) == ("Japan", "Kenya")
+
+
+def test_the_waiting_list_shown_is_in_the_order_the_chair_calls_it(floor_open, chair, names):
+    """The server's clock is set back between two additions: France, added at the earlier
+    moment, is called first, and the screens show France first too."""
+    with at(20):
+        floor.speaker_add(committee=floor_open, delegation=names["Kenya"], actor=chair)
+    with at(10):
+        floor.speaker_add(committee=floor_open, delegation=names["France"], actor=chair)
+    waiting = [s["name"] for s in floor.floor_state(floor_open, now=moment(30))["waiting"]]
+    with at(30):
+        called = floor.speaker_next(committee=floor_open, actor=chair)
+    assert waiting == ["France", "Kenya"]
+    assert called.delegation.name == waiting[0]
+
+
+def test_the_last_decision_shown_is_this_committees(floor_open, chair, other_committee, other_dais):
+    """GA3 fails a suspension after CCPCJ set its speaking time: CCPCJ's screens show the
+    speaking time."""
+    time = raise_(floor_open, K.SPEAKING_TIME, chair, seconds=60)
+    with at(5):
+        floor.motion_put_to_vote(motion=time, yes=6, no=0, actor=chair)
+    DelegationFactory(committee=other_committee, member_state=state("DEU"))
+    agenda_and_roll_call(other_committee, other_dais)
+    elsewhere = raise_(other_committee, K.SUSPEND, other_dais, minutes=10)
+    with at(10):
+        floor.motion_put_to_vote(motion=elsewhere, yes=0, no=1, actor=other_dais)
+    assert floor.floor_state(floor_open)["last_motion"]["subject"] == (
+        "Set the speaking time to 1:00"
+    )
