@@ -18,6 +18,7 @@ changes its items itself.
 """
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from . import clock
 from .audit import log_action
@@ -562,8 +563,8 @@ def _ms(moment):
 
 def floor_state(committee, *, now=None):
     """Everything a screen shows of the floor, with the server's clock so each screen
-    computes the timers itself. With no topic open, the history is the last topic's (its
-    list is closed: nobody waits or speaks). A fixed number of queries (six; seven with a
+    computes the timers itself. With no topic open, the history is that of the topic closed
+    last (its list is closed: nobody waits or speaks). A fixed number of queries (six; seven with a
     topic open)."""
     now = now or clock.now()
     floor = Floor.objects.filter(committee=committee).first() or Floor(committee=committee)
@@ -575,7 +576,7 @@ def floor_state(committee, *, now=None):
         speakers_list = (
             SpeakersList.objects.filter(topic__committee=committee)
             .select_related("topic")
-            .order_by("-topic__agenda_position", "-id")
+            .order_by(F("topic__closed_at").desc(nulls_last=True), "-topic__agenda_position")
             .first()
         )
         past = speakers_list.topic if speakers_list else None

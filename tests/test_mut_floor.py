@@ -1280,6 +1280,34 @@ def test_the_closed_topic_shown_is_the_last_on_the_agenda_to_have_a_list(floor_o
     assert state["history"] == [{"name": "France", "speeches": 1, "seconds": 20, "time": "0:20"}]
 
 
+def test_the_closed_topic_shown_is_the_one_closed_last_even_earlier_on_the_agenda(
+    floor_open, chair, names
+):
+    # Topic 1 closed by mistake, topic 2 debated and closed, topic 1 reopened, debated and
+    # closed again: the screens show topic 1, the debate that just ended.
+    c = floor_open
+    with at(10):
+        adjourn = raise_(c, K.ADJOURN_DEBATE, chair)
+        floor.motion_put_to_vote(motion=adjourn, yes=6, no=0, actor=chair)
+    with at(20):
+        session_services.topic_open_next(committee=c, actor=chair)
+        speak(c, chair, names["France"], seconds=20)
+    with at(40):
+        floor.speech_end(committee=c, actor=chair)
+        adjourn = raise_(c, K.ADJOURN_DEBATE, chair)
+        floor.motion_put_to_vote(motion=adjourn, yes=6, no=0, actor=chair)
+    topic_1 = c.topics.get(agenda_position=1)
+    with at(50):
+        session_services.topic_reopen(topic=topic_1, actor=chair)
+        speak(c, chair, names["Kenya"], seconds=50)
+    with at(80):
+        floor.speech_end(committee=c, actor=chair)
+        session_services.topic_close(topic=topic_1, actor=chair)
+    state = floor.floor_state(c)
+    assert state["history_topic"] == {"number": 1, "title": "Organized crime"}
+    assert state["history"] == [{"name": "Kenya", "speeches": 1, "seconds": 30, "time": "0:30"}]
+
+
 def test_with_no_topic_ever_opened_the_state_is_empty(committee):
     state = floor.floor_state(committee, now=T0)
     assert (state["topic"], state["history_topic"], state["history"]) == (None, None, [])
