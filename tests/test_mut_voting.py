@@ -1427,3 +1427,21 @@ def test_once_everyone_has_answered_a_changed_answer_is_refused_as_already_given
     )
     vote.refresh_from_db()
     assert (vote.yes, vote.no) == (5, 0)
+
+
+def test_a_vote_on_an_amendment_records_which_amendment_and_what_it_does(
+    floor, committee, names, chair, delegate, director
+):
+    """The vote's record (read-only in the admin) names the amendment put to the vote and
+    lists its changes, as the projector shows them."""
+    (draft,) = drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    japanese, kenyan = (DelegateFactory(delegation=names[n]).user for n in ["Japan", "Kenya"])
+    amendment = unfriendly(draft, names["Japan"], japanese, ("delete", "op.4"))
+    signed_and_submitted(amendment, names["Japan"], japanese, names["Kenya"], kenyan)
+    amendments.amendment_approve(amendment=amendment, actor=director)
+    procedure = close_debate(committee, chair)[1]
+    vote = services.item_vote_open(item=first_item(procedure), method="placard", actor=chair)
+    assert Vote.objects.get(pk=vote.pk).details == {
+        "amendment": amendment.pk,
+        "changes": ["Delete op 4"],
+    }
