@@ -1445,3 +1445,13 @@ def test_a_vote_on_an_amendment_records_which_amendment_and_what_it_does(
         "amendment": amendment.pk,
         "changes": ["Delete op 4"],
     }
+
+
+def test_a_vote_on_an_item_is_recorded_on_the_topic_in_voting_procedure(
+    second_topic, committee, chair
+):
+    """The vote's record (read-only in the admin) names its topic: DR 2/1 is voted on under
+    topic 2, not under topic 1 decided before."""
+    vote = services.item_vote_open(item=first_item(second_topic), method="placard", actor=chair)
+    topic = Vote.objects.select_related("topic").get(pk=vote.pk).topic
+    assert (topic.number, topic.title) == (2, "Trafficking")
