@@ -1367,3 +1367,91 @@ def test_a_roll_call_on_closure_is_refused_on_a_topic_already_in_voting_procedur
         == "Topic 1 is already in voting procedure."
     )
     assert Vote.objects.count() == before
+
+
+# Only the delegation being called answers -------------------------------------------------
+
+
+def test_a_delegation_answering_out_of_turn_is_told_who_is_being_called(
+    procedure, chair, names, monkeypatch
+):
+    """Called from Brazil: Brazil, France, Japan, Kenya, Mexico. France's answer entered
+    before Brazil's is refused and names Brazil; once Brazil answered, France's is taken."""
+    vote = roll_call_from_brazil(procedure, chair, monkeypatch)
+    assert refused(lambda: record(vote, names["France"], "yes", chair)) == (
+        "Brazil is being called, not France: answer for Brazil first."
+    )
+    record(vote, names["Brazil"], "yes", chair)
+    assert refused(lambda: record(vote, names["Kenya"], "no", chair)) == (
+        "France is being called, not Kenya: answer for France first."
+    )
+    assert record(vote, names["France"], "yes", chair).answer == "yes"
+    assert vote.ballots.count() == 2
+
+
+def test_those_who_passed_are_called_again_in_the_order_of_call(
+    procedure, chair, names, monkeypatch
+):
+    """DOMAIN.md: those who passed are called again at the end. Brazil and Japan passed;
+    Brazil, first in the order of call, is called again before Japan."""
+    vote = roll_call_from_brazil(procedure, chair, monkeypatch)
+    answers(
+        vote,
+        names,
+        chair,
+        ("Brazil", "pass"),
+        ("France", "yes"),
+        ("Japan", "pass"),
+        ("Kenya", "no"),
+        ("Mexico", "yes"),
+    )
+    assert refused(lambda: record(vote, names["Japan"], "yes", chair)) == (
+        "Brazil is being called, not Japan: answer for Brazil first."
+    )
+    record(vote, names["Brazil"], "no", chair)
+    assert record(vote, names["Japan"], "yes", chair).passed is True
+    vote.refresh_from_db()
+    assert (vote.yes, vote.no, vote.passed) == (3, 2, 0)
+
+
+def test_once_everyone_has_answered_a_changed_answer_is_refused_as_already_given(
+    procedure, chair, names, monkeypatch
+):
+    """Every delegation answered and nobody passed: France's answer changed from yes to no
+    is refused (undo the last entry to correct it), not mistaken for a delegation's turn."""
+    vote = roll_call_from_brazil(procedure, chair, monkeypatch)
+    everyone = ["Brazil", "France", "Japan", "Kenya", "Mexico"]
+    answers(vote, names, chair, *[(name, "yes") for name in everyone])
+    assert refused(lambda: record(vote, names["France"], "no", chair)) == (
+        "France already answered “Yes”. Undo the last entry to correct it."
+    )
+    vote.refresh_from_db()
+    assert (vote.yes, vote.no) == (5, 0)
+
+
+def test_a_vote_on_an_amendment_records_which_amendment_and_what_it_does(
+    floor, committee, names, chair, delegate, director
+):
+    """The vote's record (read-only in the admin) names the amendment put to the vote and
+    lists its changes, as the projector shows them."""
+    (draft,) = drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    japanese, kenyan = (DelegateFactory(delegation=names[n]).user for n in ["Japan", "Kenya"])
+    amendment = unfriendly(draft, names["Japan"], japanese, ("delete", "op.4"))
+    signed_and_submitted(amendment, names["Japan"], japanese, names["Kenya"], kenyan)
+    amendments.amendment_approve(amendment=amendment, actor=director)
+    procedure = close_debate(committee, chair)[1]
+    vote = services.item_vote_open(item=first_item(procedure), method="placard", actor=chair)
+    assert Vote.objects.get(pk=vote.pk).details == {
+        "amendment": amendment.pk,
+        "changes": ["Delete op 4"],
+    }
+
+
+def test_a_vote_on_an_item_is_recorded_on_the_topic_in_voting_procedure(
+    second_topic, committee, chair
+):
+    """The vote's record (read-only in the admin) names its topic: DR 2/1 is voted on under
+    topic 2, not under topic 1 decided before."""
+    vote = services.item_vote_open(item=first_item(second_topic), method="placard", actor=chair)
+    topic = Vote.objects.select_related("topic").get(pk=vote.pk).topic
+    assert (topic.number, topic.title) == (2, "Trafficking")

@@ -125,3 +125,43 @@ def test_conflicting_answers_from_two_screens_keep_one(vote, chair, rapporteur):
     assert "already answered" in errors[0].message
     vote = Vote.objects.get(pk=vote.pk)
     assert vote.yes + vote.no == 1 and Ballot.objects.filter(vote=vote).count() == 1
+
+
+def test_two_votes_opened_at_the_same_moment_open_one(
+    committee, delegations, chair, rapporteur, director, delegate, monkeypatch
+):
+    """One vote at a time in a committee: the chair opens a roll call on a motion (under the
+    committee's lock) while the rapporteur puts the draft to the vote (under the procedure's).
+    Both find no vote open; one opens, the other is refused and says why."""
+    agenda_and_roll_call(committee, chair)
+    names = {d.name: d for d in committee.delegations.select_related("member_state")}
+    approve_draft(
+        committee,
+        sponsor=names["Mexico"],
+        signatory=names["France"],
+        user=delegate,
+        director=director,
+    )
+    item = close_debate(committee, chair)[1].items.get()
+    both_checked = threading.Barrier(2)
+    entitled = services._entitled
+
+    def after_both_checked(meeting, *, substantive):
+        both_checked.wait(timeout=10)  # each has found no vote open
+        return entitled(meeting, substantive=substantive)
+
+    monkeypatch.setattr(services, "_entitled", after_both_checked)
+    errors = run_together(
+        [
+            lambda: services.motion_vote(
+                committee=committee,
+                motion="other",
+                subject="Suspend the meeting for 10 minutes",
+                method="roll_call",
+                actor=chair,
+            ),
+            lambda: services.item_vote_open(item=item, method="roll_call", actor=rapporteur),
+        ]
+    )
+    assert [str(e) for e in errors] == ["Another vote has just been opened; finish it first."]
+    assert Vote.objects.filter(committee=committee).exclude(status="announced").count() == 1
