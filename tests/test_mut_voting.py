@@ -1455,3 +1455,23 @@ def test_a_vote_on_an_item_is_recorded_on_the_topic_in_voting_procedure(
     vote = services.item_vote_open(item=first_item(second_topic), method="placard", actor=chair)
     topic = Vote.objects.select_related("topic").get(pk=vote.pk).topic
     assert (topic.number, topic.title) == (2, "Trafficking")
+
+
+def test_closure_is_not_held_up_by_another_committees_voting_procedure(
+    floor, committee, names, chair, delegate, director, other_committee, other_dais
+):
+    """GA3 is in voting procedure on its own topic 1; CCPCJ's topic 1 may still close debate."""
+    assert other_committee_in_voting_procedure(other_committee, other_dais) is not None
+    drafts_on_the_open_topic(committee, names, delegate, director, 1)
+    vote = services.motion_vote(committee=committee, motion="closure", yes=5, no=0, actor=chair)
+    assert vote.adopted is True
+    assert committee.procedures.filter(status="open").count() == 1
+
+
+def test_a_reorder_vote_is_recorded_on_the_topic_in_voting_procedure(
+    second_topic, committee, chair
+):
+    vote = services.motion_vote(
+        committee=committee, motion="reorder", order=[2, 1], yes=5, no=0, actor=chair
+    )
+    assert Vote.objects.select_related("topic").get(pk=vote.pk).topic.number == 2
