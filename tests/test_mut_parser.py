@@ -650,3 +650,31 @@ def test_a_short_item_under_a_lone_letter_of_an_official_copy_stays_in_its_list(
     ]
     assert texts(preamble[1].children) == ["the report on lighthouses", "the plan of action"]
     assert warned(result)[1:] == []
+
+
+@pytest.mark.parametrize(
+    "text, clauses, warning",
+    [
+        (
+            "Recalling resolution 55/25,\n1.\n2. Requests a report.",
+            ["", "Requests a report"],
+            (2, "operative clause 1 has no text; write it or delete the line"),
+        ),
+        (
+            "Recalling resolution 55/25,\n1. Encourages States:\n(a)\n(b) on data.",
+            [("Encourages States", ["", "on data"])],
+            (3, "operative clause 1.a has no text; write it or delete the line"),
+        ),
+    ],
+)
+def test_a_number_or_letter_with_no_text_is_kept_as_an_empty_clause_and_reported(
+    text, clauses, warning
+):
+    # A delegate pasting a text whose clause lost its words is told which one, on its line,
+    # before the editor refuses the empty clause at submission.
+    result = parse(text)
+    assert [
+        (c.text, [s.text for s in c.children]) if c.children else c.text
+        for c in result.resolution.operative
+    ] == clauses
+    assert warning in [(w.line, w.message) for w in result.warnings]

@@ -662,7 +662,15 @@ def parse(text):
 
     last = resolution.last_clause()
     for node in builder.nodes if not prepared.amendment else ():
-        if node.end == ":" and not node.clause.children:
+        if not node.clause.text:
+            warnings.append(
+                ParseWarning(
+                    node.item.line,
+                    f"operative clause {_path_text(node.path)} has no text; write it or delete "
+                    "the line",
+                )
+            )
+        elif node.end == ":" and not node.clause.children:
             warnings.append(
                 ParseWarning(
                     node.item.line, "clause ends with a colon but introduces no sub-clauses"
