@@ -1475,3 +1475,27 @@ def test_a_reorder_vote_is_recorded_on_the_topic_in_voting_procedure(
         committee=committee, motion="reorder", order=[2, 1], yes=5, no=0, actor=chair
     )
     assert Vote.objects.select_related("topic").get(pk=vote.pk).topic.number == 2
+
+
+def test_a_procedural_roll_call_sends_the_order_of_call_when_it_opens(
+    floor, committee, chair, monkeypatch
+):
+    """DOMAIN.md: the roll is called in English alphabetical order from a delegation drawn by
+    lot; every screen following shows that order, nobody answered yet, from the first message."""
+    sent = []
+    monkeypatch.setattr("voting.services.send_after_commit", lambda c, **data: sent.append(data))
+    monkeypatch.setattr(services._draw, "randrange", lambda n: 2)
+    services.motion_vote(
+        committee=committee, motion="other", subject="Suspend", method="roll_call", actor=chair
+    )
+    (opened,) = sent
+    # Present: Brazil, France, INTERPOL (an observer: on procedure it votes too), Japan, Kenya,
+    # Mexico; the third in alphabetical order drawn.
+    assert [(row["name"], row["answer"]) for row in opened["state"]["order"]] == [
+        ("INTERPOL", ""),
+        ("Japan", ""),
+        ("Kenya", ""),
+        ("Mexico", ""),
+        ("Brazil", ""),
+        ("France", ""),
+    ]
