@@ -1262,7 +1262,7 @@ def test_after_debate_is_adjourned_the_state_shows_the_closed_topic(floor_open, 
     assert state["speaking_time"] == 90  # the committee's, for the next topic's list
 
 
-def test_the_closed_topic_shown_is_the_last_on_the_agenda_to_have_a_list(floor_open, chair, names):
+def test_the_closed_topic_shown_is_the_last_debated_and_closed(floor_open, chair, names):
     c = floor_open
     speak(c, chair, names["Kenya"])
     with at(30):
