@@ -1304,3 +1304,28 @@ def test_a_later_part_with_a_three_line_title_and_a_blank_line_is_kept_whole():
             "the United Nations\nThe General Assembly,\nNoting,",
         )
     ]
+
+
+def test_a_header_line_in_two_columns_right_above_the_title_is_no_title():
+    # The columns of the header: the organ's name on the left, "Distr." and the date right.
+    assert _header(
+        "United Nations      UNEP/EA.6/Res.1",
+        "United Nations Environment      Distr.: General",
+        "Assembly of the United Nations      8 March 2024",
+        "Sand and dust storms",
+    ) == ("UNEP/EA.6/Res.1", "Sand and dust storms")
+
+
+def test_a_title_in_several_columns_is_read_as_one_line():
+    assert _header(
+        "A/RES/80/95", "Distr.: General", "80/95.", "", "Question of French      Polynesia"
+    ) == ("A/RES/80/95", "Question of French Polynesia")
+    assert _header(
+        "A/RES/68/247 B",
+        "Distr.: General",
+        "   68/247 B.      Questions relating to the      programme budget",
+    ) == ("A/RES/68/247", "Questions relating to the programme budget")
+
+
+def test_a_title_right_under_the_symbol_is_read():
+    assert _header("A/RES/99/12", "Lighthouses") == ("A/RES/99/12", "Lighthouses")
