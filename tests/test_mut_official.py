@@ -1329,3 +1329,32 @@ def test_a_title_in_several_columns_is_read_as_one_line():
 
 def test_a_title_right_under_the_symbol_is_read():
     assert _header("A/RES/99/12", "Lighthouses") == ("A/RES/99/12", "Lighthouses")
+
+
+def test_a_running_title_of_two_words_ending_with_a_roman_numeral_is_read():
+    prepared = prepare(
+        FIRST_PAGE + "\fSection IX\n\nA/99/L.5\n\n2. Requests a report;\n\n2/3\n30-12345\n"
+        "\fA/99/L.5\n\nSection IX\n\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Section IX")
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
+
+
+def test_a_form_feed_opens_a_page_even_without_a_foot_above_it():
+    prepared = prepare(
+        "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act;\n"
+        "\fLighthouses\nA/99/L.5\n2. Requests a report;\n"
+        "\fA/99/L.5\nLighthouses\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Lighthouses")
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
+
+
+def test_a_short_page_of_a_copy_without_form_feeds_ends_at_its_foot():
+    prepared = prepare(
+        "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act;\n"
+        "30-12345 (E)\n*3012345*\nLighthouses\nA/99/L.5\n2. Requests a report;\n2/3\n30-12345\n"
+        "A/99/L.5\nLighthouses\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Lighthouses")
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
