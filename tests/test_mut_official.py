@@ -1204,3 +1204,157 @@ def test_the_foot_of_a_page_is_set_aside_up_to_its_last_clause():
     )
     assert kept == [(5, "Decides;", False)]
     assert found == [("furniture", 9, "23-26026 (E)"), ("furniture", 7, "2/13")]
+
+
+# Layouts the corpus lacks (issue 8, last round) ---------------------------------------------
+
+
+def test_a_name_with_a_hyphenated_letter_and_its_number_is_no_mark():
+    # As "Agenda 21,": "Plan-B 3," names a plan, it carries no footnote.
+    assert _unmarked("the Plan-B 3, and", "3") is None
+
+
+def test_a_mark_is_looked_for_after_the_line_of_the_one_before_it_first():
+    # "Habitat 2" above the first mark is a conference's name; the mark 2 comes after mark 1.
+    text, removed = _strip(
+        ["Welcomes the Habitat 2 conference", "Noting keepers, 1", "and the coast, 2"], ["1", "2"]
+    )
+    assert text == ["Welcomes the Habitat 2 conference", "Noting keepers,", "and the coast,"]
+    assert removed == [(2, "1"), (3, "2")]
+
+
+def test_on_one_line_a_mark_is_looked_for_after_the_one_before_it():
+    text, removed = _strip(["Welcomes the Habitat 2 conference, 1 and the coast, 2"], ["1", "2"])
+    assert text == ["Welcomes the Habitat 2 conference, and the coast,"]
+    assert removed == [(1, "1"), (1, "2")]
+
+
+def test_two_marks_side_by_side_are_both_taken_out():
+    text, removed = _strip(["Recalling the Convention, 1 2 and its Protocol,"], ["1", "2"])
+    assert text == ["Recalling the Convention, and its Protocol,"]
+    assert removed == [(1, "1"), (1, "2")]
+
+
+def test_the_running_title_among_a_pages_footnotes_is_set_aside_as_furniture():
+    kept, notes, found = _page(
+        _lines("Decides;", "__________", "1      A/80/334.", IDP, start=20), first=True
+    )
+    assert kept == [(20, "Decides;", False)]
+    assert notes == [(22, "1 A/80/334.")]
+    assert found == [("furniture", 23, IDP)]
+
+
+def test_a_footnote_keeps_the_titles_words_when_wide_spaces_part_them():
+    kept, notes, found = _page(
+        _lines(
+            "Decides;",
+            "__________",
+            "1      Report on the protection of      internally displaced persons.",
+            start=20,
+        ),
+        first=True,
+    )
+    assert notes == [(22, "1 Report on the protection of internally displaced persons.")]
+    assert found == []
+
+
+def test_an_inline_section_heading_on_the_last_line_stays():
+    texts = ("1. Welcomes;", "II. Utilization of resources")
+    assert _sections(*texts) == (list(texts), [])
+
+
+def test_a_section_heading_on_the_last_lines_is_set_aside():
+    assert _sections("1. Welcomes;", "IV", "Human resources") == (
+        ["1. Welcomes;"],
+        [("section", 2, "IV Human resources")],
+    )
+
+
+def test_a_section_title_may_end_with_a_roman_numeral():
+    assert _sections("1. Welcomes;", "I", "Programme budget under section IX", "2. Approves;") == (
+        ["1. Welcomes;", "2. Approves;"],
+        [("section", 2, "I Programme budget under section IX")],
+    )
+
+
+def test_a_lettered_paragraph_over_two_lines_is_no_section_title():
+    assert _sections(
+        "1. Welcomes;", "IV", "Human resources", "(a) Approves the budget of", "the Office;"
+    ) == (
+        ["1. Welcomes;", "(a) Approves the budget of", "the Office;"],
+        [("section", 2, "IV Human resources")],
+    )
+
+
+def test_a_later_part_with_a_three_line_title_and_a_blank_line_is_kept_whole():
+    assert _sections(
+        "1. Welcomes;",
+        "B",
+        "Strengthening of the coordination of",
+        "emergency humanitarian assistance of",
+        "the United Nations",
+        "",
+        "The General Assembly,",
+        "Noting,",
+    )[1] == [
+        (
+            "part",
+            2,
+            "B\nStrengthening of the coordination of\nemergency humanitarian assistance of\n"
+            "the United Nations\nThe General Assembly,\nNoting,",
+        )
+    ]
+
+
+def test_a_header_line_in_two_columns_right_above_the_title_is_no_title():
+    # The columns of the header: the organ's name on the left, "Distr." and the date right.
+    assert _header(
+        "United Nations      UNEP/EA.6/Res.1",
+        "United Nations Environment      Distr.: General",
+        "Assembly of the United Nations      8 March 2024",
+        "Sand and dust storms",
+    ) == ("UNEP/EA.6/Res.1", "Sand and dust storms")
+
+
+def test_a_title_in_several_columns_is_read_as_one_line():
+    assert _header(
+        "A/RES/80/95", "Distr.: General", "80/95.", "", "Question of French      Polynesia"
+    ) == ("A/RES/80/95", "Question of French Polynesia")
+    assert _header(
+        "A/RES/68/247 B",
+        "Distr.: General",
+        "   68/247 B.      Questions relating to the      programme budget",
+    ) == ("A/RES/68/247", "Questions relating to the programme budget")
+
+
+def test_a_title_right_under_the_symbol_is_read():
+    assert _header("A/RES/99/12", "Lighthouses") == ("A/RES/99/12", "Lighthouses")
+
+
+def test_a_running_title_of_two_words_ending_with_a_roman_numeral_is_read():
+    prepared = prepare(
+        FIRST_PAGE + "\fSection IX\n\nA/99/L.5\n\n2. Requests a report;\n\n2/3\n30-12345\n"
+        "\fA/99/L.5\n\nSection IX\n\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Section IX")
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
+
+
+def test_a_form_feed_opens_a_page_even_without_a_foot_above_it():
+    prepared = prepare(
+        "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act;\n"
+        "\fLighthouses\nA/99/L.5\n2. Requests a report;\n"
+        "\fA/99/L.5\nLighthouses\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Lighthouses")
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
+
+
+def test_a_short_page_of_a_copy_without_form_feeds_ends_at_its_foot():
+    prepared = prepare(
+        "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act;\n"
+        "30-12345 (E)\n*3012345*\nLighthouses\nA/99/L.5\n2. Requests a report;\n2/3\n30-12345\n"
+        "A/99/L.5\nLighthouses\n3. Decides to continue.\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Lighthouses")
+    assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
