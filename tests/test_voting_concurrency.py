@@ -26,13 +26,8 @@ pytestmark = [
 ANSWERS = ["yes", "no", "pass"]
 
 
-@pytest.fixture
-def vote(committee, delegations, chair, director, delegate):
-    taken = set(committee.delegations.values_list("member_state_id", flat=True))
-    for state in MemberState.objects.filter(is_un_member=True).exclude(pk__in=taken)[:34]:
-        DelegationFactory(committee=committee, member_state=state)
-    committee.signatory_threshold_percent = 1
-    committee.save()
+def mexicos_draft_approved(committee, chair, delegate, director):
+    """Agenda adopted, roll called, Mexico's draft (France signing) approved."""
     agenda_and_roll_call(committee, chair)
     names = {d.name: d for d in committee.delegations.select_related("member_state")}
     approve_draft(
@@ -42,6 +37,16 @@ def vote(committee, delegations, chair, director, delegate):
         user=delegate,
         director=director,
     )
+
+
+@pytest.fixture
+def vote(committee, delegations, chair, director, delegate):
+    taken = set(committee.delegations.values_list("member_state_id", flat=True))
+    for state in MemberState.objects.filter(is_un_member=True).exclude(pk__in=taken)[:34]:
+        DelegationFactory(committee=committee, member_state=state)
+    committee.signatory_threshold_percent = 1
+    committee.save()
+    mexicos_draft_approved(committee, chair, delegate, director)
     procedure = close_debate(committee, chair, yes=30, no=0)[1]
     return services.item_vote_open(item=procedure.items.get(), method="roll_call", actor=chair)
 
@@ -133,15 +138,7 @@ def test_two_votes_opened_at_the_same_moment_open_one(
     """One vote at a time in a committee: the chair opens a roll call on a motion (under the
     committee's lock) while the rapporteur puts the draft to the vote (under the procedure's).
     Both find no vote open; one opens, the other is refused and says why."""
-    agenda_and_roll_call(committee, chair)
-    names = {d.name: d for d in committee.delegations.select_related("member_state")}
-    approve_draft(
-        committee,
-        sponsor=names["Mexico"],
-        signatory=names["France"],
-        user=delegate,
-        director=director,
-    )
+    mexicos_draft_approved(committee, chair, delegate, director)
     item = close_debate(committee, chair)[1].items.get()
     both_checked = threading.Barrier(2)
     entitled = services._entitled
