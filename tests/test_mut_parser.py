@@ -678,3 +678,89 @@ def test_a_number_or_letter_with_no_text_is_kept_as_an_empty_clause_and_reported
         for c in result.resolution.operative
     ] == clauses
     assert warning in [(w.line, w.message) for w in result.warnings]
+
+
+# The last round's five (issue 8): a copy's scrambled lines, a list numbered from 0 ----------
+
+
+def test_a_letter_spaced_word_is_put_back_only_under_a_number_standing_alone():
+    # The repair of a first word sent further down is for a paragraph whose number stands
+    # alone ("45." / … / "I nv ite s"); under "2. Requests …", whose number has its words,
+    # a letter-spaced line keeps its place and the paragraph reads in the copy's order.
+    result = official(
+        "1. Welcomes the report;\n2. Requests the Secretariat to report\n"
+        "on the implementation of\nD e c i d e s\n"
+    )
+    assert texts(result.resolution.operative) == [
+        "Welcomes the report",
+        "Requests the Secretariat to report on the implementation of D e c i d e s",
+    ]
+
+
+def _lone_number_then_long_paragraph(lines_before_word):
+    # "2." alone, its paragraph's first line, then lines_before_word lines more, then the
+    # paragraph's first word, letter-spaced.
+    filler = "".join(f"the measures numbered {n} and\n" for n in range(lines_before_word - 1))
+    return official(
+        "1. Welcomes the report;\n2.\nrelevant mandate holders to give attention to\n"
+        + filler
+        + "I nv ite s\n"
+    )
+
+
+def test_a_letter_spaced_first_word_is_looked_for_in_the_39_lines_under_the_paragraph():
+    # Forty lines under the paragraph's first line (a page and more) is too far for the word
+    # the copy sent down: the paragraph is reported, not rewritten.
+    near = _lone_number_then_long_paragraph(39).resolution.operative[1].text
+    assert near.startswith("Invites relevant mandate holders to give attention to the measures")
+    far = _lone_number_then_long_paragraph(40)
+    assert far.resolution.operative[1].text.startswith("relevant mandate holders")
+    assert far.resolution.operative[1].text.endswith("the measures numbered 38 and I nv ite s")
+    assert "operative paragraph opens with no known phrase (“relevant mandate holders…”)" in [
+        w.message for w in far.warnings
+    ]
+
+
+def test_the_end_of_a_paragraph_sent_up_under_its_number_is_at_most_six_words():
+    # Six words under a lone "2." followed by a paragraph's opening are its end, sent up by
+    # the copy; seven are read where they stand, as a paragraph that lost its first word.
+    six = official(
+        "1. Welcomes the report;\n2.\nby the General Assembly desirable ranges.\n"
+        "Reiterates that language posts are not subject to the\n"
+    )
+    assert texts(six.resolution.operative)[1] == (
+        "Reiterates that language posts are not subject to the by the General Assembly "
+        "desirable ranges"
+    )
+    seven = official(
+        "1. Welcomes the report;\n2.\nset by the General Assembly desirable ranges.\n"
+        "Reiterates that language posts are not subject to the\n"
+    )
+    assert texts(seven.resolution.operative) == [
+        "Welcomes the report",
+        "set by the General Assembly desirable ranges",
+        "Reiterates that language posts are not subject to the",
+    ]
+
+
+def test_a_clause_out_of_the_authors_sequence_but_in_its_place_is_not_reported_renumbered():
+    # Numbered from 0: "0." is read as 1 and reported; "2." then stands where it says, so
+    # there is nothing to report ("renumbered as 2" it was not).
+    structure, warnings = operative(PRE + "0. Decides to act;\n2. Requests a report.\n")
+    assert structure == ["Decides to act", "Requests a report"]
+    assert warnings == [(2, "first operative clause was numbered 0; renumbered as 1")]
+    # "3." after "1." is renumbered, and said so.
+    structure, warnings = operative(PRE + "1. Decides to act;\n3. Requests a report.\n")
+    assert warnings == [(3, "operative clause after 1 was numbered 3; renumbered as 2")]
+
+
+def test_a_clause_without_a_label_after_a_colon_opens_that_clauses_list_even_before_a_gap():
+    # "a. … following:" announces sub-clauses, so the unlabelled line under it is its first
+    # (1.a.i), not the operative clause the list numbered from 0 lacks before "2.".
+    structure, warnings = operative(
+        PRE + "\n0. Decides:\n\na. to note the following:\n\nAn unlabelled line;\n\n"
+        "2. Requests a report.\n"
+    )
+    assert structure[0][1][0][1][0] == "An unlabelled line"
+    assert (7, "sub-clause without a label; taken as 1.a.i") in warnings
+    assert not any("colon" in message for _line, message in warnings)

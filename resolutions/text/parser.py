@@ -249,10 +249,8 @@ def _restore_order(lines):
                     LABEL_ONLY_RE.match(texts[end]) or _match_label(texts[end])
                 ):
                     end += 1
-                moved = lines[j]
-                del lines[j], texts[j]
-                lines.insert(end - 1, moved)
-                texts.insert(end - 1, moved[1].strip())
+                for kept in (lines, texts):  # in step: later repairs read ``texts``
+                    kept.insert(end - 1, kept.pop(j))
     return lines
 
 
@@ -540,6 +538,9 @@ class _Operative:
                 continue
             before = _path_text(tuple(self.path[:level]))
             path = self._place(level, clause, kind, reading[1])
+            if path[-1] == reading[1]:
+                # Out of the author's sequence, yet in its place ("2." after a "0." read as 1).
+                return path
             if level == 1:
                 message = (
                     f"operative clause after {before} was numbered {item.label}; "
