@@ -1358,3 +1358,113 @@ def test_a_short_page_of_a_copy_without_form_feeds_ends_at_its_foot():
     )
     assert (prepared.symbol, prepared.title) == ("A/99/L.5", "Lighthouses")
     assert _filled(prepared) == [*CLAUSES, "2. Requests a report;", "3. Decides to continue."]
+
+
+# The last round's survivors (issue 8): a lost footnote number, a line of 400 characters -----
+
+
+def _two_pages(first_notes, second_text, second_notes):
+    # test_parser_pdf's two-page copy (marks 1 and 2 on page one) with its footnote numbers
+    # as given, and page two's paragraph 3 and notes as given.
+    from .test_parser_pdf import HEADER, PAGE_ONE
+
+    one = PAGE_ONE.replace("1\n2\n\n30-12345 (E)", first_notes + "\n\n30-12345 (E)")
+    two = (
+        "\fA/RES/99/12\n\nProtection of lighthouses\n\nand their keepers;\n3.\n"
+        + second_text
+        + "4.\nDecides to continue its consideration of the question.\n"
+        "12th plenary meeting\n20 December 2030\n__________________\n"
+        + second_notes
+        + "\n\n30-12345\n\n2/2\n"
+    )
+    return prepare(HEADER + one + two)
+
+
+def test_a_footnote_whose_number_the_copy_lost_still_has_its_mark_taken_out():
+    # Page one lists only "2": footnote 1's number was lost, yet its mark after "keepers,"
+    # is a footnote's as much as 2's after "border,".
+    prepared = _two_pages("2", "Reiterates its call upon States to fund lighthouses;\n", "")
+    assert "Recalling its resolution 79/7 on lighthouse keepers," in body(prepared)
+    assert "border," in body(prepared)
+    assert [a.text for a in prepared.set_aside if a.kind == "mark"] == ["1", "2"]
+
+
+def test_a_lost_number_at_the_top_of_a_later_pages_notes_goes_on_from_the_page_before():
+    # Page two lists "4" only: its footnote 3 lost its number. The marks expected there are 3
+    # and 4 (the page before ended with 2), not 1 to 4: the conference "Habitat 2" keeps its
+    # number, the marks after "site," and "coast," go.
+    prepared = _two_pages(
+        "1\n2",
+        "Welcomes the Habitat 2 conference on lighthouses near the site, 3\nand the coast, 4\n",
+        "4\n\nA/99/301.\nA/99/302.",
+    )
+    assert "Welcomes the Habitat 2 conference on lighthouses near the site," in body(prepared)
+    assert "and the coast," in body(prepared)
+    assert [a.text for a in prepared.set_aside if a.kind == "mark"] == ["1", "2", "3", "4"]
+
+
+def test_a_line_of_exactly_400_characters_does_not_make_a_copy_flattened():
+    from resolutions.text.official import _unflatten
+
+    # Three double spaces, but 400 characters: not one of a flattened copy's long lines, so
+    # the 401-character line beside it, with one double space, is a paragraph and stays.
+    exactly = "a" * 391 + "  b  c  d"
+    other = "x" * 398 + "  y"
+    assert (len(exactly), len(other)) == (400, 401)
+    lines = [(1, exactly, False), (2, other, False)]
+    assert _unflatten(lines) == lines
+
+
+def test_a_line_of_401_characters_with_three_double_spaces_is_split():
+    from resolutions.text.official import _unflatten
+
+    line = "a" * 392 + "  b  c  d"
+    assert len(line) == 401
+    assert _unflatten([(1, line, False)]) == [
+        (1, "a" * 392, False),
+        (1, "b", False),
+        (1, "c", False),
+        (1, "d", False),
+    ]
+
+
+def _first_body_line(page, symbol, title):
+    # The page's first line below its running header (symbol, title, page number).
+    words = " ".join(re.findall(r"[a-z0-9]+", title.lower().replace("-", "")))
+    for line in page.split("\n"):
+        cells = [c for c in re.split(r"\s{3,}", line.strip()) if c]
+        if all(
+            c == symbol
+            or re.match(r"^\d{1,3}/\d{1,3}$", c)
+            or f" {' '.join(re.findall(r'[a-z0-9]+', c.lower().replace('-', '')))} " in f" {words} "
+            for c in cells
+        ):
+            continue
+        return line.strip()
+    return None
+
+
+LATER_PAGES = [
+    (name, page)
+    for name in sorted(DOCUMENTS)
+    if name < "19" and corpus(name).count("\f") >= 2
+    for page in sorted({1, corpus(name).count("\f") // 2})
+]
+
+
+@pytest.mark.parametrize(("name", "page"), LATER_PAGES)
+def test_a_copy_from_a_later_page_keeps_the_words_that_end_the_page_befores_paragraph(name, page):
+    # A copy from page 2 (or the middle) on begins with that page's running header, then, as
+    # often as not, the end of a paragraph the page before began ("violence, including …").
+    # Those words are the text's, not the document's title: the title is the running
+    # header's, the words stay first in the body, and no document header is set aside.
+    symbol, title = RUNNING.get(name, DOCUMENTS[name])
+    pieces = corpus(name).split("\f")
+    prepared = prepare("\f" + "\f".join(pieces[page:]))
+    assert (prepared.symbol, prepared.title) == (symbol, title)
+    assert aside(prepared, "header") == []
+    # (Footnote marks, bare numbers, are taken out of the body.)
+    first = [w for w in body(prepared)[0].split() if not w.isdigit()]
+    assert first == [
+        w for w in _first_body_line(pieces[page], symbol, title).split() if not w.isdigit()
+    ]

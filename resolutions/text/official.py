@@ -238,6 +238,23 @@ def _header_end(lines, doc):
     return 0
 
 
+def _begins_on_a_later_page(lines, doc):
+    """Whether the copy opens with a later page's running header: no header words or date in
+    its first eight lines, a symbol and title the pages repeat, and its first line one of
+    theirs. If so, ``doc`` has the symbol and title."""
+    texts = [t.strip() for _n, t, _p in lines if t.strip()][:8]
+    if not texts or any(
+        HEADER_WORDS_RE.match(cell) or DATE_RE.match(cell) for t in texts for cell in doc.cells(t)
+    ):
+        return False
+    _infer_running_header(lines, doc)
+    if doc.symbol and doc.title and doc.is_furniture(texts[0], title_ok=True):
+        return True
+    doc.symbol = doc.title = None
+    doc.title_words = ""
+    return False
+
+
 def _read_header(lines, end, doc, aside):
     """Symbol and title from the document header, which is set aside."""
     texts = [(n, t.strip()) for n, t, _p in lines[:end] if t.strip()]
@@ -277,10 +294,10 @@ def _read_header(lines, end, doc, aside):
         )
 
 
-def _infer_running_header(lines, doc, start=0):
+def _infer_running_header(lines, doc):
     """A copy without its first page's header: the symbol and title are the lines the
-    running header repeats on every page. A copy that begins on a later page begins with
-    that page's running header (``lines[:start]``): it counts as one of the repeats."""
+    running header repeats on every page (a copy that begins on a later page begins with
+    that page's running header: it counts as one of the repeats)."""
     texts = [t.strip() for _n, t, _p in lines]
     counts = {}
     for text in texts:
@@ -299,10 +316,13 @@ def _infer_running_header(lines, doc, start=0):
         if symbols:
             doc.symbol = max(symbols, key=lambda c: counts[c])
     if doc.title is None and doc.symbol:
-        near = []
-        for i, text in enumerate(texts[start:], start=start):
+        # The title: cells repeated in the text and near the symbol at more than one of the
+        # symbol's places (a clause's line repeated near one page's top is no title).
+        near, windows = [], []
+        for i, text in enumerate(texts):
             if doc.symbol not in doc.cells(text):
                 continue
+            window = set()
             for other in texts[max(0, i - 4) : i + 5]:
                 for cell in doc.cells(other):
                     if (
@@ -310,9 +330,13 @@ def _infer_running_header(lines, doc, start=0):
                         and cell != doc.symbol
                         and (cell[-1:] not in ",;:." or len(cell.split()) >= 3)
                         and not doc.furniture_cell(cell, title_ok=False)
-                        and cell not in near
                     ):
-                        near.append(cell)
+                        window.add(cell)
+                        if cell not in near:
+                            near.append(cell)
+            windows.append(window)
+        needed = min(2, len(windows))
+        near = [c for c in near if sum(c in w for w in windows) >= needed]
         if near:
             doc.title = " ".join(near)
             doc.title_words = f" {' '.join(_norm_words(doc.title))} "
@@ -668,16 +692,20 @@ def prepare(text):
         return Prepared(lines=[(n, t) for n, t, _p in lines])
     aside: list[Aside] = []
     doc = _Doc(lines)
-    end = _header_end(lines, doc)
-    _read_header(lines, end, doc, aside)
-    if doc.symbol is None or doc.title is None:
-        _infer_running_header(lines, doc, end)
+    # A copy that begins on a later page has no document header: its top is that page's
+    # running header, and the lines under it may end a paragraph of the page before.
+    later = _begins_on_a_later_page(lines, doc)
+    end = 0 if later else _header_end(lines, doc)
+    if not later:
+        _read_header(lines, end, doc, aside)
+        if doc.symbol is None or doc.title is None:
+            _infer_running_header(lines, doc)
     body_lines = lines[end:]
     pages = _pages(body_lines, doc)
     body, removed = [], []
     last_mark = 0
     for k, page in enumerate(pages):
-        kept, note_text = _strip_page(page, doc, aside, first=k == 0)
+        kept, note_text = _strip_page(page, doc, aside, first=k == 0 and not later)
         page_marks = []
         _footnotes(note_text, aside, page_marks)
         listed = [int(m) for m in page_marks if m.isdigit()]
