@@ -1468,3 +1468,24 @@ def test_a_copy_from_a_later_page_keeps_the_words_that_end_the_page_befores_para
     assert first == [
         w for w in _first_body_line(pieces[page], symbol, title).split() if not w.isdigit()
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Rights of Indigenous Peoples", True),
+        ("Rights of   Indigenous Peoples", True),  # a -layout copy's wide spaces
+        ("Rights of\t\t\tIndigenous Peoples", True),
+        ("Please recycle", True),
+        ("Rights of Indigenous Peoples   Please recycle", True),
+        # A paragraph's last line, the title's words then its end: "Peoples;" ends a clause.
+        ("Rights of   Indigenous Peoples;", False),
+        ("Rights of Indigenous Peoples   and their lands", False),
+    ],
+)
+def test_a_line_without_numbers_at_a_page_top_is_furniture_only_if_each_wide_spaced_part_is(
+    line, furniture
+):
+    doc = _doc("A/RES/78/189", "Rights of Indigenous Peoples")
+    assert doc.is_furniture(line, title_ok=True) is furniture
+    assert doc.is_furniture(line) is (line == "Please recycle")

@@ -172,15 +172,13 @@ class _Doc:
         )
 
     def is_furniture(self, text, *, title_ok=False):
-        stripped = text.strip()
-        if "   " not in stripped and not MAYBE_FURNITURE_RE.search(stripped):
-            # No number, symbol or barcode: furniture only as the running title.
-            return bool(stripped) and (
-                stripped.lower() == "please recycle" or title_ok and self.is_title_part(stripped)
-            )
         cells = self.cells(text)
-        if not cells:
-            return False
+        if not MAYBE_FURNITURE_RE.search(text):
+            # No number, symbol or barcode: furniture only as the running title (and the
+            # first page's "Please recycle"), cell by cell.
+            return bool(cells) and all(
+                c.lower() == "please recycle" or title_ok and self.is_title_part(c) for c in cells
+            )
         if all(self.furniture_cell(c, title_ok=title_ok) for c in cells):
             return True
         # A copy that squeezed the columns' spaces: "2/4 25-20352", "Title words A/RES/80/95".
@@ -359,10 +357,7 @@ def _pages(lines, doc):
             and current
             and doc.has_symbol(stripped)
             and doc.is_furniture(stripped, title_ok=True)
-            and any(
-                t.strip() and doc.is_furniture(t) and not doc.has_symbol(t)
-                for _m, t, _p in current[-8:]
-            )
+            and any(doc.is_furniture(t) and not doc.has_symbol(t) for _m, t, _p in current[-8:])
         ):
             # The running header's title lines just before the symbol open the new page.
             moved = []
@@ -591,8 +586,8 @@ def _find_mark(text, number, offset):
     for match in _mark_re(number).finditer(text, offset):
         before = text[: match.start()].split()
         previous = before[-1].lower() if before else ""
-        if previous.rstrip(",;:") in NUMBER_WORDS and previous[-1:] not in ",;:":
-            continue
+        if previous in NUMBER_WORDS:
+            continue  # "resolution 12" (with a comma between, "resolution, 1", a mark)
         if AFTER_NUMBER_RE.match(text[match.end() :].lstrip()):
             continue
         if previous[-1:].isalpha() and text[match.end() : match.end() + 1] in tuple(",;:."):
