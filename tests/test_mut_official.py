@@ -1463,6 +1463,8 @@ def test_a_copy_from_a_later_page_keeps_the_words_that_end_the_page_befores_para
     prepared = prepare("\f" + "\f".join(pieces[page:]))
     assert (prepared.symbol, prepared.title) == (symbol, title)
     assert aside(prepared, "header") == []
+    top = pieces[page].strip().split("\n")[0]
+    assert " ".join(re.split(r"\s{3,}", top.strip())) in aside(prepared, "furniture")
     # (Footnote marks, bare numbers, are taken out of the body.)
     first = [w for w in body(prepared)[0].split() if not w.isdigit()]
     assert first == [
@@ -1489,3 +1491,55 @@ def test_a_line_without_numbers_at_a_page_top_is_furniture_only_if_each_wide_spa
     doc = _doc("A/RES/78/189", "Rights of Indigenous Peoples")
     assert doc.is_furniture(line, title_ok=True) is furniture
     assert doc.is_furniture(line) is (line == "Please recycle")
+
+
+def _page_top(title_first):
+    return (
+        "Protection of lighthouses\n\nA/RES/99/12\n\n"
+        if title_first
+        else "A/RES/99/12\n\nProtection of lighthouses\n\n"
+    )
+
+
+def test_the_running_title_need_not_stand_by_every_one_of_the_symbols_places():
+    # From page 2 on, three pages: the last one's top gives the symbol alone. The title is
+    # near the symbol at two of its three places: that is the running title.
+    prepared = prepare(
+        "\f"
+        + _page_top(True)
+        + "and their keepers;\n3.\nReiterates its call upon States to fund lighthouses;\n\n2/4\n"
+        + "\f"
+        + _page_top(False)
+        + "4.\nEncourages States to share information on lighthouses;\n\n3/4\n"
+        + "\fA/RES/99/12\n\n5.\nDecides to continue its consideration of the question.\n\n4/4\n"
+    )
+    assert (prepared.symbol, prepared.title) == ("A/RES/99/12", "Protection of lighthouses")
+    assert body(prepared)[0] == "and their keepers;"
+    assert "Protection of lighthouses" not in body(prepared)
+
+
+def test_a_header_without_its_title_takes_the_running_headers():
+    # A first page's header pasted without the title's lines: the title is the one the
+    # pages after it repeat beside the symbol.
+    from .test_parser_pdf import PAGE_ONE, PAGE_TWO
+
+    header = (
+        "A/RES/99/12\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n3 January 2031\n\n"
+        "Ninety-ninth session\nAgenda item 7\n\n"
+    )
+    three = PAGE_TWO.replace("2/2", "2/3") + "\f" + _page_top(True) + "5.\nDecides to act.\n\n3/3\n"
+    prepared = prepare(header + PAGE_ONE + three)
+    assert (prepared.symbol, prepared.title) == ("A/RES/99/12", "Protection of lighthouses")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Amendment to draft resolution A/C.3/99/L.2", "Sweden: Amendments to the draft resolution"],
+)
+def test_an_amendments_header_is_known_whatever_its_capitals(line):
+    prepared = prepare(
+        "A/C.3/99/L.5\n\nDistr.: Limited\n\nNinety-ninth session\nThird Committee\n"
+        f"Agenda item 7\n\n{line}\n\nLighthouses\n\n"
+        "1. In the first preambular paragraph, delete “old”.\n"
+    )
+    assert prepared.amendment

@@ -54,6 +54,10 @@ HEADER_WORDS_RE = re.compile(
     r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Plenary)$",
     re.IGNORECASE,
 )
+FIRST_PAGE_RE = re.compile(
+    r"^(?:United Nations|Distr\.:.*|Original:.*|Resolution adopted by .*|Adopted by the .*)$",
+    re.IGNORECASE,
+)
 SECTION_RE = re.compile(r"^(?:Section\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
 SECTION_INLINE_RE = re.compile(r"^(?:Section\s+)?([IVXL]{1,6}|[A-H])\.\s+([A-Z][^,;:]*[^,;:.])$")
 ANNEX_RE = re.compile(r"^(?:Annex(?:es)?|ANNEX(?:ES)?)(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
@@ -237,20 +241,21 @@ def _header_end(lines, doc):
 
 
 def _begins_on_a_later_page(lines, doc):
-    """Whether the copy opens with a later page's running header: no header words or date in
-    its first eight lines, a symbol and title the pages repeat, and its first line one of
-    theirs. If so, ``doc`` has the symbol and title."""
+    """Whether the copy opens with a later page's running header: none of a first page's
+    header lines ("Distr.: General", "United Nations", …) among its first eight lines, a
+    symbol and title the pages repeat, and its first line the running header's. If so,
+    ``doc`` has them. (A single page, or a draft whose pages repeat only the symbol, cannot
+    tell its running title from the words that end the page before's paragraph: it is read
+    as a first page.)"""
     texts = [t.strip() for _n, t, _p in lines if t.strip()][:8]
-    if not texts or any(
-        HEADER_WORDS_RE.match(cell) or DATE_RE.match(cell) for t in texts for cell in doc.cells(t)
-    ):
+    if not texts or any(FIRST_PAGE_RE.match(cell) for t in texts for cell in doc.cells(t)):
         return False
-    _infer_running_header(lines, doc)
-    if doc.symbol and doc.title and doc.is_furniture(texts[0], title_ok=True):
-        return True
-    doc.symbol = doc.title = None
-    doc.title_words = ""
-    return False
+    found = _Doc(lines)
+    _infer_running_header(lines, found)
+    if not (found.symbol and found.title and found.is_furniture(texts[0], title_ok=True)):
+        return False
+    doc.symbol, doc.title, doc.title_words = found.symbol, found.title, found.title_words
+    return True
 
 
 def _read_header(lines, end, doc, aside):
