@@ -140,7 +140,6 @@ def test_every_long_line_of_a_flattened_copy_is_split_even_with_one_double_space
 @pytest.mark.parametrize(
     "text",
     [
-        "Recalling its work,\fDecides to act.",
         "A/C.3/80/L.24\nDistr.: General\n",
         "Eightieth session\nDistr.: Limited\n",
         "Distr.:  Restricted\n",
@@ -178,6 +177,7 @@ def test_the_head_of_a_copy_is_its_first_3000_characters():
         "Recalling resolution A/RES/80/1 of the Assembly,\n",
         "Text\n__________\n2/3\n",  # two marks
         "Recalling its resolution 12/31 of 2024,\nDecides 25-12345 to act\n",
+        "Recalling its work,\fDecides to act.",  # a word processor's page break
     ],
 )
 def test_a_delegates_text_is_not_taken_for_an_official_copy(text):

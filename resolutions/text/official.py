@@ -131,7 +131,7 @@ def _unflatten(lines):
 def looks_official(text):
     """Whether the text carries the marks of an official document's copy."""
     head = text[:3000]
-    if "\f" in text or re.search(
+    if re.search(
         r"(?m)(?:\bDistr\.:\s*(?:General|Limited|Restricted)|^\s*Resolution adopted by|"
         r"^\s*Adopted by the .* at its \d+\w* meeting)",
         head,
