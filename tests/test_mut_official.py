@@ -1543,3 +1543,26 @@ def test_an_amendments_header_is_known_whatever_its_capitals(line):
         "1. In the first preambular paragraph, delete “old”.\n"
     )
     assert prepared.amendment
+
+
+def test_a_copy_without_form_feeds_or_page_feet_still_sets_the_running_header_aside():
+    # The page numbers and job numbers deleted by hand, the form feeds lost: the running
+    # header (symbol, then title) still opens page 2, and its title does not run into
+    # paragraph 2 ("… report on lighthouses Protection of lighthouses and their keepers").
+    from .test_parser_pdf import HEADER
+
+    prepared = prepare(
+        HEADER + "The General Assembly,\nRecalling its resolution 79/7 on lighthouse keepers,\n"
+        "1.\nDecides to protect lighthouses;\n2.\n"
+        "Requests the Secretary-General to report on lighthouses\n"
+        "A/RES/99/12\n\nProtection of lighthouses\n\n"
+        "and their keepers;\n3.\nDecides to continue its consideration of the question.\n"
+    )
+    assert [line for line in body(prepared) if line][-4:] == [
+        "Requests the Secretary-General to report on lighthouses",
+        "and their keepers;",
+        "3.",
+        "Decides to continue its consideration of the question.",
+    ]
+    assert "Protection of lighthouses" not in body(prepared)
+    assert aside(prepared, "furniture") == ["A/RES/99/12", "Protection of lighthouses"]

@@ -346,8 +346,9 @@ def _infer_running_header(lines, doc):
 
 
 def _pages(lines, doc):
-    """Split body lines into pages: at form feeds, or (a copy without them) before the
-    running header that follows a footnote rule or a page's bottom furniture."""
+    """Split body lines into pages: at form feeds, or (a copy without them) at each running
+    header, with or without the page's feet before it (a line the symbol makes furniture is
+    never a clause's)."""
     pages, current = [], []
     has_feeds = any(page for _n, _t, page in lines)
     for entry in lines:
@@ -362,7 +363,6 @@ def _pages(lines, doc):
             and current
             and doc.has_symbol(stripped)
             and doc.is_furniture(stripped, title_ok=True)
-            and any(doc.is_furniture(t) and not doc.has_symbol(t) for _m, t, _p in current[-8:])
         ):
             # The running header's title lines just before the symbol open the new page.
             moved = []
