@@ -1566,3 +1566,80 @@ def test_a_copy_without_form_feeds_or_page_feet_still_sets_the_running_header_as
     ]
     assert "Protection of lighthouses" not in body(prepared)
     assert aside(prepared, "furniture") == ["A/RES/99/12", "Protection of lighthouses"]
+
+
+def test_a_copy_of_one_later_page_reads_its_running_header_as_its_header():
+    # One page alone (A/RES/80/191's last): no page repeats the title, so the copy cannot
+    # be told from a first page; its running header is read as the header, title and all.
+    pieces = corpus("03_A_RES_80_191.txt").split("\f")
+    prepared = prepare("\f" + pieces[15])
+    assert (prepared.symbol, prepared.title) == ("A/RES/80/191", "Rights of Indigenous Peoples")
+    assert body(prepared)[0].startswith("62. Calls upon the relevant States")
+
+
+def _later_copy(lines_before, line):
+    # From page 2 on, two pages: ``line`` after ``lines_before`` non-blank lines of the
+    # copy (the running header's two first).
+    filler = "".join(f"the measures numbered {n} and\n" for n in range(lines_before - 2))
+    return prepare(
+        "\f" + _page_top(False) + filler + line + "\n3.\nDecides to act;\n\n2/3\n"
+        "\f" + _page_top(True) + "4.\nDecides to continue.\n\n3/3\n"
+    )
+
+
+def test_a_first_pages_header_line_is_looked_for_in_the_copys_first_eight_lines():
+    # "United Nations" alone on a line: a first page's header within the first eight lines,
+    # a line of a paragraph ("… the role of the / United Nations / …") further down.
+    first = _later_copy(7, "United Nations")
+    assert aside(first, "header") != []
+    later = _later_copy(8, "United Nations")
+    assert aside(later, "header") == []
+    assert later.title == "Protection of lighthouses"
+    assert "United Nations" in body(later)
+
+
+def test_the_running_title_is_read_within_four_lines_of_the_symbol():
+    # A line repeated at the same distance from the symbol on every page is part of the
+    # running title only within four lines above or below it (blank and foot lines count).
+    def title(above=None, below=None):
+        def page(p):
+            filler = [f"the line {n} of page {p}" for n in range(6)]
+            lines = ["A/RES/99/12", "Protection of lighthouses"]
+            if below is not None:
+                lines += filler[:below] + ["Recalls the plan"]
+            lines += [f"the body of page {p}, line {n}" for n in range(6)]
+            if above is not None:
+                lines += ["Recalls the plan"] + filler[:above]
+            return "\f" + "\n".join([*lines, "25-12345", f"{p}/4"]) + "\n"
+
+        return prepare(page(2) + page(3) + page(4)).title
+
+    assert "Recalls the plan" in title(above=1)  # four lines above: it, one, two feet
+    assert title(above=2) == "Protection of lighthouses"
+    assert "Recalls the plan" in title(below=2)  # four lines below: the title, two
+    assert title(below=3) == "Protection of lighthouses"
+
+
+def test_a_symbol_seen_once_is_the_documents_within_a_pages_first_four_lines():
+    # A copy from the heading on whose page 2 is its last: the symbol, seen once, is the
+    # running header's only on the page's first four lines (blank lines count).
+    def copy(title_lines):
+        title = "\n".join(["Protection of lighthouses"] * title_lines)
+        return prepare(
+            "The General Assembly,\nRecalling its resolution 79/7,\n1. Decides to act;\n\n"
+            f"25-12345\n1/2\n\f{title}\n\nA/RES/99/12\n\n2. Decides to continue.\n\n2/2\n"
+        )
+
+    assert copy(2).symbol == "A/RES/99/12"
+    assert copy(3).symbol is None
+
+
+def test_the_heading_stays_when_the_title_names_the_body():
+    # "Revitalization of the work of the General Assembly": the heading "The General
+    # Assembly," reads as words of the title, yet on the first page it opens the text.
+    from .test_parser_pdf import DOCUMENT
+
+    title = "Revitalization of the work of the General Assembly"
+    prepared = prepare(DOCUMENT.replace("Protection of lighthouses", title))
+    assert prepared.title == title
+    assert body(prepared)[0] == "The General Assembly,"
