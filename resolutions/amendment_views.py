@@ -380,8 +380,10 @@ def amendment_paste(request, pk):
                     )
             else:
                 amended, _ = text_amend.apply(amendment.base_revision.resolution, operations)
+                rows = _annotated_rows(amended)
                 preview = {
-                    "rows": _annotated_rows(amended),
+                    "rows": rows,
+                    "flagged": sum(1 for row in rows if row["findings"]),
                     "warnings": result.warnings,
                     "operations": [text_amend.describe(o) for o in operations],
                 }

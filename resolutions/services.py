@@ -12,7 +12,7 @@ from sessions.live import notify
 from sessions.models import Topic
 
 from . import rules, selectors
-from .limits import MAX_CLAUSES, count_clauses
+from .limits import MAX_CLAUSES, count_clauses, overlong_clause, overlong_message
 from .models import Comment, DraftResolution, Revision, Round, Supporter, WorkingPaper
 from .text import Resolution, check
 from .text.conventions import ERROR
@@ -160,6 +160,9 @@ def paper_save_text(*, paper, delegation, actor, resolution, note=""):
                 f"A working paper can have at most {MAX_CLAUSES:,} clauses and sub-clauses; "
                 f"this text has {clauses:,}."
             )
+        overlong = overlong_clause(resolution)
+        if overlong:
+            raise DomainError(overlong_message(overlong))
         current = latest_revision(paper)
         if current is not None and current.text == resolution.to_dict():
             return current

@@ -288,6 +288,55 @@ def test_paste_garbage_is_a_clear_message_and_keeps_the_input(client, delegate, 
     assert "No resolution found" in content and "lunch at noon</textarea>" in content
 
 
+def test_a_pasted_clause_over_5000_characters_is_refused_saying_which(
+    client, delegate, committee, papers
+):
+    # A copy whose line breaks were lost reads as a few huge clauses: refused before it is
+    # saved, naming the clause, and the pasted text stays in the box.
+    client.force_login(delegate)
+    long = "Decides that " + "the measures shall be taken " * 180 + "by all States;"
+    assert len(long) > 5000
+    pasted = f"Recalling the Charter,\n1. {long}\n2. Decides to act."
+    for data in ({"text": pasted}, {"text": pasted, "accept": "1"}):
+        response = client.post(url("paper_paste", committee, papers["drafting"]), data)
+        content = response.content.decode()
+        assert response.status_code == 400
+        length = len(long) - 1  # its closing semicolon is not the text's
+        assert f"Clause op 1 has {length:,} characters; a clause can have at most 5,000." in content
+        assert "Recalling the Charter,\n1. Decides that" in content
+    assert Revision.objects.filter(paper=papers["drafting"]).count() == 1
+
+
+def test_the_service_refuses_a_clause_over_5000_characters(delegate, delegations, papers):
+    text = parse("Recalling the Charter,\n1. Decides " + "x" * 5000 + ".").resolution
+    with pytest.raises(services.DomainError) as error:
+        services.paper_save_text(
+            paper=papers["drafting"],
+            delegation=delegations[0],
+            actor=delegate,
+            resolution=text,
+        )
+    assert "Clause op 1 has 5,008 characters" in error.value.message
+    assert Revision.objects.filter(paper=papers["drafting"]).count() == 1
+
+
+def test_a_paste_read_without_guessing_still_points_at_clauses_marked_for_a_convention(
+    client, delegate, committee, papers
+):
+    client.force_login(delegate)
+    response = client.post(
+        url("paper_paste", committee, papers["drafting"]),
+        {"text": "Recalling the Charter,\n1. Bananas are yellow;\n2. Decides to act."},
+    )
+    content = response.content.decode()
+    assert "Read without guessing anything, but 1 clause is marked ⚠ below" in content
+    response = client.post(
+        url("paper_paste", committee, papers["drafting"]),
+        {"text": "Recalling the Charter,\n1. Urges States to act;\n2. Decides to act."},
+    )
+    assert ">Read without guessing anything.</div>" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("data", "check"),
     [

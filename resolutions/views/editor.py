@@ -12,7 +12,7 @@ from ..forms import (
     ClauseForm,
     PasteForm,
 )
-from ..limits import MAX_CLAUSES, count_clauses
+from ..limits import MAX_CLAUSES, count_clauses, overlong_clause, overlong_message
 from ..models import Round
 from ..text import ParseError, parse
 from ..text import edit as text_edit
@@ -138,6 +138,8 @@ def paper_paste(request, pk):
                     f"This text has {clauses:,} clauses and sub-clauses; a working paper can "
                     f"have at most {MAX_CLAUSES:,}. Paste a shorter text.",
                 )
+            elif overlong := overlong_clause(result.resolution):
+                form.add_error("text", overlong_message(overlong))
         if form.is_valid():
             if request.POST.get("accept"):
                 try:
@@ -155,8 +157,10 @@ def paper_paste(request, pk):
                     return redirect(
                         "resolutions:paper_edit", committee=request.committee.slug, pk=paper.pk
                     )
+            rows = _annotated_rows(result.resolution)
             preview = {
-                "rows": _annotated_rows(result.resolution),
+                "rows": rows,
+                "flagged": sum(1 for row in rows if row["findings"]),
                 "warnings": result.warnings,
                 "set_aside": result.set_aside,
             }
