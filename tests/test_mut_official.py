@@ -1643,3 +1643,30 @@ def test_the_heading_stays_when_the_title_names_the_body():
     prepared = prepare(DOCUMENT.replace("Protection of lighthouses", title))
     assert prepared.title == title
     assert body(prepared)[0] == "The General Assembly,"
+
+
+def test_a_copy_without_its_heading_begins_its_body_at_the_first_paragraph():
+    # "The General Assembly," left out of the copy: the header ends above the first line
+    # that opens with a known phrase, here a preambular one, and no paragraph is lost to it.
+    from .test_parser_pdf import DOCUMENT
+
+    prepared = prepare(DOCUMENT.replace("The General Assembly,\n", ""))
+    assert body(prepared)[0] == "Recalling its resolution 79/7 on lighthouse keepers,"
+    assert aside(prepared, "header")[0].split("\n")[-1] == "Protection of lighthouses"
+
+
+def test_a_copy_without_a_symbol_is_still_cut_into_pages_at_its_form_feeds():
+    # No symbol anywhere: the form feed alone ends page 1, so its footnotes end there and
+    # page 2's paragraphs are not read as more of them.
+    prepared = prepare(
+        "Distr.: General\n3 January 2031\n\nProtection of lighthouses\n\nThe General Assembly,\n"
+        "Recalling its resolution 79/7, 1\n1. Decides to protect lighthouses;\n"
+        "__________________\n1 A/79/7.\n\n1/2\n"
+        "\f2. Requests a report on lighthouses;\n3. Decides to continue.\n\n2/2\n"
+    )
+    assert prepared.symbol is None
+    assert body(prepared)[-2:] == [
+        "2. Requests a report on lighthouses;",
+        "3. Decides to continue.",
+    ]
+    assert aside(prepared, "footnote") == ["1 A/79/7."]
