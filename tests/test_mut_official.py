@@ -1670,3 +1670,22 @@ def test_a_copy_without_a_symbol_is_still_cut_into_pages_at_its_form_feeds():
         "3. Decides to continue.",
     ]
     assert aside(prepared, "footnote") == ["1 A/79/7."]
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "first"),
+    [
+        ("21_A_C.4_80_L.6.txt", 1, "Considering that the high quality of the work and"),
+        ("22_A_C.2_80_L.39.txt", 1, "Nations Framework Convention on Climate Change"),
+        ("22_A_C.2_80_L.39.txt", 4, "the active participation of all countries, and"),
+    ],
+)
+def test_a_drafts_copy_from_a_later_page_keeps_its_first_words(name, page, first):
+    # A Main Committee draft repeats only its symbol at the top of its pages: a copy from a
+    # later page sets the symbol aside and keeps the words under it (no title, no header).
+    pieces = corpus(name).split("\f")
+    prepared = prepare("\f" + "\f".join(pieces[page:]))
+    assert (prepared.symbol, prepared.title) == (DOCUMENTS[name][0], None)
+    assert aside(prepared, "header") == []
+    assert body(prepared)[0].startswith(first)
+    assert DOCUMENTS[name][0] not in " ".join(body(prepared))

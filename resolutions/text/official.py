@@ -243,17 +243,21 @@ def _header_end(lines, doc):
 def _begins_on_a_later_page(lines, doc):
     """Whether the copy opens with a later page's running header: none of a first page's
     header lines ("Distr.: General", "United Nations", …) among its first eight lines, a
-    symbol and title the pages repeat, and its first line the running header's. If so,
-    ``doc`` has them. (A single page, or a draft whose pages repeat only the symbol, cannot
-    tell its running title from the words that end the page before's paragraph: it is read
-    as a first page.)"""
+    symbol the pages repeat with a title (or, a draft's, alone), and its first line the
+    running header's. If so, ``doc`` has them. (A single page cannot tell its running title
+    from the words that end the page before's paragraph: it is read as a first page.)"""
     texts = [t.strip() for _n, t, _p in lines if t.strip()][:8]
     if not texts or any(FIRST_PAGE_RE.match(cell) for t in texts for cell in doc.cells(t)):
         return False
     found = _Doc(lines)
     _infer_running_header(lines, found)
-    if not (found.symbol and found.title and found.is_furniture(texts[0], title_ok=True)):
+    if not (found.symbol and found.is_furniture(texts[0], title_ok=True)):
         return False
+    if found.title is None:
+        # A draft's pages repeat only the symbol: the line under it is text, seen once.
+        every = [t.strip() for _n, t, _p in lines]
+        if sum(found.symbol in found.cells(t) for t in every) < 2 or every.count(texts[1]) > 1:
+            return False
     doc.symbol, doc.title, doc.title_words = found.symbol, found.title, found.title_words
     return True
 
