@@ -147,6 +147,7 @@ def test_every_long_line_of_a_flattened_copy_is_split_even_with_one_double_space
         "Adopted by the Security Council at its 5945th meeting, on 29 July 2008\n",
         "One\nTwo\nThree\nFour\nFive\nA/RES/80/1\n",
         "Draft resolution      A/C.3/80/L.24\n",
+        "A/RES/78/111        Nations and on the Strengthening\n",  # a -layout page top
         "S/RES/1826 (2008)\n",
         "Text\n__________\n2/3\n25-12345 (E)\n",
         "Text\n*2512345*\n__________\n  12/31\n",
@@ -1689,3 +1690,17 @@ def test_a_drafts_copy_from_a_later_page_keeps_its_first_words(name, page, first
     assert aside(prepared, "header") == []
     assert body(prepared)[0].startswith(first)
     assert DOCUMENTS[name][0] not in " ".join(body(prepared))
+
+
+@pytest.mark.parametrize("separator", ["\f", "\n"])
+def test_a_layout_copy_from_a_page_whose_symbol_stands_left_of_the_title_is_official(separator):
+    # A/RES/78/111 -layout, from page 4: "Report of … of the United" on the right, then
+    # "A/RES/78/111" on the left of "Nations and on …". The copy is an official one, and
+    # its running header is set aside on every page.
+    name = "06_A_RES_78_111_layout.txt"
+    pieces = corpus(name).split("\f")
+    prepared = prepare(separator.join(pieces[3:]))
+    assert prepared.official
+    assert (prepared.symbol, prepared.title) == RUNNING[name]
+    assert body(prepared)[0].startswith("(c) Calls upon the Special Committee")
+    assert not any("A/RES/78/111" in line or "4/5" in line for line in body(prepared))

@@ -54,9 +54,9 @@ HEADER_WORDS_RE = re.compile(
     r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Plenary)$",
     re.IGNORECASE,
 )
-FIRST_PAGE_RE = re.compile(
-    r"^(?:United Nations|Distr\.:.*|Original:.*|Resolution adopted by .*|Adopted by the .*)$",
-    re.IGNORECASE,
+FIRST_PAGE_RE = re.compile(  # a first page's own header lines, as the documents write them
+    r"^(?:United Nations|Distr\.:.*|Original:.*|Resolution adopted by .*|"
+    r"Adopted by the .* at its \d+\w* meeting.*)$"
 )
 SECTION_RE = re.compile(r"^(?:Section\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
 SECTION_INLINE_RE = re.compile(r"^(?:Section\s+)?([IVXL]{1,6}|[A-H])\.\s+([A-Z][^,;:]*[^,;:.])$")
@@ -138,7 +138,7 @@ def looks_official(text):
     ):
         return True
     first = [line.strip() for line in head.split("\n") if line.strip()][:6]
-    if any(SYMBOL_RE.match(CELL_SPLIT_RE.split(line)[-1]) for line in first):
+    if any(SYMBOL_RE.match(cell) for line in first for cell in CELL_SPLIT_RE.split(line)):
         return True
     markers = MARKER_RE.finditer(text)
     return sum(1 for _marker, _ in zip(markers, range(3), strict=False)) >= 3
