@@ -1679,6 +1679,8 @@ def test_a_copy_without_a_symbol_is_still_cut_into_pages_at_its_form_feeds():
         ("21_A_C.4_80_L.6.txt", 1, "Considering that the high quality of the work and"),
         ("22_A_C.2_80_L.39.txt", 1, "Nations Framework Convention on Climate Change"),
         ("22_A_C.2_80_L.39.txt", 4, "the active participation of all countries, and"),
+        # Two pages, the symbol twice.
+        ("22_A_C.2_80_L.39.txt", 6, "share information under the technical advisory group"),
     ],
 )
 def test_a_drafts_copy_from_a_later_page_keeps_its_first_words(name, page, first):
@@ -1704,3 +1706,15 @@ def test_a_layout_copy_from_a_page_whose_symbol_stands_left_of_the_title_is_offi
     assert (prepared.symbol, prepared.title) == RUNNING[name]
     assert body(prepared)[0].startswith("(c) Calls upon the Special Committee")
     assert not any("A/RES/78/111" in line or "4/5" in line for line in body(prepared))
+
+
+def test_a_copy_from_the_middle_of_the_first_page_keeps_its_first_words():
+    # Copied from the middle of A/RES/78/205's paragraph "Recalling that internally displaced
+    # persons are …" on: no header above, so its first lines are text, not a header.
+    source = corpus("02_A_RES_78_205.txt")
+    first_page = source.split("\f")[0].split("\n")
+    start = "\n".join(first_page[26:])
+    prepared = prepare(start + source[len(source.split("\f")[0]) :])
+    assert (prepared.symbol, prepared.title) == RUNNING["02_A_RES_78_205.txt"]
+    assert aside(prepared, "header") == []
+    assert body(prepared)[0] == first_page[26].strip()

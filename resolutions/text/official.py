@@ -241,22 +241,25 @@ def _header_end(lines, doc):
 
 
 def _begins_on_a_later_page(lines, doc):
-    """Whether the copy opens with a later page's running header: none of a first page's
-    header lines ("Distr.: General", "United Nations", …) among its first eight lines, a
-    symbol the pages repeat with a title (or, a draft's, alone), and its first line the
-    running header's. If so, ``doc`` has them. (A single page cannot tell its running title
-    from the words that end the page before's paragraph: it is read as a first page.)"""
+    """Whether the copy begins after its first page's header (on a later page, or in the
+    middle of a page): none of a first page's header lines ("Distr.: General", "United
+    Nations", …) among its first eight lines, and a symbol the pages repeat with a title
+    (or, a draft's, alone). If so, ``doc`` has them, and whatever the copy begins with that
+    is not a running header is text. (A single page cannot tell its running title from the
+    words that end the page before's paragraph: it is read as a first page.)"""
     texts = [t.strip() for _n, t, _p in lines if t.strip()][:8]
     if not texts or any(FIRST_PAGE_RE.match(cell) for t in texts for cell in doc.cells(t)):
         return False
     found = _Doc(lines)
     _infer_running_header(lines, found)
-    if not (found.symbol and found.is_furniture(texts[0], title_ok=True)):
+    if not found.symbol:
         return False
     if found.title is None:
         # A draft's pages repeat only the symbol: the line under it is text, seen once.
         every = [t.strip() for _n, t, _p in lines]
-        if sum(found.symbol in found.cells(t) for t in every) < 2 or every.count(texts[1]) > 1:
+        places = [i for i, t in enumerate(every) if found.symbol in found.cells(t)]
+        under = next((t for t in every[places[0] + 1 :] if t), None)
+        if len(places) < 2 or every.count(under) > 1:
             return False
     doc.symbol, doc.title, doc.title_words = found.symbol, found.title, found.title_words
     return True
