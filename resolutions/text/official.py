@@ -254,13 +254,10 @@ def _begins_on_a_later_page(lines, doc):
     _infer_running_header(lines, found)
     if not found.symbol:
         return False
-    if found.title is None:
-        # A draft's pages repeat only the symbol: the line under it is text, seen once.
-        every = [t.strip() for _n, t, _p in lines]
-        places = [i for i, t in enumerate(every) if found.symbol in found.cells(t)]
-        under = next((t for t in every[places[0] + 1 :] if t), None)
-        if len(places) < 2 or every.count(under) > 1:
-            return False
+    if found.title is None and sum(found.symbol in found.cells(t) for _n, t, _p in lines) < 2:
+        # Seen once, with no title repeated beside it (a draft's pages repeat only the
+        # symbol): one page, which cannot tell a running header from a document header.
+        return False
     doc.symbol, doc.title, doc.title_words = found.symbol, found.title, found.title_words
     return True
 
