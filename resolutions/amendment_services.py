@@ -18,7 +18,7 @@ from sessions.services import check_no_one_enters_or_leaves
 
 from . import rules
 from .amendment_models import Amendment, AmendmentSupport
-from .limits import MAX_CLAUSES, count_clauses
+from .limits import MAX_CLAUSES, count_clauses, overlong_clause, overlong_message
 from .models import DraftResolution, Supporter
 from .services import _new_revision, threshold_for
 from .text import amend as text_amend
@@ -240,6 +240,8 @@ def amendment_save_operations(*, amendment, delegation, actor, operations, note=
             raise DomainError(
                 f"The amended text would have more than {MAX_CLAUSES:,} clauses; add fewer."
             )
+        if overlong := overlong_clause(amended):
+            raise DomainError(overlong_message(overlong))
         if operations == amendment.operations and amendment.status == S.PROPOSED:
             return amendment
         amendment.operations = operations

@@ -22,6 +22,7 @@ from .amendment_forms import (
 )
 from .amendment_models import Amendment, AmendmentSupport
 from .forms import WithdrawForm
+from .limits import overlong_clause, overlong_message
 from .models import DraftResolution
 from .text import ParseError, parse
 from .text import amend as text_amend
@@ -362,7 +363,10 @@ def amendment_paste(request, pk):
         except (ParseError, text_amend.AmendError) as error:
             form.add_error("text", str(error))
         else:
-            if request.POST.get("accept"):
+            amended, _ = text_amend.apply(amendment.base_revision.resolution, operations)
+            if overlong := overlong_clause(amended):
+                form.add_error("text", overlong_message(overlong))
+            elif request.POST.get("accept"):
                 try:
                     services.amendment_save_operations(
                         amendment=amendment,
@@ -379,7 +383,6 @@ def amendment_paste(request, pk):
                         "resolutions:amendment_edit", committee=request.committee.slug, pk=pk
                     )
             else:
-                amended, _ = text_amend.apply(amendment.base_revision.resolution, operations)
                 rows = _annotated_rows(amended)
                 preview = {
                     "rows": rows,

@@ -359,6 +359,14 @@ def test_paste_preview_shows_warnings_then_adds_the_clauses(client, delegate, co
         ),
         ({"text": "1. Urges x.", "where": "after", "key": ""}, "Choose the clause"),
         ({"text": "1. Urges x.", "where": "after", "key": "op.77"}, "Select a valid choice"),
+        (
+            {"text": "1. Urges " + "x" * 5000 + ".", "where": "end"},
+            "characters; a clause can have at most 5,000.",
+        ),
+        (
+            {"text": "1. Urges " + "x" * 5000 + ".", "where": "end", "accept": "1"},
+            "characters; a clause can have at most 5,000.",
+        ),
     ],
 )
 def test_paste_bad_input_is_a_clear_message_and_keeps_the_text(

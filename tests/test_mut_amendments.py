@@ -795,6 +795,25 @@ def test_an_amended_text_of_exactly_the_clause_limit_is_kept_and_one_more_is_ref
     assert amendment.operations == adding(993)
 
 
+def test_an_amended_clause_of_more_than_5000_characters_is_refused_by_name(draft, kenya, kenyan):
+    # DR 1/1 has three operative clauses: a new one after op 3 is op 4 of the amended text.
+    def adding(length):
+        clause = {"text": "Requests " + "r" * (length - len("Requests ")), "children": []}
+        return [{"op": "add", "after": "op.3", "clause": clause}]
+
+    amendment = unfriendly(draft, kenya, kenyan)
+    services.amendment_save_operations(
+        amendment=amendment, delegation=kenya, actor=kenyan, operations=adding(5000)
+    )
+    assert refused(
+        lambda: services.amendment_save_operations(
+            amendment=amendment, delegation=kenya, actor=kenyan, operations=adding(5001)
+        )
+    ).startswith("Clause op 4 has 5,001 characters; a clause can have at most 5,000.")
+    amendment.refresh_from_db()
+    assert amendment.operations == adding(5000)
+
+
 def test_saving_the_same_text_again_changes_nothing_and_keeps_the_signatures(
     draft, kenya, kenyan, japan, japanese
 ):
