@@ -176,13 +176,16 @@ class _Doc:
         )
 
     def is_furniture(self, text, *, title_ok=False):
-        cells = self.cells(text)
         if not MAYBE_FURNITURE_RE.search(text):
             # No number, symbol or barcode: furniture only as the running title (and the
             # first page's "Please recycle"), cell by cell.
+            if not (title_ok or "recycle" in text.lower()):
+                return False  # most lines: no need to split them
+            cells = self.cells(text)
             return bool(cells) and all(
                 c.lower() == "please recycle" or title_ok and self.is_title_part(c) for c in cells
             )
+        cells = self.cells(text)
         if all(self.furniture_cell(c, title_ok=title_ok) for c in cells):
             return True
         # A copy that squeezed the columns' spaces: "2/4 25-20352", "Title words A/RES/80/95".
